@@ -1,0 +1,58 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "veedor",
+  platforms: [.macOS(.v14)],
+  products: [
+    .library(name: "VeedorRubric", targets: ["VeedorRubric"]),
+    .library(name: "VeedorLedger", targets: ["VeedorLedger"]),
+    .library(name: "VeedorSigning", targets: ["VeedorSigning"]),
+    .library(name: "VeedorWorkspace", targets: ["VeedorWorkspace"]),
+    .executable(name: "veedor", targets: ["veedor"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-crypto.git", exact: "4.5.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+  ],
+  targets: [
+    // Rubrics, levels, scores, derived indicators and aggregates: pure values, no I/O.
+    .target(name: "VeedorRubric"),
+    // The append-only ledger file, RFC 6962 Merkle tree, proofs and checkpoint bodies.
+    .target(name: "VeedorLedger", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+    // Monitor keys, key files and signature formats (signed notes).
+    .target(
+      name: "VeedorSigning",
+      dependencies: [
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "CryptoExtras", package: "swift-crypto"),
+      ]),
+    // The action plan, the workspace folder and the state replayed from its ledger.
+    .target(
+      name: "VeedorWorkspace",
+      dependencies: [
+        "VeedorRubric", "VeedorLedger", "VeedorSigning",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
+    // The command-line tool: argument parsing and printing only.
+    .executableTarget(
+      name: "veedor",
+      dependencies: [
+        "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorWorkspace",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    // Release-build benchmarks, never part of `swift test`.
+    .executableTarget(
+      name: "veedor-bench",
+      dependencies: ["VeedorLedger", .product(name: "Crypto", package: "swift-crypto")]),
+    .testTarget(name: "VeedorRubricTests", dependencies: ["VeedorRubric"]),
+    .testTarget(name: "VeedorLedgerTests", dependencies: ["VeedorLedger"]),
+    .testTarget(name: "VeedorSigningTests", dependencies: ["VeedorSigning"]),
+    .testTarget(
+      name: "VeedorWorkspaceTests", dependencies: ["VeedorWorkspace", "VeedorRubric", "VeedorLedger"]),
+    .testTarget(
+      name: "VeedorCLITests",
+      dependencies: ["VeedorWorkspace", "VeedorLedger", "VeedorSigning"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,105 @@
+import Foundation
+
+/// The first problem found in a ledger, located by its 1-based line number.
+public struct LedgerFinding: Sendable, Hashable, CustomStringConvertible {
+  /// 1-based line of `ledger.jsonl`.
+  public var line: Int
+  /// What is wrong with it.
+  public var message: String
+
+  /// Creates a finding.
+  public init(line: Int, message: String) {
+    self.line = line
+    self.message = message
+  }
+
+  /// `line N: message`.
+  public var description: String { "line \(line): \(message)" }
+}
+
+/// A full re-check of a ledger's lines: JSON, numbering, hash links and the Merkle tree.
+///
+/// Each entry records its position (`seq`) and the leaf hash of the entry before it (`prev`),
+/// so an edit, a swap or a deletion is pinned to a line; a signed checkpoint pins the last line.
+public struct LedgerAudit: Sendable {
+  /// The tree over every complete line.
+  public let tree: MerkleTree
+  /// The first problem in the lines themselves, if any.
+  public let finding: LedgerFinding?
+
+  /// Audits the given contents; `progress` is called now and then with the number of lines done.
+  public init(_ contents: LedgerFile.Contents, progress: ((Int) -> Void)? = nil) {
+    let lines = contents.lines
+    var leaves: [Data] = []
+    leaves.reserveCapacity(lines.count)
+    for line in lines { leaves.append(RFC6962.leafHash(line)) }
+    tree = MerkleTree(leafHashes: leaves)
+    finding =
+      Self.firstProblem(lines, leaves, progress: progress)
+      ?? contents.tornTail.map { _ in
+        LedgerFinding(
+          line: lines.count + 1,
+          message: "incomplete last line (interrupted write); 'veedor ledger repair' moves it aside")
+      }
+  }
+
+  private static func firstProblem(
+    _ lines: [Data], _ leaves: [Data], progress: ((Int) -> Void)?
+  ) -> LedgerFinding? {
+    let decoder = JSONDecoder()
+    var previous: LedgerEnvelope?
+    var current: LedgerEnvelope?
+    func envelope(_ i: Int) -> LedgerEnvelope? {
+      try? decoder.decode(LedgerEnvelope.self, from: lines[i])
+    }
+    for i in lines.indices {
+      if i % 65_536 == 0 { progress?(i) }
+      guard let entry = i == 0 || current == nil ? envelope(i) : current else {
+        return LedgerFinding(
+          line: i + 1, message: "not a valid entry (bad JSON or missing seq/type)")
+      }
+      let next = i + 1 < lines.count ? envelope(i + 1) : nil
+      defer {
+        previous = entry
+        current = next
+      }
+      if entry.seq != i {
+        return LedgerFinding(
+          line: i + 1,
+          message:
+            "entry number \(entry.seq) where \(i) was expected (entries reordered, missing or duplicated)"
+        )
+      }
+      let expected = i == 0 ? nil : leaves[i - 1].hexString
+      if entry.prev != expected {
+        // Either the previous line changed, or this line's own link did; the next line decides.
+        if let next, next.prev != leaves[i].hexString {
+          return LedgerFinding(line: i + 1, message: "entry was altered after it was written")
+        }
+        return LedgerFinding(
+          line: i, message: "entry was altered after it was written (the next entry's hash link no longer matches)")
+      }
+      _ = previous
+    }
+    progress?(lines.count)
+    return nil
+  }
+
+  /// Checks that a checkpoint's tree head agrees with the ledger: not rolled back, same root.
+  public func check(_ checkpoint: Checkpoint, name: String) -> LedgerFinding? {
+    if checkpoint.size > tree.size {
+      return LedgerFinding(
+        line: tree.size + 1,
+        message:
+          "missing: checkpoint \(name) signed \(checkpoint.size) entries but the ledger has \(tree.size) (rollback)"
+      )
+    }
+    guard let root = try? tree.root(size: checkpoint.size), root == checkpoint.root else {
+      return LedgerFinding(
+        line: max(checkpoint.size, 1),
+        message:
+          "does not match checkpoint \(name): the first \(checkpoint.size) entries no longer hash to its signed root")
+    }
+    return nil
+  }
+}

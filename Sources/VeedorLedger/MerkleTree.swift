@@ -1,0 +1,122 @@
+import Foundation
+
+/// An RFC 6962 Merkle tree over a list of leaf hashes, keeping every complete interior node.
+///
+/// Any tree size up to ``size`` can be asked for its root or proofs, because the perfect
+/// subtrees of a prefix are the same nodes as in the full tree.
+public struct MerkleTree: Sendable {
+  /// `levels[h][i]` is the root of the perfect subtree of height `h` covering leaves `i·2^h ..< (i+1)·2^h`.
+  private var levels: [[Data]]
+
+  /// Builds the tree over the given leaf hashes.
+  public init(leafHashes: [Data]) {
+    levels = [leafHashes]
+    while let last = levels.last, last.count > 1 {
+      var next: [Data] = []
+      next.reserveCapacity(last.count / 2)
+      var i = 0
+      while i + 1 < last.count {
+        next.append(RFC6962.nodeHash(last[i], last[i + 1]))
+        i += 2
+      }
+      levels.append(next)
+    }
+  }
+
+  /// Builds the tree over entries' exact bytes.
+  public init<C: Collection>(entries: C) where C.Element: DataProtocol {
+    self.init(leafHashes: entries.map { RFC6962.leafHash($0) })
+  }
+
+  /// Number of leaves.
+  public var size: Int { levels[0].count }
+
+  /// The leaf hash at an index.
+  public func leafHash(at index: Int) -> Data { levels[0][index] }
+
+  /// Appends one leaf hash, updating the interior nodes it completes (O(log n)).
+  public mutating func append(leafHash: Data) {
+    levels[0].append(leafHash)
+    var height = 0
+    var index = levels[0].count - 1
+    while index % 2 == 1 {
+      let parent = RFC6962.nodeHash(levels[height][index - 1], levels[height][index])
+      height += 1
+      index /= 2
+      if levels.count == height { levels.append([]) }
+      levels[height].append(parent)
+    }
+  }
+
+  /// The root of the tree made of the first `size` leaves.
+  ///
+  /// - Throws: ``LedgerError/sizeOutOfRange(_:size:)`` when `size` exceeds the tree.
+  public func root(size: Int? = nil) throws(LedgerError) -> Data {
+    let n = size ?? self.size
+    guard n >= 0, n <= self.size else { throw .sizeOutOfRange(n, size: self.size) }
+    return n == 0 ? RFC6962.emptyRoot : hash(0, n)
+  }
+
+  /// MTH(D[start ..< end]) for a range that appears in the RFC 6962 recursion.
+  func hash(_ start: Int, _ end: Int) -> Data {
+    let n = end - start
+    if n & (n - 1) == 0 && start % n == 0 {
+      let height = n.trailingZeroBitCount
+      return levels[height][start >> height]
+    }
+    let k = RFC6962.split(n)
+    return RFC6962.nodeHash(hash(start, start + k), hash(start + k, end))
+  }
+
+  /// The inclusion proof of leaf `index` in the tree of `size` leaves (RFC 6962 §2.1.1 PATH).
+  public func inclusionProof(index: Int, size: Int) throws(LedgerError) -> [Data] {
+    guard size <= self.size else { throw .sizeOutOfRange(size, size: self.size) }
+    guard index >= 0, index < size else { throw .indexOutOfRange(index, size: size) }
+    var proof: [Data] = []
+    path(index, 0, size, into: &proof)
+    return proof
+  }
+
+  private func path(_ m: Int, _ start: Int, _ end: Int, into proof: inout [Data]) {
+    let n = end - start
+    guard n > 1 else { return }
+    let k = RFC6962.split(n)
+    if m < k {
+      path(m, start, start + k, into: &proof)
+      proof.append(hash(start + k, end))
+    } else {
+      path(m - k, start + k, end, into: &proof)
+      proof.append(hash(start, start + k))
+    }
+  }
+
+  /// The consistency proof from `oldSize` to `newSize` (RFC 6962 §2.1.2 PROOF).
+  ///
+  /// Requires `0 < oldSize <= newSize <= size`.
+  public func consistencyProof(oldSize: Int, newSize: Int) throws(LedgerError) -> [Data] {
+    guard newSize <= size else { throw .sizeOutOfRange(newSize, size: size) }
+    guard oldSize > 0, oldSize <= newSize else {
+      throw .badConsistencyRange(oldSize: oldSize, newSize: newSize)
+    }
+    var proof: [Data] = []
+    subproof(oldSize, 0, newSize, complete: true, into: &proof)
+    return proof
+  }
+
+  private func subproof(_ m: Int, _ start: Int, _ end: Int, complete: Bool, into proof: inout [Data])
+  {
+    let n = end - start
+    if m == n {
+      if !complete { proof.append(hash(start, end)) }
+      return
+    }
+    let k = RFC6962.split(n)
+    if m <= k {
+      subproof(m, start, start + k, complete: complete, into: &proof)
+      proof.append(hash(start + k, end))
+    } else {
+      subproof(m - k, start + k, end, complete: false, into: &proof)
+      proof.append(hash(start, start + k))
+    }
+  }
+}

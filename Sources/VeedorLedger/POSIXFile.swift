@@ -1,0 +1,70 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Small POSIX helpers for durable writes: write-all, fsync, atomic replace.
+public enum POSIXFile {
+  /// Writes all bytes to a descriptor, retrying short writes.
+  public static func writeAll(_ fd: Int32, _ data: Data, path: String) throws(LedgerError) {
+    var failure: Int32 = 0
+    data.withUnsafeBytes { raw in
+      guard var base = raw.baseAddress else { return }
+      var left = raw.count
+      while left > 0 {
+        let n = write(fd, base, left)
+        if n < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          return
+        }
+        left -= n
+        base += n
+      }
+    }
+    if failure != 0 { throw .io(path: path, reason: String(cString: strerror(failure))) }
+  }
+
+  /// Flushes a descriptor to stable storage.
+  public static func sync(_ fd: Int32, path: String) throws(LedgerError) {
+    if fsync(fd) != 0 { throw .io(path: path, reason: "fsync failed: \(String(cString: strerror(errno)))") }
+  }
+
+  /// Flushes a directory entry so a rename or create survives a crash.
+  public static func syncDirectory(of url: URL) {
+    let fd = open(url.deletingLastPathComponent().path, O_RDONLY)
+    guard fd >= 0 else { return }
+    _ = fsync(fd)
+    close(fd)
+  }
+
+  /// Replaces a file atomically: writes a temporary file beside it, fsyncs, renames, fsyncs the folder.
+  public static func writeAtomically(_ data: Data, to url: URL, mode: mode_t = 0o644)
+    throws(LedgerError)
+  {
+    let temp = url.deletingLastPathComponent()
+      .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode)
+    guard fd >= 0 else {
+      throw .io(path: url.path, reason: "cannot create: \(String(cString: strerror(errno)))")
+    }
+    do {
+      try writeAll(fd, data, path: temp.path)
+      try sync(fd, path: temp.path)
+      close(fd)
+    } catch {
+      close(fd)
+      unlink(temp.path)
+      throw error
+    }
+    if rename(temp.path, url.path) != 0 {
+      let reason = String(cString: strerror(errno))
+      unlink(temp.path)
+      throw .io(path: url.path, reason: "cannot replace: \(reason)")
+    }
+    syncDirectory(of: url)
+  }
+}

@@ -1,0 +1,44 @@
+/// The computed value of one plan-level aggregate.
+public struct AggregateValue: Codable, Sendable, Hashable {
+  /// The aggregate's id.
+  public var id: String
+  /// Percentage or count.
+  public var kind: AggregateDefinition.Kind
+  /// Commitments for which the rule holds.
+  public var count: Int
+  /// Commitments in the denominator.
+  public var total: Int
+  /// Commitments whose scores do not yet decide the rule.
+  public var undecided: Int
+  /// `count / total` as a percentage, when there is a denominator.
+  public var percent: Double?
+
+  /// Creates an aggregate value.
+  public init(
+    id: String, kind: AggregateDefinition.Kind, count: Int, total: Int, undecided: Int
+  ) {
+    self.id = id
+    self.kind = kind
+    self.count = count
+    self.total = total
+    self.undecided = undecided
+    self.percent = total > 0 ? (Double(count) * 1000 / Double(total)).rounded() / 10 : nil
+  }
+}
+
+extension Rubric {
+  /// Computes every aggregate of the rubric over the sheets of a plan's commitments.
+  public func aggregateValues(over sheets: [ScoreSheet]) -> [AggregateValue] {
+    aggregates.map { definition in
+      let pool = sheets.filter { sheet in
+        guard let among = definition.among else { return true }
+        return evaluate(among, on: sheet) == .yes
+      }
+      let truths = pool.map { evaluate(definition.of, on: $0) }
+      return AggregateValue(
+        id: definition.id, kind: definition.kind,
+        count: truths.filter { $0 == .yes }.count, total: pool.count,
+        undecided: truths.filter { $0 == .unknown }.count)
+    }
+  }
+}

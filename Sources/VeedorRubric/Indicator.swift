@@ -1,0 +1,50 @@
+/// A value derived from a commitment's scores by a rule, such as "starred".
+public struct Indicator: Codable, Sendable, Hashable {
+  /// Stable identifier (e.g. `starred`).
+  public var id: String
+  /// Name of the indicator.
+  public var title: LocalizedText
+  /// What the indicator means and where its rule comes from.
+  public var description: LocalizedText?
+  /// The rule that decides the indicator.
+  public var rule: Rule
+
+  /// Creates an indicator.
+  public init(id: String, title: LocalizedText, description: LocalizedText? = nil, rule: Rule) {
+    self.id = id
+    self.title = title
+    self.description = description
+    self.rule = rule
+  }
+}
+
+/// A plan-level figure, such as "% verifiable" or "starred count".
+public struct AggregateDefinition: Codable, Sendable, Hashable {
+  /// How the figure is reported.
+  public enum Kind: String, Codable, Sendable, Hashable {
+    /// Share of the commitments counted, as a percentage.
+    case percent
+    /// Number of commitments for which the rule holds.
+    case count
+  }
+
+  /// Stable identifier (e.g. `verifiable`).
+  public var id: String
+  /// Name of the figure.
+  public var title: LocalizedText
+  /// Percentage or plain count.
+  public var kind: Kind
+  /// The rule a commitment must meet to be counted.
+  public var of: Rule
+  /// Which commitments form the denominator; all of them when absent.
+  public var among: Rule?
+
+  /// Creates an aggregate definition.
+  public init(id: String, title: LocalizedText, kind: Kind, of: Rule, among: Rule? = nil) {
+    self.id = id
+    self.title = title
+    self.kind = kind
+    self.of = of
+    self.among = among
+  }
+}

@@ -1,0 +1,42 @@
+/// One problem found in a rubric file, located by its JSON path.
+public struct RubricProblem: Sendable, Hashable, CustomStringConvertible {
+  /// JSON path such as `$.scales[2].levels[0].label.es`.
+  public var path: String
+  /// What is wrong there.
+  public var message: String
+
+  /// Creates a problem report.
+  public init(path: String, message: String) {
+    self.path = path
+    self.message = message
+  }
+
+  /// `path: message`.
+  public var description: String { "\(path): \(message)" }
+}
+
+/// Errors raised by the rubric model.
+public enum RubricError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// The rubric file is not valid; every problem is listed.
+  case invalid([RubricProblem])
+  /// A score names a scale the rubric does not have.
+  case unknownScale(String, valid: [String])
+  /// A score names a level the scale does not have.
+  case unknownLevel(String, scale: String, valid: [String])
+  /// A score gives several levels on a single-choice scale, or combines an exclusive level.
+  case badSelection(scale: String, reason: String)
+
+  /// A one-line, user-facing message.
+  public var description: String {
+    switch self {
+    case .invalid(let problems):
+      return "invalid rubric: " + problems.map(\.description).joined(separator: "; ")
+    case .unknownScale(let scale, let valid):
+      return "unknown scale '\(scale)' (valid: \(valid.joined(separator: ", ")))"
+    case .unknownLevel(let level, let scale, let valid):
+      return "unknown level '\(level)' on scale '\(scale)' (valid: \(valid.joined(separator: ", ")))"
+    case .badSelection(let scale, let reason):
+      return "scale '\(scale)': \(reason)"
+    }
+  }
+}

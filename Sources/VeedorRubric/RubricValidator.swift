@@ -1,0 +1,235 @@
+import Foundation
+
+/// Checks a rubric file and reports every problem with its JSON path, not just the first.
+public enum RubricValidator {
+  /// All problems found in the bytes of a rubric file; empty when the file is valid.
+  public static func validate(_ data: Data) -> [RubricProblem] {
+    guard let root = try? JSONDecoder().decode(JSONValue.self, from: data) else {
+      return [RubricProblem(path: "$", message: "not valid JSON")]
+    }
+    var walker = Walker()
+    walker.rubric(root)
+    return walker.problems
+  }
+}
+
+private struct Walker {
+  var problems: [RubricProblem] = []
+  var scaleLevels: [String: Set<String>] = [:]
+  var indicatorIDs: Set<String> = []
+
+  mutating func fail(_ path: String, _ message: String) {
+    problems.append(RubricProblem(path: path, message: message))
+  }
+
+  mutating func object(_ value: JSONValue?, _ path: String) -> [String: JSONValue]? {
+    guard let value else {
+      fail(path, "is missing")
+      return nil
+    }
+    guard let object = value.objectValue else {
+      fail(path, "must be an object")
+      return nil
+    }
+    return object
+  }
+
+  mutating func string(_ value: JSONValue?, _ path: String, optional: Bool = false) -> String? {
+    guard let value else {
+      if !optional { fail(path, "is missing") }
+      return nil
+    }
+    guard let text = value.stringValue, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+      fail(path, "must be a non-empty string")
+      return nil
+    }
+    return text
+  }
+
+  mutating func integer(_ value: JSONValue?, _ path: String, optional: Bool = false) -> Int? {
+    guard let value else {
+      if !optional { fail(path, "is missing") }
+      return nil
+    }
+    guard case .number(let number) = value, let int = Int(exactly: number) else {
+      fail(path, "must be an integer")
+      return nil
+    }
+    return int
+  }
+
+  mutating func bool(_ value: JSONValue?, _ path: String) {
+    guard let value else { return }
+    guard case .bool = value else {
+      fail(path, "must be true or false")
+      return
+    }
+  }
+
+  mutating func array(_ value: JSONValue?, _ path: String, optional: Bool = false) -> [JSONValue]? {
+    guard let value else {
+      if !optional { fail(path, "is missing") }
+      return nil
+    }
+    guard let items = value.arrayValue else {
+      fail(path, "must be an array")
+      return nil
+    }
+    return items
+  }
+
+  mutating func localized(_ value: JSONValue?, _ path: String, optional: Bool = false) {
+    if optional && value == nil { return }
+    guard let object = object(value, path) else { return }
+    for language in ["en", "es"] {
+      _ = string(object[language], "\(path).\(language)")
+    }
+  }
+
+  mutating func rubric(_ root: JSONValue) {
+    guard let top = object(root, "$") else { return }
+    if let format = string(top["format"], "$.format"), format != Rubric.formatTag {
+      fail("$.format", "must be \"\(Rubric.formatTag)\"")
+    }
+    _ = string(top["id"], "$.id")
+    _ = string(top["version"], "$.version")
+    localized(top["title"], "$.title")
+    localized(top["description"], "$.description", optional: true)
+    for (i, source) in (array(top["sources"], "$.sources") ?? []).enumerated() {
+      _ = string(source, "$.sources[\(i)]")
+    }
+    let scales = array(top["scales"], "$.scales") ?? []
+    if scales.isEmpty && top["scales"] != nil { fail("$.scales", "must list at least one scale") }
+    for (i, scale) in scales.enumerated() { self.scale(scale, "$.scales[\(i)]") }
+    let indicators = array(top["indicators"], "$.indicators", optional: true) ?? []
+    for (i, item) in indicators.enumerated() {
+      guard let object = item.objectValue, let id = object["id"]?.stringValue else { continue }
+      if !indicatorIDs.insert(id).inserted { fail("$.indicators[\(i)].id", "duplicate id '\(id)'") }
+    }
+    for (i, item) in indicators.enumerated() {
+      let path = "$.indicators[\(i)]"
+      guard let object = object(item, path) else { continue }
+      _ = string(object["id"], "\(path).id")
+      localized(object["title"], "\(path).title")
+      localized(object["description"], "\(path).description", optional: true)
+      rule(object["rule"], "\(path).rule")
+    }
+    checkIndicatorCycles(indicators)
+    for (i, item) in (array(top["aggregates"], "$.aggregates", optional: true) ?? []).enumerated() {
+      let path = "$.aggregates[\(i)]"
+      guard let object = object(item, path) else { continue }
+      _ = string(object["id"], "\(path).id")
+      localized(object["title"], "\(path).title")
+      if let kind = string(object["kind"], "\(path).kind"),
+        AggregateDefinition.Kind(rawValue: kind) == nil
+      {
+        fail("\(path).kind", "must be percent or count")
+      }
+      rule(object["of"], "\(path).of")
+      if object["among"] != nil { rule(object["among"], "\(path).among") }
+    }
+  }
+
+  mutating func scale(_ value: JSONValue, _ path: String) {
+    guard let object = object(value, path) else { return }
+    let id = string(object["id"], "\(path).id") ?? ""
+    if scaleLevels[id] != nil { fail("\(path).id", "duplicate scale id '\(id)'") }
+    localized(object["title"], "\(path).title")
+    localized(object["question"], "\(path).question")
+    if let phase = string(object["phase"], "\(path).phase"), Phase(rawValue: phase) == nil {
+      fail("\(path).phase", "must be one of design, implementation, results")
+    }
+    if let selection = string(object["selection"], "\(path).selection"),
+      Selection(rawValue: selection) == nil
+    {
+      fail("\(path).selection", "must be single or multiple")
+    }
+    bool(object["rationaleRequired"], "\(path).rationaleRequired")
+    if object["rationaleRequired"] == nil { fail("\(path).rationaleRequired", "is missing") }
+    if let minimum = integer(object["minimumEvidence"], "\(path).minimumEvidence"), minimum < 0 {
+      fail("\(path).minimumEvidence", "must not be negative")
+    }
+    var ids: Set<String> = []
+    var ordinals: Set<Int> = []
+    let levels = array(object["levels"], "\(path).levels") ?? []
+    if levels.count < 2 && object["levels"] != nil {
+      fail("\(path).levels", "a scale needs at least two levels")
+    }
+    for (j, item) in levels.enumerated() {
+      let levelPath = "\(path).levels[\(j)]"
+      guard let level = self.object(item, levelPath) else { continue }
+      if let levelID = string(level["id"], "\(levelPath).id"), !ids.insert(levelID).inserted {
+        fail("\(levelPath).id", "duplicate level id '\(levelID)'")
+      }
+      if let ordinal = integer(level["ordinal"], "\(levelPath).ordinal"),
+        !ordinals.insert(ordinal).inserted
+      {
+        fail("\(levelPath).ordinal", "duplicate ordinal \(ordinal)")
+      }
+      localized(level["label"], "\(levelPath).label")
+      localized(level["definition"], "\(levelPath).definition")
+      _ = string(level["source"], "\(levelPath).source", optional: true)
+      bool(level["confirmed"], "\(levelPath).confirmed")
+      bool(level["exclusive"], "\(levelPath).exclusive")
+    }
+    scaleLevels[id] = ids
+  }
+
+  mutating func rule(_ value: JSONValue?, _ path: String) {
+    guard let object = object(value, path) else { return }
+    if let rules = object["all"] ?? object["any"] {
+      let key = object["all"] != nil ? "all" : "any"
+      let items = array(rules, "\(path).\(key)") ?? []
+      if items.isEmpty { fail("\(path).\(key)", "must list at least one rule") }
+      for (i, item) in items.enumerated() { rule(item, "\(path).\(key)[\(i)]") }
+    } else if let inner = object["not"] {
+      rule(inner, "\(path).not")
+    } else if object["scale"] != nil {
+      guard let scale = string(object["scale"], "\(path).scale") else { return }
+      guard let known = scaleLevels[scale] else {
+        fail("\(path).scale", "unknown scale '\(scale)'")
+        return
+      }
+      let levels = array(object["in"], "\(path).in") ?? []
+      for (i, level) in levels.enumerated() {
+        if let level = string(level, "\(path).in[\(i)]"), !known.contains(level) {
+          fail("\(path).in[\(i)]", "unknown level '\(level)' of scale '\(scale)'")
+        }
+      }
+    } else if object["indicator"] != nil {
+      if let id = string(object["indicator"], "\(path).indicator"), !indicatorIDs.contains(id) {
+        fail("\(path).indicator", "unknown indicator '\(id)'")
+      }
+    } else {
+      fail(path, "a rule needs one of all, any, not, scale+in or indicator")
+    }
+  }
+
+  mutating func checkIndicatorCycles(_ indicators: [JSONValue]) {
+    var edges: [String: Set<String>] = [:]
+    for item in indicators {
+      guard let object = item.objectValue, let id = object["id"]?.stringValue else { continue }
+      edges[id] = Self.references(object["rule"])
+    }
+    for (i, item) in indicators.enumerated() {
+      guard let object = item.objectValue, let id = object["id"]?.stringValue else { continue }
+      var seen: Set<String> = []
+      var stack = Array(edges[id] ?? [])
+      while let next = stack.popLast() {
+        if next == id {
+          fail("$.indicators[\(i)].rule", "indicator '\(id)' depends on itself")
+          break
+        }
+        if seen.insert(next).inserted { stack.append(contentsOf: edges[next] ?? []) }
+      }
+    }
+  }
+
+  static func references(_ value: JSONValue?) -> Set<String> {
+    guard let object = value?.objectValue else { return [] }
+    if let id = object["indicator"]?.stringValue { return [id] }
+    if let inner = object["not"] { return references(inner) }
+    let items = object["all"]?.arrayValue ?? object["any"]?.arrayValue ?? []
+    return items.reduce(into: Set<String>()) { $0.formUnion(references($1)) }
+  }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// The stage of the action-plan cycle at which a scale is assessed.
+public enum Phase: String, Codable, Sendable, CaseIterable, Hashable {
+  /// Assessed on the plan as written (e.g. verifiability, relevance, ambition).
+  case design
+  /// Assessed during or after implementation (e.g. completion).
+  case implementation
+  /// Assessed on what changed (e.g. early results, did it open government).
+  case results
+}
+
+/// Whether a scale takes one level or a set of levels.
+public enum Selection: String, Codable, Sendable, Hashable {
+  /// Exactly one level.
+  case single
+  /// One or more levels (e.g. relevance to several OGP values).
+  case multiple
+}
+
+/// One assessment scale of a rubric, such as completion or potential impact.
+public struct Scale: Codable, Sendable, Hashable {
+  /// Stable identifier (e.g. `completion`).
+  public var id: String
+  /// Name of the scale.
+  public var title: LocalizedText
+  /// The question the monitor answers.
+  public var question: LocalizedText
+  /// When in the cycle the scale is assessed.
+  public var phase: Phase
+  /// One level or several.
+  public var selection: Selection
+  /// Whether every score on this scale needs a written rationale.
+  public var rationaleRequired: Bool
+  /// How many evidence items a score on this scale must cite.
+  public var minimumEvidence: Int
+  /// The levels, in ascending ordinal order.
+  public var levels: [Level]
+  /// Where the scale comes from.
+  public var source: String?
+
+  /// Creates a scale.
+  public init(
+    id: String, title: LocalizedText, question: LocalizedText, phase: Phase,
+    selection: Selection = .single, rationaleRequired: Bool = true, minimumEvidence: Int = 1,
+    levels: [Level], source: String? = nil
+  ) {
+    self.id = id
+    self.title = title
+    self.question = question
+    self.phase = phase
+    self.selection = selection
+    self.rationaleRequired = rationaleRequired
+    self.minimumEvidence = minimumEvidence
+    self.levels = levels
+    self.source = source
+  }
+
+  /// The level with the given id or one of its aliases or labels, ignoring case.
+  public func level(matching text: String) -> Level? {
+    let key = text.trimmingCharacters(in: .whitespaces).lowercased()
+    return levels.first { level in
+      level.id.lowercased() == key || level.label.en.lowercased() == key
+        || level.label.es.lowercased() == key || level.aliases.contains { $0.lowercased() == key }
+    }
+  }
+}

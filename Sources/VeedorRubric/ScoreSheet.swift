@@ -1,0 +1,65 @@
+/// The current levels recorded for one commitment, by scale id.
+public struct ScoreSheet: Sendable, Hashable {
+  /// Level ids per scale id; a single-choice scale holds one.
+  public var levels: [String: [String]]
+
+  /// Creates a sheet from levels per scale.
+  public init(_ levels: [String: [String]] = [:]) {
+    self.levels = levels
+  }
+}
+
+extension Rubric {
+  /// Checks and normalises a selection of levels for a scale, resolving aliases and labels to ids.
+  ///
+  /// - Throws: ``RubricError`` naming the valid scales or levels.
+  public func resolve(scale scaleID: String, levels texts: [String]) throws(RubricError) -> (
+    Scale, [Level]
+  ) {
+    guard let scale = scale(scaleID) else {
+      throw .unknownScale(scaleID, valid: scales.map(\.id))
+    }
+    var chosen: [Level] = []
+    for text in texts {
+      guard let level = scale.level(matching: text) else {
+        throw .unknownLevel(text, scale: scale.id, valid: scale.levels.map(\.id))
+      }
+      if !chosen.contains(level) { chosen.append(level) }
+    }
+    if chosen.isEmpty {
+      throw .badSelection(scale: scale.id, reason: "no level given")
+    }
+    if scale.selection == .single && chosen.count > 1 {
+      throw .badSelection(scale: scale.id, reason: "takes exactly one level")
+    }
+    if chosen.count > 1, let lone = chosen.first(where: \.exclusive) {
+      throw .badSelection(scale: scale.id, reason: "level '\(lone.id)' cannot be combined")
+    }
+    return (scale, chosen.sorted { $0.ordinal < $1.ordinal })
+  }
+
+  /// Evaluates a rule against one commitment's scores.
+  public func evaluate(_ rule: Rule, on sheet: ScoreSheet) -> Truth {
+    evaluate(rule, on: sheet, depth: 0)
+  }
+
+  private func evaluate(_ rule: Rule, on sheet: ScoreSheet, depth: Int) -> Truth {
+    guard depth < 64 else { return .unknown }
+    switch rule {
+    case .all(let rules): return .all(rules.map { evaluate($0, on: sheet, depth: depth + 1) })
+    case .any(let rules): return .any(rules.map { evaluate($0, on: sheet, depth: depth + 1) })
+    case .not(let inner): return evaluate(inner, on: sheet, depth: depth + 1).negated
+    case .scale(let scale, let wanted):
+      guard let recorded = sheet.levels[scale], !recorded.isEmpty else { return .unknown }
+      return recorded.contains(where: wanted.contains) ? .yes : .no
+    case .indicator(let id):
+      guard let indicator = indicators.first(where: { $0.id == id }) else { return .unknown }
+      return evaluate(indicator.rule, on: sheet, depth: depth + 1)
+    }
+  }
+
+  /// Every derived indicator of the rubric for one commitment.
+  public func indicatorValues(for sheet: ScoreSheet) -> [(Indicator, Truth)] {
+    indicators.map { ($0, evaluate($0.rule, on: sheet)) }
+  }
+}
