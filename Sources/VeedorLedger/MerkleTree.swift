@@ -103,8 +103,7 @@ public struct MerkleTree: Sendable {
     return proof
   }
 
-  private func subproof(_ m: Int, _ start: Int, _ end: Int, complete: Bool, into proof: inout [Data])
-  {
+  private func subproof(_ m: Int, _ start: Int, _ end: Int, complete: Bool, into proof: inout [Data]) {
     let n = end - start
     if m == n {
       if !complete { proof.append(hash(start, end)) }

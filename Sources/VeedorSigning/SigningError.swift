@@ -1,0 +1,51 @@
+/// Errors raised by keys, key files and signature formats.
+public enum SigningError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// The passphrase does not open the key file.
+  case wrongPassphrase(path: String)
+  /// The key file is readable by group or others.
+  case unprotectedKeyFile(path: String, mode: UInt16)
+  /// The key file is truncated, damaged or of an unknown format.
+  case damagedKeyFile(path: String, reason: String)
+  /// No key file where one was expected.
+  case missingKeyFile(path: String)
+  /// A key file already exists and would be overwritten.
+  case keyFileExists(path: String)
+  /// A file could not be written or read.
+  case io(path: String, reason: String)
+  /// A verifier key or signed note that cannot be parsed.
+  case malformed(String)
+  /// No passphrase could be obtained.
+  case noPassphrase
+
+  /// Whether this is the user's input rather than a failed check.
+  public var isBadInput: Bool {
+    switch self {
+    case .malformed, .noPassphrase, .keyFileExists, .missingKeyFile: return true
+    default: return false
+    }
+  }
+
+  /// A one-line, user-facing message.
+  public var description: String {
+    switch self {
+    case .wrongPassphrase(let path):
+      return "\(path): wrong passphrase (the key file could not be decrypted)"
+    case .unprotectedKeyFile(let path, let mode):
+      return
+        "\(path): UNPROTECTED KEY FILE: permissions \(String(mode, radix: 8)) let others read it; run 'chmod 600 \(path)'"
+    case .damagedKeyFile(let path, let reason):
+      return "\(path): not a usable key file (\(reason))"
+    case .missingKeyFile(let path):
+      return "\(path): no key file; create one with 'veedor key generate --name NAME'"
+    case .keyFileExists(let path):
+      return "\(path): a key file already exists; refusing to overwrite it"
+    case .io(let path, let reason):
+      return "\(path): \(reason)"
+    case .malformed(let reason):
+      return reason
+    case .noPassphrase:
+      return
+        "no passphrase: set VEEDOR_PASSPHRASE, pass --passphrase-file FILE, or run on a terminal to be asked"
+    }
+  }
+}

@@ -1,0 +1,136 @@
+import Foundation
+
+/// Text that may exist in English, Spanish or both.
+public struct PlanText: Codable, Sendable, Hashable {
+  /// English version, if any.
+  public var en: String?
+  /// Spanish version, if any.
+  public var es: String?
+
+  /// Creates a text.
+  public init(en: String? = nil, es: String? = nil) {
+    self.en = en
+    self.es = es
+  }
+
+  /// The text in the wanted language, falling back to the other one.
+  public func best(_ language: String) -> String {
+    (language == "es" ? es ?? en : en ?? es) ?? ""
+  }
+}
+
+/// A milestone of a commitment, with its due date.
+public struct Milestone: Codable, Sendable, Hashable {
+  /// What is to be delivered.
+  public var title: PlanText
+  /// When it is due, if the plan says.
+  public var due: PlanDate?
+
+  /// Creates a milestone.
+  public init(title: PlanText, due: PlanDate? = nil) {
+    self.title = title
+    self.due = due
+  }
+}
+
+/// One commitment of an action plan.
+public struct Commitment: Codable, Sendable, Hashable {
+  /// OGP identifier such as `CLPLN0001`.
+  public var id: String
+  /// Number as printed in the plan ("1", "2.1").
+  public var number: String?
+  /// Title in the plan's languages.
+  public var title: PlanText
+  /// Problem, objective or full text, if known.
+  public var description: PlanText?
+  /// Institution leading the commitment.
+  public var leadInstitution: String?
+  /// Other institutions involved.
+  public var supportingInstitutions: [String]
+  /// Start of implementation.
+  public var start: PlanDate?
+  /// End of implementation.
+  public var end: PlanDate?
+  /// Planned milestones.
+  public var milestones: [Milestone]
+  /// Public page of the commitment.
+  public var url: String?
+
+  /// Creates a commitment.
+  public init(
+    id: String, number: String? = nil, title: PlanText, description: PlanText? = nil,
+    leadInstitution: String? = nil, supportingInstitutions: [String] = [], start: PlanDate? = nil,
+    end: PlanDate? = nil, milestones: [Milestone] = [], url: String? = nil
+  ) {
+    self.id = id
+    self.number = number
+    self.title = title
+    self.description = description
+    self.leadInstitution = leadInstitution
+    self.supportingInstitutions = supportingInstitutions
+    self.start = start
+    self.end = end
+    self.milestones = milestones
+    self.url = url
+  }
+}
+
+/// An OGP action plan: its member, period, institutions and commitments.
+public struct ActionPlan: Codable, Sendable, Hashable {
+  /// The file format tag of `plan.json`.
+  public static let formatTag = "veedor-plan/1"
+
+  /// Always `veedor-plan/1`.
+  public var format: String
+  /// OGP action-plan id such as `AP_CLPLN01`.
+  public var id: String
+  /// Member name as OGP writes it ("Peñalolén, Chile").
+  public var member: String
+  /// OGP member code ("CLPLN").
+  public var memberCode: String?
+  /// National or local member.
+  public var level: String?
+  /// Title of the plan.
+  public var title: PlanText?
+  /// First day of the plan period.
+  public var start: PlanDate?
+  /// Last day of the plan period.
+  public var end: PlanDate?
+  /// When the plan was submitted to OGP.
+  public var submitted: PlanDate?
+  /// Institutions leading the plan.
+  public var leadInstitutions: [String]
+  /// Public page of the plan.
+  public var url: String?
+  /// Notes on where the data comes from (e.g. "example data").
+  public var note: String?
+  /// The commitments, in plan order.
+  public var commitments: [Commitment]
+
+  /// Creates a plan.
+  public init(
+    id: String, member: String, memberCode: String? = nil, level: String? = nil,
+    title: PlanText? = nil, start: PlanDate? = nil, end: PlanDate? = nil,
+    submitted: PlanDate? = nil, leadInstitutions: [String] = [], url: String? = nil,
+    note: String? = nil, commitments: [Commitment]
+  ) {
+    self.format = ActionPlan.formatTag
+    self.id = id
+    self.member = member
+    self.memberCode = memberCode
+    self.level = level
+    self.title = title
+    self.start = start
+    self.end = end
+    self.submitted = submitted
+    self.leadInstitutions = leadInstitutions
+    self.url = url
+    self.note = note
+    self.commitments = commitments
+  }
+
+  /// The commitment with an id, ignoring case.
+  public func commitment(_ id: String) -> Commitment? {
+    commitments.first { $0.id.caseInsensitiveCompare(id) == .orderedSame }
+  }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import VeedorLedger
+import VeedorSigning
+
+/// `veedor ledger verify`: every line, every hash, every checkpoint signature and consistency.
+public struct LedgerVerification: Sendable, Codable {
+  /// Entries in the ledger.
+  public var entries: Int
+  /// Hex root of the whole ledger.
+  public var root: String
+  /// Checkpoints whose signature and consistency were checked.
+  public var checkpoints: Int
+  /// The verifier key checkpoints were checked against.
+  public var verifierKey: String?
+  /// The first problem, if any: line and message.
+  public var line: Int?
+  /// What is wrong on that line.
+  public var problem: String?
+
+  /// Whether everything checked out.
+  public var ok: Bool { problem == nil }
+
+  /// Runs every check; `trusted` overrides the workspace's published verifier key.
+  public init(workspace: Workspace, trusted: NoteKey? = nil, progress: ((Int, Int) -> Void)? = nil)
+    throws(WorkspaceError)
+  {
+    let contents = try workspace.readLedger()
+    let total = contents.lines.count
+    let audit = LedgerAudit(contents, progress: progress.map { report in { report($0, total) } })
+    entries = audit.tree.size
+    root = ((try? audit.tree.root()) ?? Data()).hexString
+    checkpoints = 0
+    let store = CheckpointStore(workspace: workspace)
+    var key = trusted
+    if key == nil { key = try store.publishedKey() }
+    verifierKey = key?.description
+    if let finding = audit.finding {
+      (line, problem) = (finding.line, finding.message)
+      return
+    }
+    do {
+      _ = try workspace.state(of: contents.lines)
+    } catch {
+      (line, problem) = (error.line ?? 0, error.message + (error.field.map { " (\($0))" } ?? ""))
+      return
+    }
+    let stored = try store.all()
+    if !stored.isEmpty && key == nil {
+      (line, problem) = (0, "checkpoints exist but no verifier key was found (checkpoints/verifier.vkey)")
+      return
+    }
+    for entry in stored {
+      let name = entry.url.lastPathComponent
+      guard let key, entry.note.isSigned(by: key) else {
+        (line, problem) = (0, "checkpoint \(name): signature does not verify with \(key?.description ?? "no key")")
+        return
+      }
+      guard entry.checkpoint.origin == workspace.config.origin else {
+        (line, problem) = (0, "checkpoint \(name): origin '\(entry.checkpoint.origin)' is not this ledger's")
+        return
+      }
+      if let finding = audit.check(entry.checkpoint, name: name) {
+        (line, problem) = (finding.line, finding.message)
+        return
+      }
+      checkpoints += 1
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// A calendar date that may be known only to the year or month, stored as ISO 8601 text.
+public struct PlanDate: Codable, Sendable, Hashable, Comparable, CustomStringConvertible {
+  /// Year, e.g. 2022.
+  public var year: Int
+  /// Month 1–12, if known.
+  public var month: Int?
+  /// Day of month, if known.
+  public var day: Int?
+
+  /// Creates a date after checking that it exists on the calendar.
+  public init?(year: Int, month: Int? = nil, day: Int? = nil) {
+    guard (1900...2200).contains(year) else { return nil }
+    if let month, !(1...12).contains(month) { return nil }
+    if let day {
+      guard let month else { return nil }
+      let lengths = [
+        31, (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+      ]
+      guard (1...lengths[month - 1]).contains(day) else { return nil }
+    }
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+  public init?(iso text: String) {
+    let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
+    guard (1...3).contains(parts.count), parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
+      parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+    else { return nil }
+    let numbers = parts.compactMap { Int($0) }
+    self.init(
+      year: numbers[0], month: numbers.count > 1 ? numbers[1] : nil,
+      day: numbers.count > 2 ? numbers[2] : nil)
+  }
+
+  private static let months = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+  ]
+
+  /// Parses the loose forms of OGP's sheet: `M/D/YYYY`, `M/D/YY`, `Month YYYY`, or ISO text.
+  public init?(ogp text: String) {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    if let iso = PlanDate(iso: trimmed) {
+      self = iso
+      return
+    }
+    let slash = trimmed.split(separator: "/")
+    if slash.count == 3, let m = Int(slash[0]), let d = Int(slash[1]), var y = Int(slash[2]) {
+      if slash[2].count == 2 { y += 2000 }
+      guard slash[2].count == 2 || slash[2].count == 4 else { return nil }
+      self.init(year: y, month: m, day: d)
+      return
+    }
+    let words = trimmed.split(separator: " ")
+    if words.count == 2, let m = Self.months.firstIndex(of: words[0].lowercased()), let y = Int(words[1]) {
+      self.init(year: y, month: m + 1)
+      return
+    }
+    return nil
+  }
+
+  /// ISO 8601 text with as much precision as is known.
+  public var description: String {
+    var text = String(format: "%04d", year)
+    if let month { text += String(format: "-%02d", month) }
+    if let day { text += String(format: "-%02d", day) }
+    return text
+  }
+
+  /// Orders by year, then month, then day; unknown parts sort first.
+  public static func < (lhs: PlanDate, rhs: PlanDate) -> Bool {
+    (lhs.year, lhs.month ?? 0, lhs.day ?? 0) < (rhs.year, rhs.month ?? 0, rhs.day ?? 0)
+  }
+
+  /// Decodes from ISO text.
+  public init(from decoder: any Decoder) throws {
+    let text = try decoder.singleValueContainer().decode(String.self)
+    guard let date = PlanDate(iso: text) else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+      )
+    }
+    self = date
+  }
+
+  /// Encodes as ISO text.
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.singleValueContainer()
+    try c.encode(description)
+  }
+}

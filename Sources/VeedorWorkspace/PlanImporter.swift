@@ -1,0 +1,181 @@
+import Foundation
+
+/// Reads an action plan from Veedor's JSON, a simple CSV, or OGP's commitments sheet CSV.
+public enum PlanImporter {
+  /// Plan details that a simple CSV cannot carry, given on the command line instead.
+  public struct Details: Sendable {
+    /// OGP action-plan id; derived from the commitment ids when absent.
+    public var planID: String?
+    /// Member name.
+    public var member: String?
+    /// For OGP's sheet: which action plan to take.
+    public var actionPlan: String?
+
+    /// Creates details.
+    public init(planID: String? = nil, member: String? = nil, actionPlan: String? = nil) {
+      self.planID = planID
+      self.member = member
+      self.actionPlan = actionPlan
+    }
+  }
+
+  /// Columns of Veedor's simple plan CSV; `id` and one title are required.
+  public static let simpleColumns = [
+    "id", "number", "title_en", "title_es", "description_en", "description_es", "lead_institution",
+    "supporting_institutions", "start", "end", "url",
+  ]
+
+  /// Reads and checks a plan file.
+  public static func load(_ url: URL, details: Details = Details()) throws(WorkspaceError)
+    -> ActionPlan
+  {
+    let file = url.path
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+      throw WorkspaceError(.badInput, "no such file", file: file)
+    }
+    guard !isDirectory.boolValue else { throw WorkspaceError(.badInput, "is a directory, not a plan file", file: file) }
+    let data: Data
+    do { data = try Data(contentsOf: url) } catch {
+      throw WorkspaceError(.io, "cannot read: \(error.localizedDescription)", file: file)
+    }
+    let plan: ActionPlan
+    if url.pathExtension.lowercased() == "json" || data.first == UInt8(ascii: "{") {
+      plan = try decodeJSON(data, file: file)
+    } else {
+      let rows = try CSV.parse(data, file: file)
+      guard let header = rows.first else { throw WorkspaceError(.badInput, "the file is empty", file: file, line: 1) }
+      if OGPSheet.recognizes(header.fields) {
+        let sheet = try OGPSheet(rows: rows, file: file)
+        guard let planID = details.actionPlan ?? (sheet.planIDs.count == 1 ? sheet.planIDs.first : nil) else {
+          throw WorkspaceError(
+            .badInput,
+            "the sheet holds \(sheet.planIDs.count) action plans; choose one with --action-plan (e.g. \(sheet.planIDs.first ?? "AP_CHL05"))",
+            file: file)
+        }
+        plan = try sheet.plan(planID, file: file)
+      } else {
+        plan = try simpleCSV(rows, details: details, file: file)
+      }
+    }
+    try check(plan, file: file)
+    return plan
+  }
+
+  /// Decodes `plan.json`, naming the field on error.
+  public static func decodeJSON(_ data: Data, file: String) throws(WorkspaceError) -> ActionPlan {
+    guard String(data: data, encoding: .utf8) != nil else {
+      throw WorkspaceError(.badInput, "not valid UTF-8 text", file: file, line: CSV.invalidUTF8Line(data))
+    }
+    do {
+      return try JSONDecoder().decode(ActionPlan.self, from: data)
+    } catch let DecodingError.keyNotFound(key, context) {
+      throw WorkspaceError(.badInput, "is missing", file: file, field: path(context.codingPath + [key]))
+    } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+      throw WorkspaceError(.badInput, context.debugDescription, file: file, field: path(context.codingPath))
+    } catch let DecodingError.dataCorrupted(context) {
+      let field = context.codingPath.isEmpty ? nil : path(context.codingPath)
+      let reason = field == nil ? "not valid JSON" : context.debugDescription
+      throw WorkspaceError(.badInput, reason, file: file, field: field)
+    } catch {
+      throw WorkspaceError(.badInput, "not a plan: \(error)", file: file)
+    }
+  }
+
+  private static func path(_ keys: [any CodingKey]) -> String {
+    keys.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
+      .trimmingCharacters(in: CharacterSet(charactersIn: "."))
+  }
+
+  private static func simpleCSV(_ rows: [CSV.Row], details: Details, file: String) throws(WorkspaceError)
+    -> ActionPlan
+  {
+    let header = rows[0].fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+    for name in header where !simpleColumns.contains(name) {
+      throw WorkspaceError(
+        .badInput, "unknown column (expected: \(simpleColumns.joined(separator: ", ")))", file: file,
+        line: rows[0].line, field: name)
+    }
+    guard header.contains("id") else {
+      throw WorkspaceError(.badInput, "missing column", file: file, line: 1, field: "id")
+    }
+    var commitments: [Commitment] = []
+    for row in rows.dropFirst() {
+      guard row.fields.count == header.count else {
+        throw WorkspaceError(
+          .badInput, "has \(row.fields.count) fields, the header has \(header.count)", file: file, line: row.line)
+      }
+      var cell: [String: String] = [:]
+      for (name, value) in zip(header, row.fields) {
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !trimmed.isEmpty { cell[name] = trimmed }
+      }
+      func date(_ column: String) throws(WorkspaceError) -> PlanDate? {
+        guard let text = cell[column] else { return nil }
+        guard let date = PlanDate(iso: text) else {
+          throw WorkspaceError(
+            .badInput, "'\(text)' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", file: file, line: row.line,
+            field: column)
+        }
+        return date
+      }
+      let description =
+        cell["description_en"] == nil && cell["description_es"] == nil
+        ? nil : PlanText(en: cell["description_en"], es: cell["description_es"])
+      let commitment = Commitment(
+        id: cell["id"]?.uppercased() ?? "", number: cell["number"],
+        title: PlanText(en: cell["title_en"], es: cell["title_es"]), description: description,
+        leadInstitution: cell["lead_institution"],
+        supportingInstitutions: cell["supporting_institutions"]?.split(separator: ";").map {
+          $0.trimmingCharacters(in: .whitespaces)
+        } ?? [], start: try date("start"), end: try date("end"), url: cell["url"])
+      try check(commitment, file: file, line: row.line, earlier: commitments)
+      commitments.append(commitment)
+    }
+    let code = commitments.first.map { String($0.id.prefix { $0.isLetter }) }
+    return ActionPlan(
+      id: details.planID ?? "AP_\(code ?? "PLAN")01", member: details.member ?? code ?? "Unnamed member",
+      memberCode: code, commitments: commitments)
+  }
+
+  /// Checks a whole plan: ids, titles, dates.
+  public static func check(_ plan: ActionPlan, file: String) throws(WorkspaceError) {
+    guard !plan.commitments.isEmpty else {
+      throw WorkspaceError(.badInput, "the plan has no commitments", file: file, field: "commitments")
+    }
+    guard plan.format == ActionPlan.formatTag else {
+      throw WorkspaceError(.badInput, "must be \"\(ActionPlan.formatTag)\"", file: file, field: "format")
+    }
+    var earlier: [Commitment] = []
+    for (i, commitment) in plan.commitments.enumerated() {
+      do {
+        try check(commitment, file: file, line: nil, earlier: earlier)
+      } catch {
+        var located = error
+        if located.line == nil { located.field = "commitments[\(i)]" + (located.field.map { ".\($0)" } ?? "") }
+        throw located
+      }
+      earlier.append(commitment)
+    }
+  }
+
+  private static func check(_ c: Commitment, file: String, line: Int?, earlier: [Commitment])
+    throws(WorkspaceError)
+  {
+    let valid = c.id.range(of: #"^[A-Z0-9][A-Z0-9._-]{0,63}$"#, options: .regularExpression) != nil
+    guard valid else {
+      throw WorkspaceError(
+        .badInput, "'\(c.id)' is not a commitment id (letters, digits, '.', '_' or '-', e.g. CLPLN0001)",
+        file: file, line: line, field: "id")
+    }
+    if earlier.contains(where: { $0.id == c.id }) {
+      throw WorkspaceError(.badInput, "duplicate commitment id '\(c.id)'", file: file, line: line, field: "id")
+    }
+    guard !(c.title.en ?? "").isEmpty || !(c.title.es ?? "").isEmpty else {
+      throw WorkspaceError(.badInput, "a commitment needs a title", file: file, line: line, field: "title")
+    }
+    if let start = c.start, let end = c.end, end < start {
+      throw WorkspaceError(.badInput, "ends (\(end)) before it starts (\(start))", file: file, line: line, field: "end")
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import VeedorRubric
+
+/// Where a workspace stands: scores per commitment and scale, indicators, aggregates, gaps.
+public struct StatusReport: Codable, Sendable {
+  /// One scale of one commitment.
+  public struct ScaleStatus: Codable, Sendable {
+    /// Scale id.
+    public var scale: String
+    /// Phase of the scale.
+    public var phase: Phase
+    /// Current level ids, when scored.
+    public var levels: [String]?
+    /// Current score id, when scored.
+    public var score: String?
+    /// Evidence items the current score cites.
+    public var evidence: Int
+    /// Number of corrections made to the score.
+    public var corrections: Int
+  }
+
+  /// One commitment.
+  public struct CommitmentStatus: Codable, Sendable {
+    /// Commitment id.
+    public var id: String
+    /// Title in the report language.
+    public var title: String
+    /// Evidence items added for it.
+    public var evidence: Int
+    /// Every scale of the rubric.
+    public var scales: [ScaleStatus]
+    /// Derived indicators by id.
+    public var indicators: [String: Truth]
+    /// Scales not scored yet.
+    public var missing: [String]
+  }
+
+  /// One aggregate with its title.
+  public struct Aggregate: Codable, Sendable {
+    /// Title in the report language.
+    public var title: String
+    /// The computed value.
+    public var value: AggregateValue
+  }
+
+  /// Action-plan id.
+  public var plan: String
+  /// Member name.
+  public var member: String
+  /// Rubric id and version.
+  public var rubric: String
+  /// Entries in the ledger.
+  public var ledgerEntries: Int
+  /// Per commitment.
+  public var commitments: [CommitmentStatus]
+  /// Plan aggregates.
+  public var aggregates: [Aggregate]
+  /// Number of (commitment, scale) pairs still unscored.
+  public var missing: Int
+
+  /// Computes the status of a workspace's current state.
+  public init(workspace: Workspace, state: WorkspaceState, language: Language = .en) {
+    let rubric = workspace.rubric
+    plan = workspace.plan.id
+    member = workspace.plan.member
+    self.rubric = "\(rubric.id) \(rubric.version)"
+    ledgerEntries = state.acts.count
+    commitments = workspace.plan.commitments.map { commitment in
+      let scales = rubric.scales.map { scale -> ScaleStatus in
+        let history = state.history[.init(commitment: commitment.id, scale: scale.id)] ?? []
+        let current = history.last
+        return ScaleStatus(
+          scale: scale.id, phase: scale.phase, levels: current?.levels, score: current?.id,
+          evidence: current?.evidence.count ?? 0, corrections: max(history.count - 1, 0))
+      }
+      let sheet = state.sheet(for: commitment.id)
+      return CommitmentStatus(
+        id: commitment.id, title: commitment.title.best(language.rawValue),
+        evidence: state.evidence.filter { $0.commitment == commitment.id }.count, scales: scales,
+        indicators: Dictionary(
+          uniqueKeysWithValues: rubric.indicatorValues(for: sheet).map { ($0.0.id, $0.1) }),
+        missing: scales.filter { $0.levels == nil }.map(\.scale))
+    }
+    let sheets = workspace.plan.commitments.map { state.sheet(for: $0.id) }
+    let titles = Dictionary(uniqueKeysWithValues: rubric.aggregates.map { ($0.id, $0.title.text(language)) })
+    aggregates = rubric.aggregateValues(over: sheets).map {
+      Aggregate(title: titles[$0.id] ?? $0.id, value: $0)
+    }
+    missing = commitments.reduce(0) { $0 + $1.missing.count }
+  }
+}

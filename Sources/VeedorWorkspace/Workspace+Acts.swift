@@ -1,0 +1,180 @@
+import Foundation
+import VeedorLedger
+import VeedorRubric
+
+/// Evidence to add: a stored file or a URL.
+public struct EvidenceDraft: Sendable {
+  /// Commitment id.
+  public var commitment: String
+  /// Kind of evidence.
+  public var kind: EvidenceRecord.Kind
+  /// Short description.
+  public var title: String
+  /// Date of the evidence, if known.
+  public var date: PlanDate?
+  /// A file to copy into `objects/`.
+  public var file: URL?
+  /// A public address.
+  public var url: String?
+
+  /// Creates a draft.
+  public init(
+    commitment: String, kind: EvidenceRecord.Kind, title: String, date: PlanDate? = nil, file: URL? = nil,
+    url: String? = nil
+  ) {
+    self.commitment = commitment
+    self.kind = kind
+    self.title = title
+    self.date = date
+    self.file = file
+    self.url = url
+  }
+}
+
+/// A score to record or correct.
+public struct ScoreDraft: Sendable {
+  /// Commitment id.
+  public var commitment: String
+  /// Scale id.
+  public var scale: String
+  /// Level ids, labels or aliases.
+  public var levels: [String]
+  /// Why.
+  public var rationale: String
+  /// Evidence ids cited.
+  public var evidence: [String]
+
+  /// Creates a draft.
+  public init(commitment: String, scale: String, levels: [String], rationale: String, evidence: [String]) {
+    self.commitment = commitment
+    self.scale = scale
+    self.levels = levels
+    self.rationale = rationale
+    self.evidence = evidence
+  }
+}
+
+extension Workspace {
+  /// The commitment with an id, or an error listing the valid ids.
+  public func commitment(_ id: String) throws(WorkspaceError) -> Commitment {
+    guard let found = plan.commitment(id) else {
+      throw WorkspaceError(
+        .unknownName,
+        "unknown commitment '\(id)' (valid: \(plan.commitments.map(\.id).joined(separator: ", ")))",
+        field: "commitment")
+    }
+    return found
+  }
+
+  /// Adds evidence items in one append with one fsync; files are stored first.
+  public func addEvidence(_ drafts: [EvidenceDraft], now: Date) throws -> [EvidenceRecord] {
+    var prepared: [EvidenceRecord] = []
+    for draft in drafts {
+      let commitment = try commitment(draft.commitment)
+      guard !draft.title.trimmingCharacters(in: .whitespaces).isEmpty else {
+        throw WorkspaceError(.badInput, "evidence needs a title", field: "--title")
+      }
+      var record = EvidenceRecord(
+        id: "", commitment: commitment.id, kind: draft.kind, title: draft.title, date: draft.date)
+      if let file = draft.file {
+        let stored = try objects.store(file)
+        record.sha256 = stored.sha256
+        record.size = stored.size
+        record.fileName = file.lastPathComponent
+      } else if let url = draft.url {
+        guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
+          parsed.host != nil
+        else {
+          throw WorkspaceError(.badInput, "'\(url)' is not an http(s) address", field: "--url")
+        }
+        record.url = url
+      } else {
+        throw WorkspaceError(.badInput, "give a FILE or --url URL", field: "evidence")
+      }
+      prepared.append(record)
+    }
+    var added: [EvidenceRecord] = []
+    try ledger.append { contents in
+      let state = try state(of: contents.lines)
+      var lines = contents.lines
+      added = []
+      for var record in prepared {
+        record.id = "E\(state.evidence.count + added.count + 1)"
+        var act = Act(after: lines, type: .evidenceAdded, time: now)
+        act.evidence = record
+        lines.append(try act.line())
+        added.append(record)
+      }
+      return Array(lines.dropFirst(contents.lines.count))
+    }
+    return added
+  }
+
+  /// Records a score, or with `correct` a correction of the current one; checks it against the rubric.
+  public func recordScore(_ draft: ScoreDraft, correct: Bool, now: Date) throws -> ScoreRecord {
+    let commitment = try commitment(draft.commitment)
+    let (scale, levels): (Scale, [Level])
+    do { (scale, levels) = try rubric.resolve(scale: draft.scale, levels: draft.levels) } catch {
+      throw WorkspaceError(.unknownName, error.description, field: "level")
+    }
+    let rationale = draft.rationale.trimmingCharacters(in: .whitespacesAndNewlines)
+    if scale.rationaleRequired && rationale.isEmpty {
+      throw WorkspaceError(.badInput, "scale '\(scale.id)' requires a rationale", field: "--rationale")
+    }
+    var recorded: ScoreRecord?
+    try ledger.append { contents in
+      let state = try state(of: contents.lines)
+      var cited: [String] = []
+      for id in draft.evidence {
+        guard let item = state.evidence(id) else {
+          let known = state.evidence.filter { $0.commitment == commitment.id }.map(\.id)
+          throw WorkspaceError(
+            .unknownName,
+            "unknown evidence '\(id)' (evidence for \(commitment.id): \(known.isEmpty ? "none yet; add some with 'veedor evidence add'" : known.joined(separator: ", ")))",
+            field: "--evidence")
+        }
+        if !cited.contains(item.id) { cited.append(item.id) }
+      }
+      if cited.count < scale.minimumEvidence {
+        throw WorkspaceError(
+          .badInput,
+          "scale '\(scale.id)' needs at least \(scale.minimumEvidence) evidence item(s), \(cited.count) given",
+          field: "--evidence")
+      }
+      let current = state.current(commitment.id, scale.id)
+      if current != nil && !correct {
+        throw WorkspaceError(
+          .conflict,
+          "\(commitment.id) is already scored on '\(scale.id)' (\(current?.id ?? "")); add --correct to record a correction (the history is kept)"
+        )
+      }
+      if current == nil && correct {
+        throw WorkspaceError(.conflict, "\(commitment.id) has no score on '\(scale.id)' to correct")
+      }
+      var act = Act(after: contents.lines, type: correct ? .scoreCorrected : .scoreRecorded, time: now)
+      let record = ScoreRecord(
+        id: "S\(state.scoreCount + 1)", commitment: commitment.id, scale: scale.id, levels: levels.map(\.id),
+        rationale: rationale, evidence: cited, supersedes: current?.id)
+      act.score = record
+      recorded = record
+      return [try act.line()]
+    }
+    guard let recorded else { throw WorkspaceError(.io, "the score was not recorded") }
+    return recorded
+  }
+
+  /// Adds a free-text note, optionally about one commitment.
+  public func addNote(_ text: String, commitment id: String?, now: Date) throws {
+    var commitmentID: String?
+    if let id { commitmentID = try commitment(id).id }
+    guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+      throw WorkspaceError(.badInput, "the note is empty", field: "TEXT")
+    }
+    try ledger.append { contents in
+      _ = try state(of: contents.lines)
+      var act = Act(after: contents.lines, type: .note, time: now)
+      act.note = NoteRecord(commitment: commitmentID, text: text)
+      return [try act.line()]
+    }
+  }
+}

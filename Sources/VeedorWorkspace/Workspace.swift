@@ -1,0 +1,134 @@
+import Crypto
+import Foundation
+import VeedorLedger
+import VeedorRubric
+
+/// A monitoring workspace: a folder whose single source of truth is `ledger.jsonl`.
+///
+/// Layout: `veedor.json`, `plan.json`, `rubric.json` (exact copy of the rubric file),
+/// `ledger.jsonl`, `objects/` (evidence by SHA-256) and `checkpoints/`.
+public struct Workspace: Sendable {
+  /// The workspace folder.
+  public let root: URL
+  /// Contents of `veedor.json`.
+  public let config: WorkspaceConfig
+  /// The action plan monitored.
+  public let plan: ActionPlan
+  /// The rubric scored against.
+  public let rubric: Rubric
+  /// The append-only ledger.
+  public let ledger: LedgerFile
+
+  /// Folder of stored evidence files.
+  public var objects: EvidenceStore { EvidenceStore(root: root.appendingPathComponent("objects")) }
+  /// Folder of signed checkpoints.
+  public var checkpointsFolder: URL { root.appendingPathComponent("checkpoints") }
+  /// Path of the ledger file, for messages.
+  public var ledgerPath: String { ledger.url.path }
+
+  private init(root: URL, config: WorkspaceConfig, plan: ActionPlan, rubric: Rubric) {
+    self.root = root
+    self.config = config
+    self.plan = plan
+    self.rubric = rubric
+    self.ledger = LedgerFile(url: root.appendingPathComponent("ledger.jsonl"))
+  }
+
+  /// Creates a workspace in a new or empty folder; nothing is left behind if it fails.
+  public static func create(
+    at root: URL, plan: ActionPlan, rubricData: Data, origin: String? = nil, now: Date
+  ) throws(WorkspaceError) -> Workspace {
+    let rubric: Rubric
+    do { rubric = try Rubric.load(rubricData) } catch { throw WorkspaceError(.badInput, error.description) }
+    let fm = FileManager.default
+    if let existing = try? fm.contentsOfDirectory(atPath: root.path), !existing.isEmpty {
+      throw WorkspaceError(.conflict, "folder is not empty; choose a new folder for the workspace", file: root.path)
+    }
+    let parent = root.deletingLastPathComponent()
+    let staging = parent.appendingPathComponent(".\(root.lastPathComponent).init-\(UUID().uuidString)")
+    let config = WorkspaceConfig(
+      plan: plan.id, rubric: rubric.id, origin: origin ?? WorkspaceConfig.defaultOrigin(for: plan.id))
+    do {
+      try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+      let planData = try encode(plan)
+      try POSIXFile.writeAtomically(try encode(config), to: staging.appendingPathComponent("veedor.json"))
+      try POSIXFile.writeAtomically(planData, to: staging.appendingPathComponent("plan.json"))
+      try POSIXFile.writeAtomically(rubricData, to: staging.appendingPathComponent("rubric.json"))
+      try fm.createDirectory(at: staging.appendingPathComponent("objects"), withIntermediateDirectories: true)
+      var act = Act(after: [], type: .planImported, time: now)
+      act.plan = PlanRecord(
+        id: plan.id, sha256: Data(SHA256.hash(data: planData)).hexString, commitments: plan.commitments.count,
+        rubric: rubric.id, rubricVersion: rubric.version, rubricSHA256: Data(SHA256.hash(data: rubricData)).hexString)
+      let line = try act.line()
+      try LedgerFile(url: staging.appendingPathComponent("ledger.jsonl")).append { _ in [line] }
+      if fm.fileExists(atPath: root.path) { try fm.removeItem(at: root) }
+      try fm.moveItem(at: staging, to: root)
+      POSIXFile.syncDirectory(of: root)
+    } catch {
+      try? fm.removeItem(at: staging)
+      throw WorkspaceError(.io, "cannot create the workspace: \(error)", file: root.path)
+    }
+    return Workspace(root: root, config: config, plan: plan, rubric: rubric)
+  }
+
+  /// Opens an existing workspace.
+  public static func open(_ root: URL) throws(WorkspaceError) -> Workspace {
+    let configURL = root.appendingPathComponent("veedor.json")
+    guard let configData = try? Data(contentsOf: configURL) else {
+      throw WorkspaceError(
+        .badInput,
+        "not a Veedor workspace (no veedor.json); create one with 'veedor init DIR --plan FILE --rubric ID' or pass --workspace DIR",
+        file: root.path)
+    }
+    let config: WorkspaceConfig
+    do { config = try JSONDecoder().decode(WorkspaceConfig.self, from: configData) } catch {
+      throw WorkspaceError(.badInput, "not a workspace configuration", file: configURL.path)
+    }
+    let planURL = root.appendingPathComponent("plan.json")
+    guard let planData = try? Data(contentsOf: planURL) else {
+      throw WorkspaceError(.integrity, "missing", file: planURL.path)
+    }
+    let plan = try PlanImporter.decodeJSON(planData, file: planURL.path)
+    let rubricURL = root.appendingPathComponent("rubric.json")
+    guard let rubricData = try? Data(contentsOf: rubricURL) else {
+      throw WorkspaceError(.integrity, "missing", file: rubricURL.path)
+    }
+    let rubric: Rubric
+    do { rubric = try Rubric.load(rubricData) } catch {
+      throw WorkspaceError(.integrity, error.description, file: rubricURL.path)
+    }
+    return Workspace(root: root, config: config, plan: plan, rubric: rubric)
+  }
+
+  /// Replays the ledger and checks that `plan.json` and `rubric.json` are the files it pinned.
+  public func state() throws(WorkspaceError) -> WorkspaceState {
+    try state(of: try readLedger().lines)
+  }
+
+  /// Reads the ledger file, mapping its errors to workspace errors.
+  public func readLedger() throws(WorkspaceError) -> LedgerFile.Contents {
+    do { return try ledger.read() } catch { throw WorkspaceError(.io, error.description) }
+  }
+
+  func state(of lines: [Data]) throws(WorkspaceError) -> WorkspaceState {
+    let state = try WorkspaceState.replay(lines, file: ledgerPath)
+    guard let pinned = state.plan else {
+      throw WorkspaceError(.integrity, "the ledger is empty", file: ledgerPath)
+    }
+    for (name, want) in [("plan.json", pinned.sha256), ("rubric.json", pinned.rubricSHA256)] {
+      let url = root.appendingPathComponent(name)
+      let have = (try? Data(contentsOf: url)).map { Data(SHA256.hash(data: $0)).hexString }
+      if have != want {
+        throw WorkspaceError(
+          .integrity, "changed since the ledger pinned it (SHA-256 \(want.prefix(12))…)", file: url.path)
+      }
+    }
+    return state
+  }
+
+  static func encode<T: Encodable>(_ value: T) throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return try encoder.encode(value) + Data("\n".utf8)
+  }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import VeedorLedger
+import VeedorRubric
+
+/// The state of a workspace, computed by replaying its ledger from the first line.
+public struct WorkspaceState: Sendable {
+  /// Every act, in ledger order.
+  public private(set) var acts: [Act] = []
+  /// The plan and rubric pinned by the first entry.
+  public private(set) var plan: PlanRecord?
+  /// Evidence in the order it was added.
+  public private(set) var evidence: [EvidenceRecord] = []
+  /// Score history per commitment and scale, oldest first; the last one is current.
+  public private(set) var history: [ScoreKey: [ScoreRecord]] = [:]
+  /// Number of score entries (recorded or corrected).
+  public private(set) var scoreCount = 0
+
+  /// Identifies a commitment's score on one scale.
+  public struct ScoreKey: Hashable, Sendable {
+    /// Commitment id.
+    public var commitment: String
+    /// Scale id.
+    public var scale: String
+
+    /// Creates a key.
+    public init(commitment: String, scale: String) {
+      self.commitment = commitment
+      self.scale = scale
+    }
+  }
+
+  /// Replays ledger lines; a line that does not fit the history is an integrity error.
+  public static func replay(_ lines: [Data], file: String) throws(WorkspaceError) -> WorkspaceState {
+    var state = WorkspaceState()
+    let decoder = JSONDecoder()
+    for (i, line) in lines.enumerated() {
+      let act: Act
+      do { act = try decoder.decode(Act.self, from: line) } catch {
+        throw WorkspaceError(.integrity, "not a valid ledger entry", file: file, line: i + 1)
+      }
+      do { try state.apply(act) } catch {
+        throw WorkspaceError(.integrity, error.message, file: file, line: i + 1, field: error.field)
+      }
+    }
+    return state
+  }
+
+  private mutating func apply(_ act: Act) throws(WorkspaceError) {
+    guard act.seq == acts.count else {
+      throw WorkspaceError(.integrity, "entry number \(act.seq) where \(acts.count) was expected", field: "seq")
+    }
+    if acts.isEmpty && act.type != .planImported {
+      throw WorkspaceError(.integrity, "the first entry must be plan.imported", field: "type")
+    }
+    switch act.type {
+    case .planImported:
+      guard plan == nil, let record = act.plan else {
+        throw WorkspaceError(.integrity, "a second or empty plan.imported entry", field: "plan")
+      }
+      plan = record
+    case .evidenceAdded:
+      guard let record = act.evidence, !evidence.contains(where: { $0.id == record.id }) else {
+        throw WorkspaceError(.integrity, "missing or duplicate evidence", field: "evidence")
+      }
+      evidence.append(record)
+    case .scoreRecorded, .scoreCorrected:
+      guard let record = act.score else { throw WorkspaceError(.integrity, "missing score", field: "score") }
+      let key = ScoreKey(commitment: record.commitment, scale: record.scale)
+      let current = history[key]?.last
+      if act.type == .scoreCorrected {
+        guard let current, record.supersedes == current.id else {
+          throw WorkspaceError(.integrity, "a correction must supersede the current score", field: "score.supersedes")
+        }
+      } else if current != nil {
+        throw WorkspaceError(.integrity, "a second score.recorded for the same scale", field: "score")
+      }
+      for id in record.evidence where evidence(id) == nil {
+        throw WorkspaceError(.integrity, "cites unknown evidence '\(id)'", field: "score.evidence")
+      }
+      history[key, default: []].append(record)
+      scoreCount += 1
+    case .note:
+      guard act.note != nil else { throw WorkspaceError(.integrity, "missing note", field: "note") }
+    }
+    acts.append(act)
+  }
+
+  /// The evidence with an id, ignoring case.
+  public func evidence(_ id: String) -> EvidenceRecord? {
+    evidence.first { $0.id.caseInsensitiveCompare(id) == .orderedSame }
+  }
+
+  /// The current score of a commitment on a scale.
+  public func current(_ commitment: String, _ scale: String) -> ScoreRecord? {
+    history[ScoreKey(commitment: commitment, scale: scale)]?.last
+  }
+
+  /// The current levels of one commitment, for rule evaluation.
+  public func sheet(for commitment: String) -> ScoreSheet {
+    var levels: [String: [String]] = [:]
+    for (key, records) in history where key.commitment == commitment {
+      levels[key.scale] = records.last?.levels
+    }
+    return ScoreSheet(levels)
+  }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import VeedorWorkspace
+
+extension EvidenceRecord.Kind: ExpressibleByArgument {}
+
+/// `veedor evidence`: add and list evidence.
+struct EvidenceCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "evidence", abstract: "Add and list evidence.", subcommands: [Add.self, List.self])
+
+  /// `veedor evidence add`.
+  struct Add: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Add a file or a URL as evidence for a commitment; prints the new evidence id.",
+      discussion: """
+        Files are hashed (SHA-256) while being copied into objects/, so large files never sit in memory.
+
+        Examples:
+          veedor evidence add CLPLN0001 minutes.pdf --title "Forum minutes" --kind meeting --date 2023-05-04
+          veedor evidence add CLPLN0001 --url https://example.org/page --title "Commitment page" --kind webpage
+        """)
+
+    @OptionGroup var options: WorkspaceOptions
+    @Argument(help: "Commitment id, e.g. CLPLN0001.") var commitment: String
+    @Argument(help: "File to store (omit when using --url).") var file: String?
+    @Option(help: "Public address of the evidence instead of a file.") var url: String?
+    @Option(help: "Short description.") var title: String
+    @Option(help: "document, webpage, meeting, interview, dataset or observation.")
+    var kind: EvidenceRecord.Kind?
+    @Option(help: "Date of the evidence: YYYY-MM-DD, YYYY-MM or YYYY.") var date: String?
+
+    func validate() throws {
+      if (file == nil) == (url == nil) { throw ValidationError("give either FILE or --url URL, not both or neither") }
+      if let date, PlanDate(iso: date) == nil {
+        throw ValidationError("--date '\(date)' is not YYYY-MM-DD, YYYY-MM or YYYY")
+      }
+    }
+
+    func run() throws {
+      let workspace = try options.open()
+      let draft = EvidenceDraft(
+        commitment: commitment, kind: kind ?? (url == nil ? .document : .webpage), title: title,
+        date: date.flatMap(PlanDate.init(iso:)), file: file.map { URL(fileURLWithPath: $0) }, url: url)
+      let added = try workspace.addEvidence([draft], now: Environment.now())
+      for record in added { print(record.id) }
+    }
+  }
+
+  /// `veedor evidence list`.
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List evidence, for one commitment or all.", discussion: "Example: veedor evidence list CLPLN0001")
+    @OptionGroup var options: WorkspaceOptions
+    @Argument(help: "Commitment id (all when omitted).") var commitment: String?
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+      let workspace = try options.open()
+      let filter = try commitment.map { try workspace.commitment($0).id }
+      let items = try workspace.state().evidence.filter { filter == nil || $0.commitment == filter }
+      if json { return try Output.json(items) }
+      for e in items {
+        let source = e.url ?? "\(e.fileName ?? "file") sha256:\(e.sha256?.prefix(16) ?? "")…"
+        print("\(e.id)  \(e.commitment)  \(e.kind.rawValue)  \(e.date?.description ?? "-")  \(e.title)  \(source)")
+      }
+    }
+  }
+}

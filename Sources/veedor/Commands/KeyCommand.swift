@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import VeedorSigning
+
+/// `--key FILE` and the ways to give a passphrase.
+struct KeyOptions: ParsableArguments {
+  @Option(help: "Secret key file (default: $VEEDOR_KEY, else ~/.config/veedor/monitor.key).")
+  var key: String?
+
+  @Option(help: "Read the passphrase from the first line of this file (else $VEEDOR_PASSPHRASE, else a prompt).")
+  var passphraseFile: String?
+
+  /// The key file location.
+  var url: URL { key.map { URL(fileURLWithPath: $0) } ?? KeyFile.defaultURL() }
+
+  /// The passphrase from the file, the environment, or a no-echo prompt.
+  func passphrase(confirm: Bool = false) throws(SigningError) -> String {
+    if let passphraseFile {
+      guard let text = try? String(contentsOfFile: passphraseFile, encoding: .utf8) else {
+        throw .io(path: passphraseFile, reason: "cannot read the passphrase file")
+      }
+      return String(text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
+    }
+    if let value = ProcessInfo.processInfo.environment["VEEDOR_PASSPHRASE"] { return value }
+    guard isatty(0) == 1, let first = getpass("Passphrase for \(url.path): ") else { throw .noPassphrase }
+    let text = String(cString: first)
+    if confirm {
+      guard let again = getpass("Again: "), String(cString: again) == text else {
+        throw .malformed("the passphrases do not match")
+      }
+    }
+    return text
+  }
+
+  /// Loads the key, asking for a passphrase only when the file is encrypted.
+  func load() throws -> MonitorKey {
+    try KeyFile.read(url) { () throws(SigningError) in try passphrase() }
+  }
+}
+
+/// `veedor key`: the monitor's signing key.
+struct KeyCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "key", abstract: "Create and show the monitor's Ed25519 signing key.",
+    subcommands: [Generate.self, Show.self])
+
+  /// `veedor key generate`.
+  struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Create a new Ed25519 key, encrypted with a passphrase.",
+      discussion: """
+        The key file is created with mode 0600 inside a 0700 folder and encrypted with
+        scrypt + ChaCha20-Poly1305. The seed is never printed.
+
+        Example: VEEDOR_PASSPHRASE=… veedor key generate --name "Monitor Name" --email m@example.org
+        """)
+    @OptionGroup var keyOptions: KeyOptions
+    @Option(help: "Your name as signer.") var name: String
+    @Option(help: "Your e-mail address.") var email: String?
+    @Flag(help: "Store the key without a passphrase (demos only; anyone who reads the file can sign as you).")
+    var unencrypted = false
+
+    func run() throws {
+      let key = MonitorKey.generate(name: name, email: email, created: Int64(Environment.now().timeIntervalSince1970))
+      if unencrypted {
+        Output.note(
+          "veedor: WARNING: writing an UNENCRYPTED key to \(keyOptions.url.path); anyone who can read it can sign as \(name)"
+        )
+      }
+      try KeyFile.write(key, to: keyOptions.url, passphrase: unencrypted ? nil : keyOptions.passphrase(confirm: true))
+      print("Created \(keyOptions.url.path)")
+      print("public key: \(key.sshPublicKey)")
+      print("fingerprint: \(key.sshFingerprint)")
+    }
+  }
+
+  /// `veedor key show`.
+  struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Print the public key, its fingerprints and the checkpoint verifier key.",
+      discussion: "Example: veedor key show -w work")
+    @OptionGroup var keyOptions: KeyOptions
+    @Option(name: [.short, .long], help: "Workspace whose ledger origin names the verifier key.")
+    var workspace: String?
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+      let key = try keyOptions.load()
+      var fields: [(String, String)] = [
+        ("name", key.name), ("public-key", key.sshPublicKey), ("fingerprint", key.sshFingerprint),
+        ("ed25519-hex", key.publicKey.map { String(format: "%02x", $0) }.joined()),
+      ]
+      if let email = key.email { fields.insert(("email", email), at: 1) }
+      if let workspace {
+        let origin = try WorkspaceOptions.parse(["-w", workspace]).open().config.origin
+        fields.append(("verifier-key", try NoteKey(name: origin, publicKey: key.publicKey).description))
+      }
+      if json { return try Output.json(Dictionary(uniqueKeysWithValues: fields)) }
+      for (name, value) in fields { print("\(name): \(value)") }
+    }
+  }
+}

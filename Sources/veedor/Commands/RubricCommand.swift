@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import VeedorRubric
+import VeedorWorkspace
+
+/// `veedor rubric`: list, show and validate rubric files.
+struct RubricCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "rubric", abstract: "List, show and validate rubrics.",
+    subcommands: [List.self, Show.self, Validate.self])
+
+  /// `veedor rubric list`.
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List the rubrics found (in $VEEDOR_RUBRICS, ./rubrics and the bundled ones).")
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+      let all = Environment.rubricLibrary.all()
+      if json { return try Output.json(all.map(\.rubric)) }
+      for (url, rubric) in all {
+        print("\(rubric.id)  \(rubric.version)  \(rubric.title.en)  (\(rubric.scales.count) scales)  \(url.path)")
+      }
+    }
+  }
+
+  /// `veedor rubric show ID`.
+  struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show a rubric's scales, levels and indicators.",
+      discussion: "Example: veedor rubric show irm-2021 --lang es")
+    @Argument(help: "Rubric id or path.") var id: String
+    @Option(help: "Language: en or es.") var lang: Language = .en
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+      let rubric = try Environment.rubricLibrary.load(id).rubric
+      if json { return try Output.json(rubric) }
+      print("\(rubric.id) \(rubric.version) — \(rubric.title.text(lang))")
+      for scale in rubric.scales {
+        let choice = scale.selection == .multiple ? ", choose one or more" : ""
+        print(
+          "\n\(scale.id) — \(scale.title.text(lang)) [\(scale.phase.rawValue)\(choice); evidence ≥ \(scale.minimumEvidence)]"
+        )
+        print("  \(scale.question.text(lang))")
+        for level in scale.levels {
+          let mark = level.confirmed ? "" : " (unconfirmed)"
+          print("  \(level.id): \(level.label.text(lang))\(mark) — \(level.definition.text(lang))")
+        }
+      }
+      if !rubric.indicators.isEmpty { print("") }
+      for indicator in rubric.indicators {
+        print("indicator \(indicator.id): \(indicator.title.text(lang))")
+      }
+    }
+  }
+
+  /// `veedor rubric validate FILE`.
+  struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Check a rubric file and report every problem with its JSON path.",
+      discussion: "Example: veedor rubric validate my-rubric.json")
+    @Argument(help: "Rubric file.") var file: String
+
+    func run() throws {
+      guard let data = FileManager.default.contents(atPath: file) else {
+        throw WorkspaceError(.badInput, "cannot read", file: file)
+      }
+      let problems = RubricValidator.validate(data)
+      guard problems.isEmpty else {
+        for problem in problems { Output.note("\(file): \(problem)") }
+        Output.note("\(problems.count) problem(s)")
+        throw ExitCode(1)
+      }
+      print("\(file): valid")
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import VeedorRubric
+import VeedorWorkspace
+
+/// `veedor status`: what is scored, what is missing, and the plan aggregates.
+struct Status: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Show scores, evidence, derived indicators, aggregates and what is still missing.",
+    discussion: "Example: veedor status --lang es")
+
+  @OptionGroup var options: WorkspaceOptions
+  @Option(help: "Language: en or es.") var lang: Language = .en
+  @Flag(help: "Print JSON.") var json = false
+
+  func run() throws {
+    let workspace = try options.open()
+    let report = StatusReport(workspace: workspace, state: try workspace.state(), language: lang)
+    if json { return try Output.json(report) }
+    print("\(report.plan) — \(report.member) · rubric \(report.rubric) · \(report.ledgerEntries) ledger entries\n")
+    for c in report.commitments {
+      print("\(c.id)  \(c.title)  (\(c.evidence) evidence)")
+      for s in c.scales where s.levels != nil {
+        let labels = (s.levels ?? []).map { id in
+          workspace.rubric.scale(s.scale)?.levels.first { $0.id == id }?.label.text(lang) ?? id
+        }
+        let fix = s.corrections > 0 ? ", corrected \(s.corrections)×" : ""
+        print("  ✓ \(s.scale): \(labels.joined(separator: ", "))  [\(s.score ?? ""), \(s.evidence) evidence\(fix)]")
+      }
+      let decided = c.indicators.sorted { $0.key < $1.key }.filter { $0.value != .unknown }
+      if !decided.isEmpty {
+        print("  indicators: " + decided.map { "\($0.key)=\($0.value.rawValue)" }.joined(separator: " "))
+      }
+      if !c.missing.isEmpty { print("  missing: \(c.missing.joined(separator: ", "))") }
+    }
+    print("\nAggregates")
+    for a in report.aggregates {
+      let v = a.value
+      let figure =
+        v.kind == .count
+        ? "\(v.count)" : "\(v.percent.map { String(format: "%.1f%%", $0) } ?? "–") (\(v.count)/\(v.total))"
+      print("  \(a.title): \(figure)\(v.undecided > 0 ? ", \(v.undecided) undecided" : "")")
+    }
+    print(
+      report.missing == 0
+        ? "\nEvery scale is scored."
+        : "\nStill missing: \(report.missing) scale score(s) before a complete report can be issued.")
+  }
+}

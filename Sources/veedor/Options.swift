@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import VeedorRubric
+import VeedorWorkspace
+
+/// `--workspace DIR`, shared by every command that works on a workspace.
+struct WorkspaceOptions: ParsableArguments {
+  @Option(name: [.short, .long], help: "The workspace folder.")
+  var workspace: String = "."
+
+  /// Opens the workspace.
+  func open() throws -> Workspace {
+    try Workspace.open(URL(fileURLWithPath: workspace))
+  }
+}
+
+extension Language: ExpressibleByArgument {}
+
+/// Facts about the running environment: the clock and where bundled files live.
+enum Environment {
+  /// The current time, or `SOURCE_DATE_EPOCH` when set (for reproducible output).
+  static func now() -> Date {
+    if let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(text) {
+      return Date(timeIntervalSince1970: seconds)
+    }
+    return Date()
+  }
+
+  /// The source checkout this binary was built from.
+  static let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// Folders searched for rubric ids: `$VEEDOR_RUBRICS`, `./rubrics`, then the bundled ones.
+  static var rubricLibrary: RubricLibrary {
+    var folders: [URL] = []
+    if let list = ProcessInfo.processInfo.environment["VEEDOR_RUBRICS"] {
+      folders += list.split(separator: ":").map { URL(fileURLWithPath: String($0)) }
+    }
+    folders.append(URL(fileURLWithPath: "rubrics"))
+    folders.append(packageRoot.appendingPathComponent("rubrics"))
+    return RubricLibrary(folders: folders)
+  }
+
+  /// Whether standard input is a terminal (for guided prompts and progress).
+  static var interactive: Bool { isatty(0) == 1 }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import VeedorLedger
+import VeedorRubric
+import VeedorSigning
+import VeedorWorkspace
+
+/// Printing: data on stdout, diagnostics on stderr, errors mapped to exit statuses.
+enum Output {
+  /// Writes a line to standard error.
+  static func note(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+  }
+
+  /// Prints a value as pretty JSON on stdout.
+  static func json<T: Encodable>(_ value: T) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+  }
+
+  /// Reports an error on stderr and exits: 1 for failed checks, 2 for bad usage or input.
+  static func fail(_ error: any Error) -> Never {
+    let (message, status): (String, Int32)
+    switch error {
+    case let error as WorkspaceError:
+      let failedCheck = error.code == .integrity || error.code == .io
+      (message, status) = (error.description, failedCheck ? 1 : 2)
+    case let error as LedgerError:
+      (message, status) = (error.description, 1)
+    case let error as RubricError:
+      (message, status) = (error.description, 2)
+    case let error as SigningError:
+      (message, status) = (error.description, error.isBadInput ? 2 : 1)
+    case let error as ExitCode:
+      exit(error.rawValue)
+    default:
+      let code = Veedor.exitCode(for: error)
+      let text = Veedor.fullMessage(for: error)
+      if code == .success {
+        print(text)
+        exit(0)
+      }
+      (message, status) = (text, code == .validationFailure ? 2 : code.rawValue)
+    }
+    note(message.hasPrefix("Error:") || message.hasPrefix("Usage:") ? message : "veedor: error: \(message)")
+    exit(status)
+  }
+}

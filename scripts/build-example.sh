@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Rebuilds the bundled example workspace in evidence/ from scripts/example/penalolen-plan.json,
+# with a fixed clock so the ledger bytes are reproducible. Run from the repository root.
+set -euo pipefail
+swift build -q --product veedor
+veedor="$(swift build --show-bin-path)/veedor"
+export SOURCE_DATE_EPOCH=1700000000
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+ws="$tmp/ws"
+base="https://www.opengovpartnership.org/members/penalolen-chile/commitments"
+"$veedor" init "$ws" --plan scripts/example/penalolen-plan.json --rubric ogp-local-2021 \
+  --origin veedor.example/penalolen-2021-2024
+"$veedor" evidence add CLPLN0001 -w "$ws" --url "$base/CLPLN0001" --kind webpage \
+  --title "OGP commitment page with the inception report coding" >/dev/null
+"$veedor" evidence add CLPLN0002 -w "$ws" --url "$base/CLPLN0002" --kind webpage \
+  --title "OGP commitment page with the inception report coding" >/dev/null
+plan_url="https://opengovpartnership.org/documents/action-plan-penalolen-chile-2021-2024"
+"$veedor" evidence add CLPLN0001 -w "$ws" --url "$plan_url" --kind document --date 2021-11-16 \
+  --title "Action plan as published by OGP" >/dev/null
+why="Published IRM inception coding for this commitment, shown on its OGP page."
+score() { "$veedor" score "$1" "$2" "$3" -w "$ws" --rationale "$why" --evidence "$4" >/dev/null; }
+score CLPLN0001 verifiable yes E1,E3
+score CLPLN0001 relevance access-to-information,public-accountability,technology-innovation E1
+score CLPLN0001 novelty new E1
+score CLPLN0001 potential-change binding-institutionalised E1
+score CLPLN0002 verifiable yes E2
+score CLPLN0002 relevance civic-participation,access-to-information,public-accountability E2
+score CLPLN0002 novelty new E2
+score CLPLN0002 potential-change positive-not-binding E2
+"$veedor" note -w "$ws" "Example workspace: scores mirror the published inception coding; nine commitments await public data." >/dev/null
+rm -rf evidence
+mkdir evidence
+cp -R "$ws"/. evidence/
+echo "rebuilt evidence/ ($(wc -l < evidence/ledger.jsonl) ledger entries)"
