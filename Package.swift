@@ -45,14 +45,18 @@ let package = Package(
     .executableTarget(
       name: "veedor-bench",
       dependencies: ["VeedorLedger", .product(name: "Crypto", package: "swift-crypto")]),
-    .testTarget(name: "VeedorRubricTests", dependencies: ["VeedorRubric"]),
-    .testTarget(name: "VeedorLedgerTests", dependencies: ["VeedorLedger"]),
-    .testTarget(name: "VeedorSigningTests", dependencies: ["VeedorSigning"]),
+    // Paths, temporary folders and subprocess helpers shared by the test targets.
+    .target(name: "VeedorTestSupport", path: "Tests/VeedorTestSupport"),
+    .testTarget(name: "VeedorRubricTests", dependencies: ["VeedorRubric", "VeedorTestSupport"]),
+    .testTarget(name: "VeedorLedgerTests", dependencies: ["VeedorLedger", "VeedorTestSupport"]),
+    .testTarget(name: "VeedorSigningTests", dependencies: ["VeedorSigning", "VeedorLedger", "VeedorTestSupport"]),
     .testTarget(
-      name: "VeedorWorkspaceTests", dependencies: ["VeedorWorkspace", "VeedorRubric", "VeedorLedger"]),
+      name: "VeedorWorkspaceTests",
+      dependencies: ["VeedorWorkspace", "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorTestSupport"],
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "VeedorCLITests",
-      dependencies: ["VeedorWorkspace", "VeedorLedger", "VeedorSigning"]),
+      dependencies: ["VeedorWorkspace", "VeedorLedger", "VeedorSigning", "VeedorTestSupport", "veedor"]),
   ],
   swiftLanguageModes: [.v6]
 )

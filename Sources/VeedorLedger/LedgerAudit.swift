@@ -28,14 +28,17 @@ public struct LedgerAudit: Sendable {
   public let finding: LedgerFinding?
 
   /// Audits the given contents; `progress` is called now and then with the number of lines done.
-  public init(_ contents: LedgerFile.Contents, progress: ((Int) -> Void)? = nil) {
+  ///
+  /// `anchors` are checkpoints already known to be genuine; they decide which of two lines
+  /// changed when the last line's hash link is broken and no later line can tell.
+  public init(_ contents: LedgerFile.Contents, anchors: [Checkpoint] = [], progress: ((Int) -> Void)? = nil) {
     let lines = contents.lines
     var leaves: [Data] = []
     leaves.reserveCapacity(lines.count)
     for line in lines { leaves.append(RFC6962.leafHash(line)) }
     tree = MerkleTree(leafHashes: leaves)
     finding =
-      Self.firstProblem(lines, leaves, progress: progress)
+      Self.firstProblem(lines, leaves, anchors: anchors, progress: progress)
       ?? contents.tornTail.map { _ in
         LedgerFinding(
           line: lines.count + 1,
@@ -44,10 +47,9 @@ public struct LedgerAudit: Sendable {
   }
 
   private static func firstProblem(
-    _ lines: [Data], _ leaves: [Data], progress: ((Int) -> Void)?
+    _ lines: [Data], _ leaves: [Data], anchors: [Checkpoint], progress: ((Int) -> Void)?
   ) -> LedgerFinding? {
     let decoder = JSONDecoder()
-    var previous: LedgerEnvelope?
     var current: LedgerEnvelope?
     func envelope(_ i: Int) -> LedgerEnvelope? {
       try? decoder.decode(LedgerEnvelope.self, from: lines[i])
@@ -59,10 +61,7 @@ public struct LedgerAudit: Sendable {
           line: i + 1, message: "not a valid entry (bad JSON or missing seq/type)")
       }
       let next = i + 1 < lines.count ? envelope(i + 1) : nil
-      defer {
-        previous = entry
-        current = next
-      }
+      defer { current = next }
       if entry.seq != i {
         return LedgerFinding(
           line: i + 1,
@@ -76,13 +75,28 @@ public struct LedgerAudit: Sendable {
         if let next, next.prev != leaves[i].hexString {
           return LedgerFinding(line: i + 1, message: "entry was altered after it was written")
         }
+        if next == nil && !previousLineMatches(i, leaves, claimed: entry.prev, anchors: anchors) {
+          return LedgerFinding(line: i + 1, message: "entry was altered after it was written")
+        }
         return LedgerFinding(
           line: i, message: "entry was altered after it was written (the next entry's hash link no longer matches)")
       }
-      _ = previous
     }
     progress?(lines.count)
     return nil
+  }
+
+  /// Whether a genuine checkpoint agrees with the tree in which line `i - 1` has the hash line `i` claims.
+  private static func previousLineMatches(_ i: Int, _ leaves: [Data], claimed: String?, anchors: [Checkpoint])
+    -> Bool
+  {
+    guard i > 0, let claimed = claimed.flatMap({ Data(hex: $0) }), claimed.count == RFC6962.hashSize else {
+      return false
+    }
+    guard let anchor = anchors.first(where: { $0.size > i - 1 && $0.size <= leaves.count }) else { return true }
+    var repaired = Array(leaves.prefix(anchor.size))
+    repaired[i - 1] = claimed
+    return (try? MerkleTree(leafHashes: repaired).root()) == anchor.root
   }
 
   /// Checks that a checkpoint's tree head agrees with the ledger: not rolled back, same root.

@@ -19,6 +19,13 @@ public struct LedgerFile: Sendable {
     public var tornTail: Data?
     /// Length of the file up to the end of the last complete line.
     public var goodLength: Int
+
+    /// Creates contents from lines and an optional torn tail.
+    public init(lines: [Data], tornTail: Data? = nil, goodLength: Int) {
+      self.lines = lines
+      self.tornTail = tornTail
+      self.goodLength = goodLength
+    }
   }
 
   /// What `repair` did.

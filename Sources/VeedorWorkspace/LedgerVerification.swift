@@ -25,25 +25,11 @@ public struct LedgerVerification: Sendable, Codable {
     throws(WorkspaceError)
   {
     let contents = try workspace.readLedger()
-    let total = contents.lines.count
-    let audit = LedgerAudit(contents, progress: progress.map { report in { report($0, total) } })
-    entries = audit.tree.size
-    root = ((try? audit.tree.root()) ?? Data()).hexString
-    checkpoints = 0
     let store = CheckpointStore(workspace: workspace)
     var key = trusted
     if key == nil { key = try store.publishedKey() }
     verifierKey = key?.description
-    if let finding = audit.finding {
-      (line, problem) = (finding.line, finding.message)
-      return
-    }
-    do {
-      _ = try workspace.state(of: contents.lines)
-    } catch {
-      (line, problem) = (error.line ?? 0, error.message + (error.field.map { " (\($0))" } ?? ""))
-      return
-    }
+    (entries, root, checkpoints) = (contents.lines.count, "", 0)
     let stored = try store.all()
     if !stored.isEmpty && key == nil {
       (line, problem) = (0, "checkpoints exist but no verifier key was found (checkpoints/verifier.vkey)")
@@ -59,7 +45,24 @@ public struct LedgerVerification: Sendable, Codable {
         (line, problem) = (0, "checkpoint \(name): origin '\(entry.checkpoint.origin)' is not this ledger's")
         return
       }
-      if let finding = audit.check(entry.checkpoint, name: name) {
+    }
+    let total = contents.lines.count
+    let audit = LedgerAudit(
+      contents, anchors: stored.map(\.checkpoint).reversed(), progress: progress.map { report in { report($0, total) } }
+    )
+    root = ((try? audit.tree.root()) ?? Data()).hexString
+    if let finding = audit.finding {
+      (line, problem) = (finding.line, finding.message)
+      return
+    }
+    do {
+      _ = try workspace.state(of: contents.lines)
+    } catch {
+      (line, problem) = (error.line ?? 0, error.message + (error.field.map { " (\($0))" } ?? ""))
+      return
+    }
+    for entry in stored {
+      if let finding = audit.check(entry.checkpoint, name: entry.url.lastPathComponent) {
         (line, problem) = (finding.line, finding.message)
         return
       }

@@ -1,0 +1,95 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Helpers shared by Veedor's test targets: paths, temporary folders, the built binary, tools.
+public enum TestSupport {
+  /// The package's root folder.
+  public static let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// The reference notes folder beside the checkout, when present.
+  public static let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+
+  /// A new empty temporary folder.
+  public static func temporaryFolder(_ label: String = "veedor-test") -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  /// The built `veedor` executable next to the test bundle.
+  public static var veedorBinary: URL {
+    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for _ in 0..<4 {
+      let candidate = folder.appendingPathComponent("veedor")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+      folder = folder.deletingLastPathComponent()
+    }
+    return packageRoot.appendingPathComponent(".build/debug/veedor")
+  }
+
+  /// What a finished process left behind.
+  public struct Result: Sendable {
+    /// Exit status.
+    public var status: Int32
+    /// Standard output.
+    public var stdout: String
+    /// Standard error.
+    public var stderr: String
+  }
+
+  /// Runs a program to completion with optional environment additions and standard input.
+  @discardableResult
+  public static func run(
+    _ executable: URL, _ arguments: [String], environment: [String: String] = [:], input: Data? = nil,
+    directory: URL? = nil
+  ) throws -> Result {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    if let directory { process.currentDirectoryURL = directory }
+    let out = Pipe()
+    let err = Pipe()
+    let inPipe = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = inPipe
+    try process.run()
+    if let input { inPipe.fileHandleForWriting.write(input) }
+    try? inPipe.fileHandleForWriting.close()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Result(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  /// Runs the built `veedor` with a fixed clock.
+  @discardableResult
+  public static func veedor(_ arguments: [String], environment: [String: String] = [:], input: Data? = nil)
+    throws -> Result
+  {
+    try run(
+      veedorBinary, arguments, environment: ["SOURCE_DATE_EPOCH": "1700000000"].merging(environment) { $1 },
+      input: input)
+  }
+
+  /// The path of an outside tool, or nil when it is not installed.
+  public static func tool(_ name: String) -> URL? {
+    for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+      let url = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
+      if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+    }
+    return nil
+  }
+
+  /// Whether CI demands every outside tool (`VEEDOR_REQUIRE_TOOLS=1`).
+  public static var toolsRequired: Bool { ProcessInfo.processInfo.environment["VEEDOR_REQUIRE_TOOLS"] == "1" }
+}
