@@ -51,6 +51,10 @@ public struct Commitment: Codable, Sendable, Hashable {
   public var start: PlanDate?
   /// End of implementation.
   public var end: PlanDate?
+  /// The start date as the source wrote it, when that was not a plain date.
+  public var startText: String?
+  /// The end date as the source wrote it, when that was not a plain date.
+  public var endText: String?
   /// Planned milestones.
   public var milestones: [Milestone]
   /// Public page of the commitment.

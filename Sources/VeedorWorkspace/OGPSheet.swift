@@ -85,7 +85,7 @@ public struct OGPSheet: Sendable {
     }
     var commitments: [Commitment] = []
     for row in rows {
-      commitments.append(try commitment(row, file: file))
+      commitments.append(commitment(row, file: file))
     }
     let startYear = first.value("Year Of Submission").flatMap(Int.init)
     let endYear = first.value("Action Plan End Year").flatMap(Int.init)
@@ -96,22 +96,19 @@ public struct OGPSheet: Sendable {
       note: "Imported from OGP's commitments sheet", commitments: commitments)
   }
 
-  private func commitment(_ row: Record, file: String) throws(WorkspaceError) -> Commitment {
-    func date(_ column: String) throws(WorkspaceError) -> PlanDate? {
-      guard let text = row.value(column) else { return nil }
-      guard let date = PlanDate(ogp: text) else {
-        throw WorkspaceError(
-          .badInput, "'\(text)' is not a date (M/D/YYYY, Month YYYY or YYYY-MM-DD)", file: file,
-          line: row.line, field: column)
-      }
-      return date
-    }
+  private func commitment(_ row: Record, file: String) -> Commitment {
     let supporting = row.value("Supporting Institution(s)").map { [$0] } ?? []
     let title = row.value("Commitment Title") ?? row.value("Short Title") ?? ""
-    return Commitment(
+    var commitment = Commitment(
       id: row.value(Self.idColumn)?.uppercased() ?? "", number: row.value("Commitment Number"),
       title: PlanText(en: title), description: row.value("Full Text").map { PlanText(en: $0) },
       leadInstitution: row.value("Lead Institution"), supportingInstitutions: supporting,
-      start: try date("Start Date"), end: try date("End Date"), url: row.value("URL"))
+      start: row.value("Start Date").flatMap(PlanDate.init(ogp:)), end: row.value("End Date").flatMap(PlanDate.init(ogp:)),
+      url: row.value("URL"))
+    // Keep the source's wording whenever it is not already a plain ISO date.
+    commitment.startText = row.value("Start Date").flatMap { PlanDate(iso: $0) == nil ? $0 : nil }
+    commitment.endText = row.value("End Date").flatMap { PlanDate(iso: $0) == nil ? $0 : nil }
+    if let start = commitment.start, let end = commitment.end, end < start { (commitment.start, commitment.end) = (nil, nil) }
+    return commitment
   }
 }

@@ -42,7 +42,10 @@ public struct PlanDate: Codable, Sendable, Hashable, Comparable, CustomStringCon
     "october", "november", "december",
   ]
 
-  /// Parses the loose forms of OGP's sheet: `M/D/YYYY`, `M/D/YY`, `Month YYYY`, or ISO text.
+  /// Parses the loose forms found in OGP's sheet: `M/D/YYYY` (or `D/M/YYYY` when the first number
+  /// cannot be a month), `M/D/YY`, `Month YYYY`, `Quarter 2 2015`, `IV quarter of 2021`, `Spring 2015`,
+  /// a bare year, a spreadsheet day number, or ISO text. Only what the text says is kept: a quarter
+  /// or season gives the year alone.
   public init?(ogp text: String) {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     if let iso = PlanDate(iso: trimmed) {
@@ -50,18 +53,29 @@ public struct PlanDate: Codable, Sendable, Hashable, Comparable, CustomStringCon
       return
     }
     let slash = trimmed.split(separator: "/")
-    if slash.count == 3, let m = Int(slash[0]), let d = Int(slash[1]), var y = Int(slash[2]) {
-      if slash[2].count == 2 { y += 2000 }
+    if slash.count == 3, let a = Int(slash[0]), let b = Int(slash[1]), var y = Int(slash[2]) {
       guard slash[2].count == 2 || slash[2].count == 4 else { return nil }
+      if slash[2].count == 2 { y += 2000 }
+      let (m, d) = a > 12 && b <= 12 ? (b, a) : (a, b)
       self.init(year: y, month: m, day: d)
       return
     }
-    let words = trimmed.split(separator: " ")
-    if words.count == 2, let m = Self.months.firstIndex(of: words[0].lowercased()), let y = Int(words[1]) {
-      self.init(year: y, month: m + 1)
+    if trimmed.count == 5, let serial = Int(trimmed), (20_000...80_000).contains(serial) {
+      let date = Date(timeIntervalSince1970: Double(serial - 25_569) * 86_400)
+      let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
+      self.init(year: parts.year ?? 0, month: parts.month, day: parts.day)
       return
     }
-    return nil
+    let words = trimmed.split(separator: " ")
+    guard let last = words.last, last.count == 4, let year = Int(last) else { return nil }
+    if words.count == 2, let m = Self.months.firstIndex(of: words[0].lowercased()) {
+      self.init(year: year, month: m + 1)
+      return
+    }
+    let lower = trimmed.lowercased()
+    guard lower.contains("quarter") || ["spring", "summer", "autumn", "fall", "winter"].contains(where: lower.hasPrefix)
+    else { return nil }
+    self.init(year: year)
   }
 
   /// ISO 8601 text with as much precision as is known.

@@ -36,14 +36,14 @@ enum Output {
       exit(error.rawValue)
     default:
       let code = Veedor.exitCode(for: error)
-      let text = Veedor.fullMessage(for: error)
       if code == .success {
-        print(text)
+        print(Veedor.fullMessage(for: error))
         exit(0)
       }
-      (message, status) = (text, code == .validationFailure ? 2 : code.rawValue)
+      let text = Veedor.message(for: error).replacingOccurrences(of: "\n", with: " ")
+      (message, status) = (text + " (see --help)", code == .validationFailure ? 2 : code.rawValue)
     }
-    note(message.hasPrefix("Error:") || message.hasPrefix("Usage:") ? message : "veedor: error: \(message)")
+    note("veedor: error: \(message)")
     exit(status)
   }
 }
