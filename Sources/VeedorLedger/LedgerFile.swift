@@ -63,7 +63,8 @@ public struct LedgerFile: Sendable {
     return Self.split(data)
   }
 
-  /// Splits file bytes into lines, setting aside an incomplete or non-JSON last line.
+  /// Splits file bytes into lines (slices sharing the file buffer), setting aside an incomplete or
+  /// non-JSON last line.
   public static func split(_ data: Data) -> Contents {
     var lines: [Data] = []
     var start = 0
@@ -72,7 +73,7 @@ public struct LedgerFile: Sendable {
       while start < raw.count {
         guard let hit = memchr(base + start, 0x0A, raw.count - start) else { break }
         let end = base.distance(to: UnsafeRawPointer(hit))
-        lines.append(data.subdata(in: start..<end))
+        lines.append(data[start..<end])
         start = end + 1
       }
     }

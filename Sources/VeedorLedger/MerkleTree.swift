@@ -6,41 +6,45 @@ import Foundation
 /// subtrees of a prefix are the same nodes as in the full tree.
 public struct MerkleTree: Sendable {
   /// `levels[h][i]` is the root of the perfect subtree of height `h` covering leaves `i·2^h ..< (i+1)·2^h`.
-  private var levels: [[Data]]
+  private var levels: [[Hash32]]
 
-  /// Builds the tree over the given leaf hashes.
+  /// Builds the tree over the given leaf hashes (each 32 bytes).
   public init(leafHashes: [Data]) {
-    levels = [leafHashes]
+    self.init(leaves: leafHashes.map { Hash32($0) })
+  }
+
+  /// Builds the tree over entries' exact bytes.
+  public init<C: Collection>(entries: C) where C.Element: DataProtocol {
+    self.init(leaves: entries.map { Hash32.leaf($0) })
+  }
+
+  private init(leaves: [Hash32]) {
+    levels = [leaves]
     while let last = levels.last, last.count > 1 {
-      var next: [Data] = []
+      var next: [Hash32] = []
       next.reserveCapacity(last.count / 2)
       var i = 0
       while i + 1 < last.count {
-        next.append(RFC6962.nodeHash(last[i], last[i + 1]))
+        next.append(Hash32.node(last[i], last[i + 1]))
         i += 2
       }
       levels.append(next)
     }
   }
 
-  /// Builds the tree over entries' exact bytes.
-  public init<C: Collection>(entries: C) where C.Element: DataProtocol {
-    self.init(leafHashes: entries.map { RFC6962.leafHash($0) })
-  }
-
   /// Number of leaves.
   public var size: Int { levels[0].count }
 
   /// The leaf hash at an index.
-  public func leafHash(at index: Int) -> Data { levels[0][index] }
+  public func leafHash(at index: Int) -> Data { levels[0][index].data }
 
   /// Appends one leaf hash, updating the interior nodes it completes (O(log n)).
   public mutating func append(leafHash: Data) {
-    levels[0].append(leafHash)
+    levels[0].append(Hash32(leafHash))
     var height = 0
     var index = levels[0].count - 1
     while index % 2 == 1 {
-      let parent = RFC6962.nodeHash(levels[height][index - 1], levels[height][index])
+      let parent = Hash32.node(levels[height][index - 1], levels[height][index])
       height += 1
       index /= 2
       if levels.count == height { levels.append([]) }
@@ -54,18 +58,18 @@ public struct MerkleTree: Sendable {
   public func root(size: Int? = nil) throws(LedgerError) -> Data {
     let n = size ?? self.size
     guard n >= 0, n <= self.size else { throw .sizeOutOfRange(n, size: self.size) }
-    return n == 0 ? RFC6962.emptyRoot : hash(0, n)
+    return n == 0 ? RFC6962.emptyRoot : hash(0, n).data
   }
 
   /// MTH(D[start ..< end]) for a range that appears in the RFC 6962 recursion.
-  func hash(_ start: Int, _ end: Int) -> Data {
+  func hash(_ start: Int, _ end: Int) -> Hash32 {
     let n = end - start
     if n & (n - 1) == 0 && start % n == 0 {
       let height = n.trailingZeroBitCount
       return levels[height][start >> height]
     }
     let k = RFC6962.split(n)
-    return RFC6962.nodeHash(hash(start, start + k), hash(start + k, end))
+    return Hash32.node(hash(start, start + k), hash(start + k, end))
   }
 
   /// The inclusion proof of leaf `index` in the tree of `size` leaves (RFC 6962 §2.1.1 PATH).
@@ -83,10 +87,10 @@ public struct MerkleTree: Sendable {
     let k = RFC6962.split(n)
     if m < k {
       path(m, start, start + k, into: &proof)
-      proof.append(hash(start + k, end))
+      proof.append(hash(start + k, end).data)
     } else {
       path(m - k, start + k, end, into: &proof)
-      proof.append(hash(start, start + k))
+      proof.append(hash(start, start + k).data)
     }
   }
 
@@ -106,16 +110,16 @@ public struct MerkleTree: Sendable {
   private func subproof(_ m: Int, _ start: Int, _ end: Int, complete: Bool, into proof: inout [Data]) {
     let n = end - start
     if m == n {
-      if !complete { proof.append(hash(start, end)) }
+      if !complete { proof.append(hash(start, end).data) }
       return
     }
     let k = RFC6962.split(n)
     if m <= k {
       subproof(m, start, start + k, complete: complete, into: &proof)
-      proof.append(hash(start + k, end))
+      proof.append(hash(start + k, end).data)
     } else {
       subproof(m - k, start + k, end, complete: false, into: &proof)
-      proof.append(hash(start, start + k))
+      proof.append(hash(start, start + k).data)
     }
   }
 }

@@ -15,16 +15,13 @@ public enum RFC6962 {
 
   /// The leaf hash of an entry's exact bytes.
   public static func leafHash<D: DataProtocol>(_ entry: D) -> Data {
-    var hasher = SHA256()
-    hasher.update(data: [leafHashPrefix])
-    hasher.update(data: entry)
-    return Data(hasher.finalize())
+    Hash32.leaf(entry).data
   }
 
   /// The hash of an interior node from its two children.
   public static func nodeHash(_ left: Data, _ right: Data) -> Data {
     var hasher = SHA256()
-    hasher.update(data: [nodeHashPrefix])
+    withUnsafeBytes(of: nodeHashPrefix) { hasher.update(bufferPointer: $0) }
     hasher.update(data: left)
     hasher.update(data: right)
     return Data(hasher.finalize())

@@ -103,12 +103,15 @@ public struct OGPSheet: Sendable {
       id: row.value(Self.idColumn)?.uppercased() ?? "", number: row.value("Commitment Number"),
       title: PlanText(en: title), description: row.value("Full Text").map { PlanText(en: $0) },
       leadInstitution: row.value("Lead Institution"), supportingInstitutions: supporting,
-      start: row.value("Start Date").flatMap(PlanDate.init(ogp:)), end: row.value("End Date").flatMap(PlanDate.init(ogp:)),
+      start: row.value("Start Date").flatMap(PlanDate.init(ogp:)),
+      end: row.value("End Date").flatMap(PlanDate.init(ogp:)),
       url: row.value("URL"))
     // Keep the source's wording whenever it is not already a plain ISO date.
     commitment.startText = row.value("Start Date").flatMap { PlanDate(iso: $0) == nil ? $0 : nil }
     commitment.endText = row.value("End Date").flatMap { PlanDate(iso: $0) == nil ? $0 : nil }
-    if let start = commitment.start, let end = commitment.end, end < start { (commitment.start, commitment.end) = (nil, nil) }
+    if let start = commitment.start, let end = commitment.end, end < start {
+      (commitment.start, commitment.end) = (nil, nil)
+    }
     return commitment
   }
 }

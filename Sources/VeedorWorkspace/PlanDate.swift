@@ -73,7 +73,8 @@ public struct PlanDate: Codable, Sendable, Hashable, Comparable, CustomStringCon
       return
     }
     let lower = trimmed.lowercased()
-    guard lower.contains("quarter") || ["spring", "summer", "autumn", "fall", "winter"].contains(where: lower.hasPrefix)
+    guard
+      lower.contains("quarter") || ["spring", "summer", "autumn", "fall", "winter"].contains(where: lower.hasPrefix)
     else { return nil }
     self.init(year: year)
   }

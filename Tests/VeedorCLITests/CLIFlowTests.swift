@@ -6,7 +6,9 @@ import VeedorTestSupport
 @discardableResult
 func veedor(_ args: String..., status expected: Int32 = 0, env: [String: String] = [:]) throws -> TestSupport.Result {
   let result = try TestSupport.veedor(args, environment: env)
-  #expect(result.status == expected, "veedor \(args.joined(separator: " ")) → \(result.status)\n\(result.stdout)\n\(result.stderr)")
+  #expect(
+    result.status == expected,
+    "veedor \(args.joined(separator: " ")) → \(result.status)\n\(result.stdout)\n\(result.stderr)")
   return result
 }
 
@@ -27,9 +29,13 @@ struct CLIFlowTests {
     let file = TestSupport.temporaryFolder().appendingPathComponent("report.pdf")
     try Data("pdf bytes".utf8).write(to: file)
     #expect(try veedor("evidence", "add", "CLPLN0002", file.path, "--title", "Report", "-w", ws).stdout == "E1\n")
-    #expect(try veedor("evidence", "add", "CLPLN0002", "--url", "https://example.org/x", "--title", "Page", "-w", ws).stdout == "E2\n")
+    #expect(
+      try veedor("evidence", "add", "CLPLN0002", "--url", "https://example.org/x", "--title", "Page", "-w", ws).stdout
+        == "E2\n")
     try veedor("score", "CLPLN0002", "completion", "limited", "--rationale", "Started", "--evidence", "E1", "-w", ws)
-    try veedor("score", "CLPLN0002", "completion", "complete", "--rationale", "Finished", "--evidence", "E1,E2", "--correct", "-w", ws)
+    try veedor(
+      "score", "CLPLN0002", "completion", "complete", "--rationale", "Finished", "--evidence", "E1,E2", "--correct",
+      "-w", ws)
     let status = try veedor("status", "--json", "-w", ws).stdout
     let json = try JSONSerialization.jsonObject(with: Data(status.utf8)) as? [String: Any]
     let commitments = json?["commitments"] as? [[String: Any]]
@@ -51,14 +57,23 @@ struct CLIFlowTests {
     let before = try Data(contentsOf: ledger)
     let folder = TestSupport.temporaryFolder().path
     let cases: [([String], String)] = [
-      (["score", "CLPLN0001", "verifiable", "perhaps", "--rationale", "r", "--evidence", "E1"], "unknown level 'perhaps'"),
+      (
+        ["score", "CLPLN0001", "verifiable", "perhaps", "--rationale", "r", "--evidence", "E1"],
+        "unknown level 'perhaps'"
+      ),
       (["score", "CLPLN0001", "verifiable", "yes", "--rationale", "r"], "needs at least 1 evidence"),
       (["score", "CLPLN0001", "verifiable", "yes", "--rationale", "r", "--evidence", "E9"], "unknown evidence 'E9'"),
-      (["score", "CLPLN0042", "verifiable", "yes", "--rationale", "r", "--evidence", "E1"], "unknown commitment 'CLPLN0042'"),
+      (
+        ["score", "CLPLN0042", "verifiable", "yes", "--rationale", "r", "--evidence", "E1"],
+        "unknown commitment 'CLPLN0042'"
+      ),
       (["score", "CLPLN0001", "speed", "yes", "--rationale", "r", "--evidence", "E1"], "unknown scale 'speed'"),
       (["evidence", "add", "CLPLN0001", folder, "--title", "t"], "is a directory"),
       (["evidence", "add", "CLPLN0001", "/no/such/file.pdf", "--title", "t"], "no such file"),
-      (["evidence", "add", "CLPLN0001", "--url", "https://example.org", "--title", "t", "--date", "2022-02-30"], "--date"),
+      (
+        ["evidence", "add", "CLPLN0001", "--url", "https://example.org", "--title", "t", "--date", "2022-02-30"],
+        "--date"
+      ),
     ]
     for (args, message) in cases {
       let result = try TestSupport.veedor(args + ["-w", ws])
@@ -91,7 +106,9 @@ struct CLIFlowTests {
 
   @Test("init reads OGP's sheet, choosing the plan with --action-plan")
   func ogpSheet() throws {
-    let sheet = TestSupport.packageRoot.appendingPathComponent("Tests/VeedorWorkspaceTests/Fixtures/ogp-sheet-excerpt.csv").path
+    let sheet = TestSupport.packageRoot.appendingPathComponent(
+      "Tests/VeedorWorkspaceTests/Fixtures/ogp-sheet-excerpt.csv"
+    ).path
     let ws = TestSupport.temporaryFolder().appendingPathComponent("ws").path
     let ambiguous = try TestSupport.veedor(["init", ws, "--plan", sheet, "--rubric", "irm-2021"])
     #expect(ambiguous.status == 2 && ambiguous.stderr.contains("--action-plan"))

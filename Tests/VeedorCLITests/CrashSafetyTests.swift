@@ -36,13 +36,17 @@ struct CrashSafetyTests {
     let folder = TestSupport.temporaryFolder()
     let processes = try (0..<12).map { i in
       try launch(
-        ["evidence", "add", "CLPLN000\(i % 9 + 1)", "--url", "https://example.org/\(i)", "--title", "item \(i)", "-w", ws],
+        [
+          "evidence", "add", "CLPLN000\(i % 9 + 1)", "--url", "https://example.org/\(i)", "--title", "item \(i)", "-w",
+          ws,
+        ],
         output: folder.appendingPathComponent("out\(i)"))
     }
     for p in processes { p.waitUntilExit() }
     #expect(processes.allSatisfy { $0.terminationStatus == 0 })
     let printed = try (0..<12).map {
-      try String(contentsOf: folder.appendingPathComponent("out\($0)"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+      try String(contentsOf: folder.appendingPathComponent("out\($0)"), encoding: .utf8).trimmingCharacters(
+        in: .whitespacesAndNewlines)
     }
     let ids = try ledgerEvidenceIDs(ws)
     #expect(Set(ids) == Set(printed) && ids.count == 12 && Set(ids).count == 12)
@@ -60,7 +64,8 @@ struct CrashSafetyTests {
     var acknowledged: [String] = []
     for round in 0..<24 {
       let out = folder.appendingPathComponent("out\(round)")
-      let args = round % 2 == 0
+      let args =
+        round % 2 == 0
         ? ["evidence", "add", "CLPLN0001", big.path, "--title", "big \(round)", "-w", ws]
         : ["evidence", "add", "CLPLN0002", "--url", "https://example.org/\(round)", "--title", "u \(round)", "-w", ws]
       let process = try launch(args, output: out)
@@ -68,7 +73,8 @@ struct CrashSafetyTests {
       kill(process.processIdentifier, SIGKILL)
       process.waitUntilExit()
       if process.terminationReason == .exit && process.terminationStatus == 0 {
-        acknowledged.append(try String(contentsOf: out, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))
+        acknowledged.append(
+          try String(contentsOf: out, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))
       }
       if round % 6 == 5 {
         // Also cut a line short, as a crash in the middle of a write would.

@@ -25,8 +25,10 @@ struct LedgerCLITests {
   func inclusionRoundTrip() throws {
     let (ws, _) = try prepared()
     let out = try veedor("ledger", "proof", "2", "--size", "5", "-w", ws).stdout
-    let args = ["ledger", "check-inclusion", "--index", "2", "--size", "5", "--root", field("root", out),
-                "--leaf-hash", field("leaf-hash", out), "--proof", field("proof", out)]
+    let args = [
+      "ledger", "check-inclusion", "--index", "2", "--size", "5", "--root", field("root", out),
+      "--leaf-hash", field("leaf-hash", out), "--proof", field("proof", out),
+    ]
     #expect(try TestSupport.veedor(args).status == 0)
     var bad = args
     bad[3] = "4"
@@ -41,8 +43,10 @@ struct LedgerCLITests {
   func consistencyRoundTrip() throws {
     let (ws, _) = try prepared()
     let out = try veedor("ledger", "consistency", "3", "-w", ws).stdout
-    let args = ["ledger", "check-consistency", "--old-size", "3", "--new-size", field("new-size", out),
-                "--old-root", field("old-root", out), "--new-root", field("new-root", out), "--proof", field("proof", out)]
+    let args = [
+      "ledger", "check-consistency", "--old-size", "3", "--new-size", field("new-size", out),
+      "--old-root", field("old-root", out), "--new-root", field("new-root", out), "--proof", field("proof", out),
+    ]
     #expect(try TestSupport.veedor(args).status == 0)
     var forked = args
     forked[7] = String(repeating: "ab", count: 32)
@@ -59,7 +63,8 @@ struct LedgerCLITests {
     try veedor("ledger", "verify", "-w", ws, "--verifier-key", field("verifier-key", vkey))
     let url = URL(fileURLWithPath: ws + "/ledger.jsonl")
     let text = try String(contentsOf: url, encoding: .utf8)
-    try text.replacingOccurrences(of: "https://example.org/4", with: "https://example.org/9").write(to: url, atomically: true, encoding: .utf8)
+    try text.replacingOccurrences(of: "https://example.org/4", with: "https://example.org/9").write(
+      to: url, atomically: true, encoding: .utf8)
     let verify = try veedor("ledger", "verify", "-w", ws, status: 1)
     #expect(verify.stderr.contains("ledger.jsonl:6:"))
     let refused = try veedor("checkpoint", "-w", ws, "--key", key, status: 1)

@@ -50,7 +50,9 @@ struct KeyFileTests {
     try data.prefix(data.count / 2).write(to: url)
     var failure: SigningError?
     do { _ = try KeyFile.read(url) { "p" } } catch { failure = error }
-    guard case .damagedKeyFile = failure else { Issue.record("expected damagedKeyFile, got \(String(describing: failure))"); return }
+    guard case .damagedKeyFile = failure else {
+      Issue.record("expected damagedKeyFile, got \(String(describing: failure))"); return
+    }
     #expect(failure?.description.contains("truncated") == true)
   }
 

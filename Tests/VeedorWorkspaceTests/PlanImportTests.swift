@@ -76,13 +76,15 @@ struct PlanImportTests {
     #expect(commitments == 558)
   }
 
-  @Test("bad plan CSVs name file, line and field", arguments: [
-    ("id,title_en,start\nX0001,Title\n", 2, nil as String?),
-    ("id,title_en,start\nX0001,Title,2022-02-30\n", 2, "start"),
-    ("id,title_en\nX0001,One\nX0001,Two\n", 3, "id"),
-    ("id,title_en,colour\nX0001,One,red\n", 1, "colour"),
-    ("id,title_en\nX 1,One\n", 2, "id"),
-  ])
+  @Test(
+    "bad plan CSVs name file, line and field",
+    arguments: [
+      ("id,title_en,start\nX0001,Title\n", 2, nil as String?),
+      ("id,title_en,start\nX0001,Title,2022-02-30\n", 2, "start"),
+      ("id,title_en\nX0001,One\nX0001,Two\n", 3, "id"),
+      ("id,title_en,colour\nX0001,One,red\n", 1, "colour"),
+      ("id,title_en\nX 1,One\n", 2, "id"),
+    ])
   func badCSV(text: String, line: Int, field: String?) throws {
     let url = try temporaryFile("plan.csv", Data(text.utf8))
     #expect {
@@ -106,7 +108,11 @@ struct PlanImportTests {
 
   @Test("a JSON plan with a wrong type names the field")
   func badJSON() throws {
-    let url = try temporaryFile("plan.json", Data(#"{"format":"veedor-plan/1","id":"AP_X01","member":"X","leadInstitutions":[],"commitments":[{"id":"X0001","title":{"en":"t"},"supportingInstitutions":[],"milestones":[],"start":"2022-99"}]}"#.utf8))
+    let url = try temporaryFile(
+      "plan.json",
+      Data(
+        #"{"format":"veedor-plan/1","id":"AP_X01","member":"X","leadInstitutions":[],"commitments":[{"id":"X0001","title":{"en":"t"},"supportingInstitutions":[],"milestones":[],"start":"2022-99"}]}"#
+          .utf8))
     #expect {
       try PlanImporter.load(url)
     } throws: { error in

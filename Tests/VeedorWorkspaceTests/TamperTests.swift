@@ -10,8 +10,11 @@ struct TamperTests {
   /// A small checkpointed workspace and its pristine ledger bytes.
   func fixture() throws -> (Workspace, Data) {
     let ws = try makeWorkspace()
-    _ = try ws.addEvidence([EvidenceDraft(commitment: "CLPLN0001", kind: .webpage, title: "p", url: "https://example.org")], now: clock)
-    _ = try ws.recordScore(ScoreDraft(commitment: "CLPLN0001", scale: "verifiable", levels: ["yes"], rationale: "r", evidence: ["E1"]), correct: false, now: clock)
+    _ = try ws.addEvidence(
+      [EvidenceDraft(commitment: "CLPLN0001", kind: .webpage, title: "p", url: "https://example.org")], now: clock)
+    _ = try ws.recordScore(
+      ScoreDraft(commitment: "CLPLN0001", scale: "verifiable", levels: ["yes"], rationale: "r", evidence: ["E1"]),
+      correct: false, now: clock)
     try ws.addNote("n", commitment: nil, now: clock)
     let key = try MonitorKey(seed: Data(0..<32), name: "Test", created: 0)
     _ = try CheckpointStore(workspace: ws).sign(ws, key: key)
@@ -35,7 +38,10 @@ struct TamperTests {
       let expected = lineOf(offset, in: pristine)
       // A flipped newline merges two lines or cuts the last one; the damage starts on that line.
       if pristine[offset] != 0x0A {
-        #expect(result.line == expected, "byte \(offset): \(String(describing: result.problem)) on \(String(describing: result.line)), expected \(expected)")
+        #expect(
+          result.line == expected,
+          "byte \(offset): \(String(describing: result.problem)) on \(String(describing: result.line)), expected \(expected)"
+        )
       }
     }
     try pristine.write(to: ws.ledger.url)
