@@ -136,3 +136,23 @@ struct CLIFlowTests {
     #expect(result.stderr.contains("$.version: is missing") && result.stderr.contains("$.scales: is missing"))
   }
 }
+
+@Suite("Guided scoring on a terminal")
+struct GuidedScoreTests {
+  @Test("on a terminal, 'veedor score COMMITMENT' asks scale by scale and records each answer")
+  func guided() throws {
+    guard let script = TestSupport.tool("script") else {
+      print("SKIPPED: 'script' (util-linux) is not installed, so no terminal can be simulated")
+      return
+    }
+    let ws = try cliWorkspace()
+    try veedor("evidence", "add", "CLPLN0003", "--url", "https://example.org/a", "--title", "A", "-w", ws)
+    let command = "\(TestSupport.veedorBinary.path) score CLPLN0003 -w \(ws) --lang es"
+    let answers = Data("2\nObjetivos fechados\nE1\n2,4\nAmplía el acceso\nE1\nq\n".utf8)
+    let result = try TestSupport.run(script, ["-qec", command, "/dev/null"], input: answers)
+    #expect(result.stdout.contains("Verificable") && result.stdout.contains("Fundamento"))
+    let log = try veedor("log", "CLPLN0003", "-w", ws).stdout
+    #expect(log.contains("CLPLN0003 verifiable = yes — Objetivos fechados [E1]"))
+    #expect(log.contains("CLPLN0003 relevance = access-to-information,public-accountability"))
+  }
+}

@@ -8,6 +8,23 @@ struct ScoreWizard {
   let commitment: String
   let language: Language
 
+  /// Prompt texts in English and Spanish.
+  private func say(_ key: String) -> String {
+    let texts: [String: LocalizedText] = [
+      "single": LocalizedText(en: "Level (number or id; empty skips, q quits)", es: "Nivel (número o id; vacío omite, q sale)"),
+      "multiple": LocalizedText(
+        en: "Levels (numbers or ids, comma-separated; empty skips, q quits)",
+        es: "Niveles (números o ids separados por comas; vacío omite, q sale)"),
+      "rationale": LocalizedText(en: "Rationale", es: "Fundamento"),
+      "evidence": LocalizedText(en: "Evidence", es: "Evidencia"),
+      "none": LocalizedText(en: "none yet", es: "ninguna aún"),
+      "ids": LocalizedText(en: "Evidence ids (comma-separated)", es: "Ids de evidencia (separados por comas)"),
+      "recorded": LocalizedText(en: "recorded", es: "registrado"),
+      "done": LocalizedText(en: "Done with", es: "Terminado:"),
+    ]
+    return texts[key]?.text(language) ?? key
+  }
+
   func run() throws {
     let commitment = try workspace.commitment(self.commitment)
     print("\(commitment.id) — \(commitment.title.best(language.rawValue))")
@@ -19,31 +36,26 @@ struct ScoreWizard {
         print("  \(i + 1). \(level.label.text(language)) — \(level.definition.text(language))")
       }
       let choices = state.evidence.filter { $0.commitment == commitment.id }
-      guard
-        let answer = ask(
-          scale.selection == .multiple
-            ? "Levels (numbers or ids, comma-separated; empty skips, q quits)"
-            : "Level (number or id; empty skips, q quits)")
-      else { return }
+      guard let answer = ask(say(scale.selection == .multiple ? "multiple" : "single")) else { return }
       if answer.isEmpty { continue }
       let levels = Score.list(answer).map {
         Int($0).flatMap { scale.levels.indices.contains($0 - 1) ? scale.levels[$0 - 1].id : nil } ?? $0
       }
-      let rationale = ask("Rationale") ?? ""
-      print(
-        "Evidence: " + (choices.isEmpty ? "none yet" : choices.map { "\($0.id) \($0.title)" }.joined(separator: "; ")))
-      let evidence = Score.list(ask("Evidence ids (comma-separated)") ?? "")
+      let rationale = ask(say("rationale")) ?? ""
+      let listed = choices.isEmpty ? say("none") : choices.map { "\($0.id) \($0.title)" }.joined(separator: "; ")
+      print("\(say("evidence")): \(listed)")
+      let evidence = Score.list(ask(say("ids")) ?? "")
       do {
         let record = try workspace.recordScore(
           ScoreDraft(
             commitment: commitment.id, scale: scale.id, levels: levels, rationale: rationale, evidence: evidence),
           correct: false, now: Environment.now())
-        print("\(record.id) recorded.")
+        print("\(record.id) \(say("recorded")).")
       } catch {
         Output.note("veedor: not recorded: \(error)")
       }
     }
-    print("\nDone with \(commitment.id).")
+    print("\n\(say("done")) \(commitment.id).")
   }
 
   /// Prompts on stdout and reads a line; nil at end of input or on `q`.
