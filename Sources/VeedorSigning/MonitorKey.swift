@@ -1,4 +1,5 @@
 import Crypto
+import CryptoExtras
 import Foundation
 
 /// A monitor's Ed25519 signing key with the identity it signs as.
@@ -68,5 +69,12 @@ public enum SSHWire {
   /// `string("ssh-ed25519") || string(pub32)`.
   public static func publicKeyBlob(_ publicKey: Data) -> Data {
     string(Data("ssh-ed25519".utf8)) + string(publicKey)
+  }
+}
+
+extension MonitorKey {
+  /// The public key as a PEM SubjectPublicKeyInfo, as `openssl pkeyutl -pubin` reads it.
+  public var publicKeyPEM: String {
+    privateKey.publicKey.pemRepresentation + "\n"
   }
 }

@@ -11,7 +11,8 @@ struct ScoreWizard {
   /// Prompt texts in English and Spanish.
   private func say(_ key: String) -> String {
     let texts: [String: LocalizedText] = [
-      "single": LocalizedText(en: "Level (number or id; empty skips, q quits)", es: "Nivel (número o id; vacío omite, q sale)"),
+      "single": LocalizedText(
+        en: "Level (number or id; empty skips, q quits)", es: "Nivel (número o id; vacío omite, q sale)"),
       "multiple": LocalizedText(
         en: "Levels (numbers or ids, comma-separated; empty skips, q quits)",
         es: "Niveles (números o ids separados por comas; vacío omite, q sale)"),
