@@ -9,6 +9,8 @@ let package = Package(
     .library(name: "VeedorLedger", targets: ["VeedorLedger"]),
     .library(name: "VeedorSigning", targets: ["VeedorSigning"]),
     .library(name: "VeedorWorkspace", targets: ["VeedorWorkspace"]),
+    .library(name: "VeedorReports", targets: ["VeedorReports"]),
+    .library(name: "VeedorVerify", targets: ["VeedorVerify"]),
     .executable(name: "veedor", targets: ["veedor"]),
   ],
   dependencies: [
@@ -34,11 +36,15 @@ let package = Package(
         "VeedorRubric", "VeedorLedger", "VeedorSigning",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
+    // The signed assessment report: report.json, its signatures, Markdown and HTML in EN/ES.
+    .target(name: "VeedorReports", dependencies: ["VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorWorkspace"]),
+    // Checking a signed report as civil society does: signature, checkpoint, proofs, evidence.
+    .target(name: "VeedorVerify", dependencies: ["VeedorLedger", "VeedorSigning", "VeedorWorkspace", "VeedorReports"]),
     // The command-line tool: argument parsing and printing only.
     .executableTarget(
       name: "veedor",
       dependencies: [
-        "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorWorkspace",
+        "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorWorkspace", "VeedorReports", "VeedorVerify",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // Release-build benchmarks, never part of `swift test`.
@@ -57,6 +63,12 @@ let package = Package(
     .testTarget(
       name: "VeedorCLITests",
       dependencies: ["VeedorWorkspace", "VeedorLedger", "VeedorSigning", "VeedorTestSupport", "veedor"]),
+    .testTarget(
+      name: "VeedorReportsTests",
+      dependencies: [
+        "VeedorReports", "VeedorVerify", "VeedorWorkspace", "VeedorLedger", "VeedorSigning", "VeedorTestSupport",
+        "veedor",
+      ]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -110,7 +110,8 @@ public struct Workspace: Sendable {
     do { return try ledger.read() } catch { throw WorkspaceError(.io, error.description) }
   }
 
-  func state(of lines: [Data]) throws(WorkspaceError) -> WorkspaceState {
+  /// Replays the given ledger lines and checks the pinned files.
+  public func state(of lines: [Data]) throws(WorkspaceError) -> WorkspaceState {
     let state = try WorkspaceState.replay(lines, file: ledgerPath)
     guard let pinned = state.plan else {
       throw WorkspaceError(.integrity, "the ledger is empty", file: ledgerPath)

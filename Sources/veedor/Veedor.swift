@@ -27,7 +27,8 @@ struct Veedor: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Init.self, PlanCommand.self, RubricCommand.self, EvidenceCommand.self, Score.self, Status.self,
-      Log.self, Note.self, LedgerCommand.self, KeyCommand.self, CheckpointCommand.self, Demo.self,
+      Log.self, Note.self, LedgerCommand.self, KeyCommand.self, CheckpointCommand.self, ReportCommand.self,
+      Verify.self, Demo.self,
     ])
 
   /// Runs a command and turns every error into a one-line message and an exit status.

@@ -42,7 +42,7 @@ struct KeyOptions: ParsableArguments {
 struct KeyCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "key", abstract: "Create and show the monitor's Ed25519 signing key.",
-    subcommands: [Generate.self, Show.self])
+    subcommands: [Generate.self, Show.self, Export.self])
 
   /// `veedor key generate`.
   struct Generate: ParsableCommand {

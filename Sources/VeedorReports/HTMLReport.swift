@@ -1,0 +1,95 @@
+import VeedorRubric
+import VeedorWorkspace
+
+/// The HTML version of a report in one language; every piece of data is escaped, no scripts.
+public enum HTMLReport {
+  /// Escapes text for HTML element content and quoted attributes.
+  public static func escape(_ text: String) -> String {
+    var out = ""
+    for ch in text {
+      switch ch {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      default: out.append(ch)
+      }
+    }
+    return out
+  }
+
+  /// Renders the report as a standalone page.
+  public static func render(_ report: ReportV1, language: Language) -> String {
+    let w = ReportWords(language: language)
+    let lang = language.rawValue
+    let e = escape
+    let title = "\(w["title"]): \(report.plan.title?.best(lang) ?? report.plan.id)"
+    var h = "<!doctype html>\n<html lang=\"\(lang)\">\n<head>\n<meta charset=\"utf-8\">\n"
+    h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>\(e(title))</title>\n"
+    h +=
+      "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:auto;padding:1rem;color:#111;background:#fff}"
+    h +=
+      "table{border-collapse:collapse}th,td{border:1px solid #555;padding:.3rem .5rem;text-align:left;vertical-align:top}"
+    h += ".unconfirmed{color:#7a4b00}@media print{a{color:#000}}</style>\n</head>\n<body>\n<main>\n"
+    h += "<h1>\(e(title))</h1>\n<dl>\n"
+    let facts: [(String, String)] = [
+      (w["plan"], report.plan.id), (w["member"], report.plan.member),
+      (w["rubric"], "\(report.rubric.title.text(language)) (\(report.rubric.id) \(report.rubric.version))"),
+      (w["monitor"], "\(report.monitor.name) (\(report.monitor.sshFingerprint))"), (w["generated"], report.generated),
+      (
+        w["checkpoint"],
+        "\(report.checkpoint.origin), \(report.checkpoint.size) \(w["entries"]), root \(report.checkpoint.root)"
+      ),
+    ]
+    for (k, v) in facts { h += "<dt>\(e(k))</dt><dd>\(e(v))</dd>\n" }
+    h += "</dl>\n"
+    if let note = report.plan.note { h += "<p><strong>\(e(note))</strong></p>\n" }
+    h += "<h2>\(e(w["aggregates"]))</h2>\n<table>\n<caption>\(e(w["aggregates"]))</caption>\n"
+    h += "<tr><th scope=\"col\">\(e(w["figure"]))</th><th scope=\"col\">\(e(w["value"]))</th></tr>\n"
+    for a in report.aggregates {
+      h += "<tr><th scope=\"row\">\(e(a.title.text(language)))</th><td>\(e(w.figure(a.value)))</td></tr>\n"
+    }
+    h += "</table>\n<h2>\(e(w["commitments"]))</h2>\n"
+    for c in report.commitments {
+      h += "<section id=\"\(e(c.id))\">\n<h3>\(e(c.id)) — \(e(c.title.best(lang)))</h3>\n"
+      if !c.scores.isEmpty {
+        h +=
+          "<table>\n<caption>\(e(c.id))</caption>\n<tr><th scope=\"col\">\(e(w["scale"]))</th><th scope=\"col\">\(e(w["level"]))</th>"
+        h +=
+          "<th scope=\"col\">\(e(w["definition"]))</th><th scope=\"col\">\(e(w["rationale"]))</th><th scope=\"col\">\(e(w["evidence"]))</th></tr>\n"
+        for s in c.scores {
+          let labels = s.current.levels.map { level in
+            e(level.label.text(language))
+              + (level.confirmed ? "" : " <span class=\"unconfirmed\">(\(e(w["unconfirmed"])))</span>")
+          }.joined(separator: "<br>")
+          let definitions = s.current.levels.map { e($0.definition.text(language)) }.joined(separator: "<br>")
+          h += "<tr><th scope=\"row\">\(e(s.title.text(language)))</th><td>\(labels)</td><td>\(definitions)</td>"
+          h += "<td>\(e(s.current.rationale))</td><td>\(e(s.current.evidence.joined(separator: ", ")))</td></tr>\n"
+        }
+        h += "</table>\n"
+      }
+      for s in c.scores where s.history.count > 1 {
+        h += "<p>\(e(w["history"])) — \(e(s.title.text(language))):</p>\n<ol>\n"
+        for entry in s.history {
+          let fix = entry.supersedes.map { " (\(w["corrects"]) \($0))" } ?? ""
+          let labels = entry.levels.map { $0.label.text(language) }.joined(separator: ", ")
+          h += "<li>\(e(entry.score + fix)), \(e(entry.time)): \(e(labels)) — \(e(entry.rationale))</li>\n"
+        }
+        h += "</ol>\n"
+      }
+      if !c.missing.isEmpty { h += "<p>\(e(w["missing"])): \(e(c.missing.joined(separator: ", ")))</p>\n" }
+      h += "</section>\n"
+    }
+    h += "<h2>\(e(w["evidence"]))</h2>\n<ul>\n"
+    for item in report.evidence {
+      let r = item.record
+      let link =
+        r.url.map { "<a href=\"\(e($0))\">\(e($0))</a>" }
+        ?? "\(e(r.fileName ?? "")) <code>sha256:\(e(r.sha256 ?? ""))</code>"
+      h += "<li>\(e(r.id)) (\(e(r.commitment)), \(e(r.kind.rawValue))): \(e(r.title)) — \(link)</li>\n"
+    }
+    h += "</ul>\n<p>\(e(w["verify"]))</p>\n</main>\n</body>\n</html>\n"
+    return h
+  }
+}

@@ -1,0 +1,77 @@
+import VeedorRubric
+import VeedorWorkspace
+
+/// The Markdown version of a report in one language; every piece of data is escaped.
+public enum MarkdownReport {
+  /// Backslash-escapes Markdown syntax and folds newlines, so data shows as plain text.
+  public static func escape(_ text: String) -> String {
+    var out = ""
+    for ch in text {
+      switch ch {
+      case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "-", ".", "!", "|", "<", ">", "&", "~":
+        out.append("\\")
+        out.append(ch)
+      case "\n", "\r": out.append(" ")
+      default: out.append(ch)
+      }
+    }
+    return out
+  }
+
+  /// Renders the report.
+  public static func render(_ report: ReportV1, language: Language) -> String {
+    let w = ReportWords(language: language)
+    let lang = language.rawValue
+    let e = escape
+    var md = "# \(w["title"]): \(e(report.plan.title?.best(lang) ?? report.plan.id))\n\n"
+    md += "- \(w["plan"]): \(e(report.plan.id))\n- \(w["member"]): \(e(report.plan.member))\n"
+    md +=
+      "- \(w["rubric"]): \(e(report.rubric.title.text(language))) (\(e(report.rubric.id)) \(e(report.rubric.version)))\n"
+    md += "- \(w["monitor"]): \(e(report.monitor.name)) (\(e(report.monitor.sshFingerprint)))\n"
+    md += "- \(w["generated"]): \(e(report.generated))\n"
+    md +=
+      "- \(w["checkpoint"]): \(e(report.checkpoint.origin)), \(report.checkpoint.size) \(w["entries"]), root \(e(report.checkpoint.root))\n"
+    if let note = report.plan.note { md += "\n> \(e(note))\n" }
+    md += "\n## \(w["aggregates"])\n\n| \(w["figure"]) | \(w["value"]) |\n|---|---|\n"
+    for a in report.aggregates { md += "| \(e(a.title.text(language))) | \(e(w.figure(a.value))) |\n" }
+    md += "\n## \(w["commitments"])\n"
+    for c in report.commitments {
+      md += "\n### \(e(c.id)) — \(e(c.title.best(lang)))\n\n"
+      for s in c.scores {
+        md += "#### \(e(s.title.text(language)))\n\n"
+        for level in s.current.levels {
+          let mark = level.confirmed ? "" : " (\(w["unconfirmed"]))"
+          md += "- **\(e(level.label.text(language)))**\(e(mark)): \(e(level.definition.text(language)))\n"
+        }
+        md += "- \(w["rationale"]): \(e(s.current.rationale))\n"
+        md +=
+          "- \(w["evidence"]): \(e(s.current.evidence.isEmpty ? w["none"] : s.current.evidence.joined(separator: ", ")))\n"
+        if s.history.count > 1 {
+          md += "- \(w["history"]):\n"
+          for h in s.history {
+            let fix = h.supersedes.map { " (\(w["corrects"]) \($0))" } ?? ""
+            let labels = h.levels.map { $0.label.text(language) }.joined(separator: ", ")
+            md += "  - \(e(h.score))\(e(fix)), \(e(h.time)): \(e(labels)) — \(e(h.rationale))\n"
+          }
+        }
+        md += "\n"
+      }
+      let decided = c.indicators.sorted { $0.key < $1.key }
+      if !decided.isEmpty {
+        md +=
+          "\(w["indicators"]): " + decided.map { "\(e($0.key)) = \(w[$0.value.rawValue])" }.joined(separator: "; ")
+          + "\n\n"
+      }
+      if !c.missing.isEmpty { md += "\(w["missing"]): \(e(c.missing.joined(separator: ", ")))\n" }
+    }
+    md += "\n## \(w["evidence"])\n\n"
+    for item in report.evidence {
+      let r = item.record
+      let source = r.url ?? "\(r.fileName ?? "") sha256:\(r.sha256 ?? "")"
+      md +=
+        "- \(e(r.id)) (\(e(r.commitment)), \(e(r.kind.rawValue))\(r.date.map { ", \($0)" } ?? "")): \(e(r.title)) — \(e(source))\n"
+    }
+    md += "\n\(e(w["verify"]))\n"
+    return md
+  }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import VeedorLedger
+import VeedorRubric
+import VeedorSigning
+import VeedorWorkspace
+
+/// Writes a signed report: `report.json`, its three detached signatures, and Markdown/HTML per language.
+public enum ReportExporter {
+  /// File names written next to `report.json`.
+  public static let signatureFiles = ["report.json.sshsig", "report.json.sig", "report.json.asc"]
+
+  /// Signs the current ledger head (if not yet signed), builds the report and writes every file.
+  ///
+  /// - Returns: the report and the files written.
+  public static func export(
+    workspace: Workspace, key: MonitorKey, to folder: URL, languages: [Language], now: Date
+  ) throws -> (ReportV1, [URL]) {
+    let checkpoint = try CheckpointStore(workspace: workspace).sign(workspace, key: key)
+    let report = try ReportBuilder.build(workspace: workspace, checkpoint: checkpoint, key: key, now: now)
+    let json = try ReportBuilder.encode(report)
+    var files: [(String, Data)] = [
+      ("report.json", json),
+      ("report.json.sshsig", Data(try SSHSignature.sign(json, namespace: SSHSignature.reportNamespace, key: key).utf8)),
+      ("report.json.sig", try key.sign(json)),
+      ("report.json.asc", Data(try OpenPGP.sign(json, key: key, created: Int64(now.timeIntervalSince1970)).utf8)),
+    ]
+    for language in languages {
+      files.append(("report.\(language.rawValue).md", Data(MarkdownReport.render(report, language: language).utf8)))
+      files.append(("report.\(language.rawValue).html", Data(HTMLReport.render(report, language: language).utf8)))
+    }
+    try write(files, to: folder)
+    return (report, files.map { folder.appendingPathComponent($0.0) })
+  }
+
+  /// Writes each file atomically into a folder, creating it if needed.
+  static func write(_ files: [(String, Data)], to folder: URL) throws {
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    for (name, data) in files {
+      try POSIXFile.writeAtomically(data, to: folder.appendingPathComponent(name))
+    }
+  }
+}
+
+/// The public material a monitor hands out so anyone can check their signatures.
+public enum PublicKeyExport {
+  /// The `allowed_signers` principal: the e-mail address, else the name without spaces.
+  public static func principal(_ key: MonitorKey) -> String {
+    key.email ?? String(key.name.map { $0.isWhitespace || $0 == "," ? "-" : $0 })
+  }
+
+  /// Writes `allowed_signers`, `monitor.pub`, `monitor.pub.pem`, `monitor.pgp`, `monitor.asc`, and
+  /// with an origin `verifier.vkey`.
+  public static func export(_ key: MonitorKey, origin: String?, to folder: URL) throws -> [URL] {
+    let pgp = try OpenPGP.publicKey(key)
+    var files: [(String, Data)] = [
+      ("allowed_signers", Data(SSHSignature.allowedSigners(principal: principal(key), key: key).utf8)),
+      ("monitor.pub", Data("\(key.sshPublicKey) \(principal(key))\n".utf8)),
+      ("monitor.pub.pem", Data(key.publicKeyPEM.utf8)),
+      ("monitor.pgp", pgp),
+      ("monitor.asc", Data(OpenPGP.armor(pgp, kind: "PUBLIC KEY BLOCK").utf8)),
+    ]
+    if let origin {
+      files.append(
+        ("verifier.vkey", Data((try NoteKey(name: origin, publicKey: key.publicKey).description + "\n").utf8)))
+    }
+    try ReportExporter.write(files, to: folder)
+    return files.map { folder.appendingPathComponent($0.0) }
+  }
+}

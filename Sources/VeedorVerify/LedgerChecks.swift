@@ -1,0 +1,93 @@
+import Foundation
+import VeedorLedger
+import VeedorReports
+import VeedorSigning
+
+/// Steps 5 and 6: the full ledger reproduces the checkpoint; the checkpoint extends an older one.
+enum LedgerChecks {
+  static func run(_ report: ReportV1, _ checkpoint: Checkpoint, _ url: URL?, _ result: inout ReportVerification) {
+    let name = "full ledger"
+    guard let url else {
+      result.skip(name, "not requested (--ledger FILE)")
+      return
+    }
+    guard let data = try? Data(contentsOf: url) else {
+      result.fail(name, "cannot read \(url.path)")
+      return
+    }
+    let lines = LedgerFile.split(data).lines
+    guard lines.count >= checkpoint.size else {
+      result.fail(
+        name,
+        "\(url.lastPathComponent) has \(lines.count) entries, fewer than the \(checkpoint.size) the checkpoint signed")
+      return
+    }
+    let tree = MerkleTree(entries: lines.prefix(checkpoint.size))
+    guard (try? tree.root()) == checkpoint.root else {
+      result.fail(
+        name,
+        "the first \(checkpoint.size) entries of \(url.lastPathComponent) do not hash to the checkpoint root (rewritten)"
+      )
+      return
+    }
+    for entry in report.entries where Data(entry.line.utf8) != lines[entry.seq] {
+      result.fail(name, "entry #\(entry.seq) differs from line \(entry.seq + 1) of \(url.lastPathComponent)")
+      return
+    }
+    result.pass(name, "\(url.lastPathComponent) reproduces the checkpoint root over \(checkpoint.size) entries")
+  }
+
+  static func since(
+    _ report: ReportV1, _ checkpoint: Checkpoint, _ signer: Data, _ options: ReportVerifier.Options,
+    _ result: inout ReportVerification
+  ) {
+    let name = "consistency with an older checkpoint"
+    guard let url = options.since else {
+      result.skip(name, "not requested (--since CHECKPOINT)")
+      return
+    }
+    guard let text = try? String(contentsOf: url, encoding: .utf8), let note = try? SignedNote(parsing: text),
+      let old = try? Checkpoint(text: note.text)
+    else {
+      result.fail(name, "\(url.path) is not a signed checkpoint")
+      return
+    }
+    guard let key = try? NoteKey(name: old.origin, publicKey: signer), note.isSigned(by: key),
+      old.origin == checkpoint.origin
+    else {
+      result.fail(name, "\(url.lastPathComponent) is not a checkpoint of \(checkpoint.origin) signed by the same key")
+      return
+    }
+    if old.size > checkpoint.size {
+      result.fail(name, "rollback: the older checkpoint has \(old.size) entries, the report only \(checkpoint.size)")
+      return
+    }
+    if old.size == checkpoint.size {
+      if old.root == checkpoint.root {
+        result.pass(name, "same tree head as \(url.lastPathComponent)")
+      } else {
+        result.fail(name, "fork: same size \(old.size) with a different root")
+      }
+      return
+    }
+    var proof: [Data]?
+    if let embedded = report.consistency.first(where: { $0.oldSize == old.size }) {
+      proof = embedded.proof.compactMap { Data(hex: $0) }
+    } else if let ledger = options.ledger, let data = try? Data(contentsOf: ledger) {
+      let tree = MerkleTree(entries: LedgerFile.split(data).lines.prefix(checkpoint.size))
+      proof = try? tree.consistencyProof(oldSize: old.size, newSize: checkpoint.size)
+    }
+    guard let proof else {
+      result.fail(name, "no consistency proof from size \(old.size) in the report; pass --ledger FILE")
+      return
+    }
+    guard
+      ProofVerifier.verifyConsistency(
+        oldSize: old.size, newSize: checkpoint.size, oldRoot: old.root, newRoot: checkpoint.root, proof: proof)
+    else {
+      result.fail(name, "fork: the tree of \(old.size) entries is not a prefix of the report's tree")
+      return
+    }
+    result.pass(name, "extends \(url.lastPathComponent) (\(old.size) → \(checkpoint.size) entries)")
+  }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import VeedorSigning
+
+/// Keys a reader trusts: an OpenSSH `allowed_signers` file or checkpoint verifier keys, one per line.
+public struct TrustFile: Sendable {
+  /// Trusted Ed25519 public keys with the name each was listed under.
+  public let keys: [(name: String, publicKey: Data)]
+
+  /// Parses a trust file; lines that are not Ed25519 keys for the report namespace are ignored.
+  public init(_ url: URL) throws(SigningError) {
+    guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+      throw .io(path: url.path, reason: "cannot read the trust file")
+    }
+    var keys: [(String, Data)] = []
+    for raw in text.split(separator: "\n") {
+      let line = raw.trimmingCharacters(in: .whitespaces)
+      if line.isEmpty || line.hasPrefix("#") { continue }
+      if let vkey = try? NoteKey(text: line) {
+        keys.append((vkey.name, vkey.publicKey))
+        continue
+      }
+      let fields = line.split(separator: " ").map(String.init)
+      guard let type = fields.firstIndex(of: "ssh-ed25519"), type + 1 < fields.count,
+        let blob = Data(base64Encoded: fields[type + 1]), blob.count == 51
+      else { continue }
+      let options = fields[1..<type].joined(separator: " ")
+      if options.contains("namespaces=") && !options.contains(SSHSignature.reportNamespace) { continue }
+      keys.append((fields[0], blob.suffix(32)))
+    }
+    guard !keys.isEmpty else {
+      throw .malformed(
+        "\(url.path): no Ed25519 key for \(SSHSignature.reportNamespace) (expected allowed_signers lines or a verifier key)"
+      )
+    }
+    self.keys = keys
+  }
+
+  /// The name a key is trusted under, if it is trusted.
+  public func name(of publicKey: Data) -> String? {
+    keys.first { $0.publicKey == publicKey }?.name
+  }
+}
