@@ -9,7 +9,8 @@ struct Demo: ParsableCommand {
     abstract: "Run the main flow on the bundled Peñalolén 2021–2024 example (example data).",
     discussion: """
       Copies the bundled workspace (evidence/) to a fresh folder, shows its status, creates an
-      unencrypted demo key in that folder, signs a checkpoint and verifies the ledger.
+      unencrypted demo key in that folder, signs a checkpoint, verifies the ledger, exports the
+      signed report with the public keys, and verifies the report.
 
       Example: veedor demo /tmp/penalolen
       """)
@@ -41,6 +42,24 @@ struct Demo: ParsableCommand {
     try CheckpointCommand.parse(["-w", ws, "--key", keyPath]).run()
     print("\n== Ledger verification")
     try LedgerCommand.Verify.parse(["-w", ws]).run()
-    print("\nNext: veedor log -w \(ws)   ·   veedor score CLPLN0003 -w \(ws)   ·   veedor ledger proof 1 -w \(ws)")
+    print("\n== Signed assessment report")
+    let report = target.appendingPathComponent("report").path
+    let keys = target.appendingPathComponent("public").path
+    try ReportCommand.Export.parse(["-w", ws, "--key", keyPath, "--out", report]).run()
+    try KeyCommand.Export.parse(["--key", keyPath, "--out", keys, "-w", ws]).run()
+    print("\n== Verification, as civil society would do it")
+    try Verify.parse(["\(report)/report.json", "--trust", "\(keys)/allowed_signers", "--ledger", "\(ws)/ledger.jsonl"])
+      .run()
+    print(
+      """
+
+      Check the same report with tools already on your machine:
+        ssh-keygen -Y verify -f \(keys)/allowed_signers -I Demo-Monitor -n \(SSHSignature.reportNamespace) -s \(report)/report.json.sshsig < \(report)/report.json
+        openssl pkeyutl -verify -pubin -inkey \(keys)/monitor.pub.pem -rawin -in \(report)/report.json -sigfile \(report)/report.json.sig
+        gpgv --keyring \(keys)/monitor.pgp \(report)/report.json.asc \(report)/report.json
+
+      Read it: \(report)/report.es.html (or report.en.html)
+      Next: veedor log -w \(ws)   ·   veedor score CLPLN0003 -w \(ws)   ·   veedor ledger proof 1 -w \(ws)
+      """)
   }
 }

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+import VeedorTestSupport
+
+/// A workspace copied from the bundled example, with a stored evidence file, a correction, a
+/// demo key, an exported report and the public keys.
+struct ReportFixture {
+  let ws: String
+  let key: String
+  let out: URL
+  let keys: URL
+  var report: URL { out.appendingPathComponent("report.json") }
+
+  init() throws {
+    let root = TestSupport.temporaryFolder()
+    ws = root.appendingPathComponent("ws").path
+    try FileManager.default.copyItem(
+      atPath: TestSupport.packageRoot.appendingPathComponent("evidence").path, toPath: ws)
+    key = root.appendingPathComponent("keys/monitor.key").path
+    let file = root.appendingPathComponent("minutes.txt")
+    try Data("Minutes of the environment forum".utf8).write(to: file)
+    try Self.run([
+      "evidence", "add", "CLPLN0002", file.path, "--title", "Forum <minutes>", "--kind", "meeting", "-w", ws,
+    ])
+    try Self.run([
+      "score", "CLPLN0002", "completion", "limited", "--rationale", "Started", "--evidence", "E4", "-w", ws,
+    ])
+    try Self.run([
+      "key", "generate", "--key", key, "--name", "Test Monitor", "--email", "monitor@example.org", "--unencrypted",
+    ])
+    try Self.run(["checkpoint", "-w", ws, "--key", key])
+    try Self.run([
+      "score", "CLPLN0002", "completion", "substantial", "--correct", "--rationale", "Report \"2\" & more",
+      "--evidence", "E4,E2", "-w", ws,
+    ])
+    out = root.appendingPathComponent("published")
+    keys = root.appendingPathComponent("public")
+    try Self.run(["report", "export", "-w", ws, "--key", key, "--out", out.path])
+    try Self.run(["key", "export", "--key", key, "--out", keys.path, "-w", ws])
+  }
+
+  @discardableResult
+  static func run(_ args: [String], status: Int32 = 0) throws -> TestSupport.Result {
+    let result = try TestSupport.veedor(args)
+    #expect(
+      result.status == status,
+      "veedor \(args.joined(separator: " ")) → \(result.status)\n\(result.stdout)\n\(result.stderr)")
+    return result
+  }
+
+  /// `veedor verify` on a report with extra arguments.
+  func verify(_ report: URL? = nil, _ extra: [String] = []) throws -> TestSupport.Result {
+    try TestSupport.veedor(["verify", (report ?? self.report).path] + extra)
+  }
+
+  /// A copy of the published folder to tamper with.
+  func copy() throws -> URL {
+    let target = TestSupport.temporaryFolder().appendingPathComponent("copy")
+    try FileManager.default.copyItem(at: out, to: target)
+    return target
+  }
+}
