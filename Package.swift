@@ -11,6 +11,7 @@ let package = Package(
     .library(name: "VeedorWorkspace", targets: ["VeedorWorkspace"]),
     .library(name: "VeedorReports", targets: ["VeedorReports"]),
     .library(name: "VeedorVerify", targets: ["VeedorVerify"]),
+    .library(name: "VeedorDataset", targets: ["VeedorDataset"]),
     .executable(name: "veedor", targets: ["veedor"]),
   ],
   dependencies: [
@@ -40,12 +41,15 @@ let package = Package(
     .target(name: "VeedorReports", dependencies: ["VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorWorkspace"]),
     // Checking a signed report as civil society does: signature, checkpoint, proofs, evidence.
     .target(name: "VeedorVerify", dependencies: ["VeedorLedger", "VeedorSigning", "VeedorWorkspace", "VeedorReports"]),
+    // OGP-shaped datasets: export of a report, verified import and merge of many.
+    .target(
+      name: "VeedorDataset", dependencies: ["VeedorLedger", "VeedorWorkspace", "VeedorReports", "VeedorVerify"]),
     // The command-line tool: argument parsing and printing only.
     .executableTarget(
       name: "veedor",
       dependencies: [
         "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorWorkspace", "VeedorReports", "VeedorVerify",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "VeedorDataset", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // Release-build benchmarks, never part of `swift test`.
     .executableTarget(
@@ -67,7 +71,7 @@ let package = Package(
       name: "VeedorReportsTests",
       dependencies: [
         "VeedorReports", "VeedorVerify", "VeedorWorkspace", "VeedorLedger", "VeedorSigning", "VeedorTestSupport",
-        "veedor",
+        "VeedorDataset", "veedor",
       ]),
   ],
   swiftLanguageModes: [.v6]

@@ -70,7 +70,8 @@ public enum ReportBuilder {
       format: ReportV1.formatTag, generated: Act.timestamp(now), plan: workspace.plan,
       rubric: ReportV1.RubricInfo(
         id: rubric.id, version: rubric.version, sha256: Data(SHA256.hash(data: rubricData)).hexString,
-        title: rubric.title),
+        title: rubric.title,
+        ogpColumns: rubric.scales.flatMap { [$0.ogpColumn].compactMap { $0 } + $0.levels.compactMap(\.ogpColumn) }),
       monitor: ReportV1.Monitor(
         name: key.name, email: key.email, publicKey: key.sshPublicKey, sshFingerprint: key.sshFingerprint,
         openpgpFingerprint: OpenPGP.fingerprint(key).hexString.uppercased(), verifierKey: verifier),
@@ -93,7 +94,8 @@ public enum ReportBuilder {
         let chosen: [ReportV1.LevelInfo] = record.levels.compactMap { id in
           guard let level = scale.levels.first(where: { $0.id == id }) else { return nil }
           return ReportV1.LevelInfo(
-            id: level.id, label: level.label, definition: level.definition, confirmed: level.confirmed)
+            id: level.id, label: level.label, definition: level.definition, confirmed: level.confirmed,
+            ogp: level.ogpValue, ogpColumn: level.ogpColumn)
         }
         return ReportV1.ScoreEntry(
           score: record.id, levels: chosen, rationale: record.rationale, evidence: record.evidence,
@@ -104,7 +106,9 @@ public enum ReportBuilder {
         continue
       }
       scores.append(
-        ReportV1.ScaleScore(scale: scale.id, title: scale.title, phase: scale.phase, current: current, history: history)
+        ReportV1.ScaleScore(
+          scale: scale.id, ogpColumn: scale.ogpColumn, ogpValueColumns: scale.levels.compactMap(\.ogpColumn),
+          title: scale.title, phase: scale.phase, current: current, history: history)
       )
     }
     var indicators: [String: Truth] = [:]

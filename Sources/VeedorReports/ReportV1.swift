@@ -13,6 +13,8 @@ public struct ReportV1: Codable, Sendable, Hashable {
     public var version: String
     public var sha256: String
     public var title: LocalizedText
+    /// Every column of OGP's commitments sheet this rubric fills.
+    public var ogpColumns: [String]
   }
 
   /// Who signed the report and how to recognise the key.
@@ -45,6 +47,10 @@ public struct ReportV1: Codable, Sendable, Hashable {
     public var label: LocalizedText
     public var definition: LocalizedText
     public var confirmed: Bool
+    /// The value OGP's sheet writes for the level, in the scale's column.
+    public var ogp: String
+    /// On a multiple-choice scale, the OGP 0/1 column the level sets.
+    public var ogpColumn: String?
   }
 
   /// One score in a commitment's history.
@@ -62,6 +68,10 @@ public struct ReportV1: Codable, Sendable, Hashable {
   /// The current score of a commitment on one scale, with the history behind it.
   public struct ScaleScore: Codable, Sendable, Hashable {
     public var scale: String
+    /// The OGP sheet column the scale fills, if OGP publishes it.
+    public var ogpColumn: String?
+    /// The OGP 0/1 columns the scale's levels set (multiple-choice scales such as relevance).
+    public var ogpValueColumns: [String]
     public var title: LocalizedText
     public var phase: Phase
     public var current: ScoreEntry

@@ -16,6 +16,10 @@ public struct Level: Codable, Sendable, Hashable {
   public var aliases: [String]
   /// A level that cannot be combined with others on a multiple-choice scale (e.g. "none").
   public var exclusive: Bool
+  /// The exact value OGP's commitments sheet writes for this level, when it differs from the English label.
+  public var ogp: String?
+  /// On a multiple-choice scale, the OGP sheet's 0/1 column this level sets (e.g. `OGP Value Technology`).
+  public var ogpColumn: String?
 
   /// Creates a level.
   public init(
@@ -33,7 +37,7 @@ public struct Level: Codable, Sendable, Hashable {
   }
 
   private enum CodingKeys: String, CodingKey {
-    case id, ordinal, label, definition, source, confirmed, aliases, exclusive
+    case id, ordinal, label, definition, source, confirmed, aliases, exclusive, ogp, ogpColumn
   }
 
   /// Decodes a level; `confirmed` defaults to true, `aliases` to none, `exclusive` to false.
@@ -47,6 +51,8 @@ public struct Level: Codable, Sendable, Hashable {
     confirmed = try c.decodeIfPresent(Bool.self, forKey: .confirmed) ?? true
     aliases = try c.decodeIfPresent([String].self, forKey: .aliases) ?? []
     exclusive = try c.decodeIfPresent(Bool.self, forKey: .exclusive) ?? false
+    ogp = try c.decodeIfPresent(String.self, forKey: .ogp)
+    ogpColumn = try c.decodeIfPresent(String.self, forKey: .ogpColumn)
   }
 
   /// Encodes the level.
@@ -60,5 +66,10 @@ public struct Level: Codable, Sendable, Hashable {
     if !confirmed { try c.encode(confirmed, forKey: .confirmed) }
     if !aliases.isEmpty { try c.encode(aliases, forKey: .aliases) }
     if exclusive { try c.encode(exclusive, forKey: .exclusive) }
+    try c.encodeIfPresent(ogp, forKey: .ogp)
+    try c.encodeIfPresent(ogpColumn, forKey: .ogpColumn)
   }
+
+  /// The value written in OGP's sheet for this level.
+  public var ogpValue: String { ogp ?? label.en }
 }

@@ -149,6 +149,7 @@ private struct Walker {
     if let minimum = integer(object["minimumEvidence"], "\(path).minimumEvidence"), minimum < 0 {
       fail("\(path).minimumEvidence", "must not be negative")
     }
+    _ = string(object["ogpColumn"], "\(path).ogpColumn", optional: true)
     var ids: Set<String> = []
     var ordinals: Set<Int> = []
     let levels = array(object["levels"], "\(path).levels") ?? []
@@ -171,6 +172,8 @@ private struct Walker {
       _ = string(level["source"], "\(levelPath).source", optional: true)
       bool(level["confirmed"], "\(levelPath).confirmed")
       bool(level["exclusive"], "\(levelPath).exclusive")
+      _ = string(level["ogp"], "\(levelPath).ogp", optional: true)
+      _ = string(level["ogpColumn"], "\(levelPath).ogpColumn", optional: true)
     }
     scaleLevels[id] = ids
   }

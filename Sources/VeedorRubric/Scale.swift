@@ -38,6 +38,8 @@ public struct Scale: Codable, Sendable, Hashable {
   public var levels: [Level]
   /// Where the scale comes from.
   public var source: String?
+  /// The column of OGP's commitments sheet this scale fills, if OGP publishes it.
+  public var ogpColumn: String?
 
   /// Creates a scale.
   public init(

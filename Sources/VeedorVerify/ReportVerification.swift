@@ -1,4 +1,5 @@
 import Foundation
+import VeedorReports
 
 /// The outcome of `veedor verify`: one step per check, and the verdict.
 public struct ReportVerification: Codable, Sendable {
@@ -18,6 +19,14 @@ public struct ReportVerification: Codable, Sendable {
   public var steps: [Step]
   /// Whether the signer's identity was checked against a trust file.
   public var identityChecked: Bool
+  /// The signer's Ed25519 public key (hex), once the signature verified.
+  public var signer: String?
+  /// The report, once it parsed (not part of the JSON output).
+  public var parsed: ReportV1?
+
+  private enum CodingKeys: String, CodingKey {
+    case report, steps, identityChecked, signer
+  }
 
   /// True when every requested step passed.
   public var verified: Bool { !steps.isEmpty && steps.allSatisfy { $0.ok != false } }

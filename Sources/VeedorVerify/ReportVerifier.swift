@@ -38,7 +38,9 @@ public enum ReportVerifier {
       result.fail("report", "\(reportURL.path) is not a \(ReportV1.formatTag) report")
       return result
     }
+    result.parsed = report
     guard let signer = checkSignature(bytes, report, reportURL, options, &result) else { return result }
+    result.signer = signer.hexString
     guard let checkpoint = checkCheckpoint(report, signer, &result) else { return result }
     let tree = EntryChecks(report: report, checkpoint: checkpoint)
     tree.run(&result)

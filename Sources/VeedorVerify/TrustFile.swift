@@ -35,6 +35,11 @@ public struct TrustFile: Sendable {
     self.keys = keys
   }
 
+  /// The member codes a key may report on: the comma-separated principals of its line (`*` for any).
+  public func members(of publicKey: Data) -> [String] {
+    keys.filter { $0.publicKey == publicKey }.flatMap { $0.name.split(separator: ",").map(String.init) }
+  }
+
   /// The name a key is trusted under, if it is trusted.
   public func name(of publicKey: Data) -> String? {
     keys.first { $0.publicKey == publicKey }?.name

@@ -1,0 +1,75 @@
+import Foundation
+import VeedorWorkspace
+
+/// Commitment rows under OGP's own column headers, plus `x_` columns for what OGP does not publish.
+public struct Dataset: Sendable {
+  /// Columns in order: OGP's headers in OGP's order, then `x_` columns as first seen.
+  public private(set) var headers: [String] = []
+  /// Rows keyed by `Commitment Unique Identifier`, in order of first arrival.
+  public private(set) var rows: [[String: String]] = []
+  private var index: [String: Int] = [:]
+
+  /// An empty dataset.
+  public init() {}
+
+  /// Adds a row; a later row for the same commitment replaces the earlier one.
+  public mutating func add(_ row: [String: String]) {
+    for key in row.keys where !headers.contains(key) { headers.append(key) }
+    let order = Dictionary(uniqueKeysWithValues: OGPColumns.all.enumerated().map { ($1, $0) })
+    let extras = headers.filter { order[$0] == nil }
+    headers = headers.compactMap { order[$0] == nil ? nil : $0 }.sorted { order[$0]! < order[$1]! } + extras
+    let id = row[OGPColumns.id] ?? ""
+    if let at = index[id] {
+      rows[at] = row
+    } else {
+      index[id] = rows.count
+      rows.append(row)
+    }
+  }
+
+  /// RFC 4180 CSV with a header row; a column a row lacks is written `ND` (not determined).
+  public func csv() -> String {
+    CSV.encode([headers] + rows.map { row in headers.map { row[$0] ?? OGPColumns.notDetermined } })
+  }
+
+  /// JSON keyed by commitment id, with the column order.
+  public func json() throws -> Data {
+    struct Document: Encodable {
+      var source: String
+      var schema_version: String
+      var columns: [String]
+      var data: [String: [String: String]]
+    }
+    var data: [String: [String: String]] = [:]
+    for row in rows { data[row[OGPColumns.id] ?? ""] = row }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let document = Document(
+      source: "OGP commitments sheet headers as published, with Veedor's x_ extensions",
+      schema_version: "ogp-sheet-2024-07+x1", columns: headers, data: data)
+    return try encoder.encode(document) + Data("\n".utf8)
+  }
+
+  /// Reads a dataset back from its CSV.
+  public static func parse(csv data: Data, file: String) throws(WorkspaceError) -> Dataset {
+    let records = try CSV.parse(data, file: file)
+    guard let header = records.first?.fields else { return Dataset() }
+    var dataset = Dataset()
+    for record in records.dropFirst() {
+      guard record.fields.count == header.count else {
+        throw WorkspaceError(
+          .badInput, "has \(record.fields.count) cells, the header has \(header.count)", file: file, line: record.line)
+      }
+      dataset.add(Dictionary(zip(header, record.fields), uniquingKeysWith: { first, _ in first }))
+    }
+    dataset.headers = header
+    return dataset
+  }
+
+  /// Writes `commitments.csv` and `commitments.json` into a folder.
+  public func write(to folder: URL) throws {
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try Data(csv().utf8).write(to: folder.appendingPathComponent("commitments.csv"), options: .atomic)
+    try json().write(to: folder.appendingPathComponent("commitments.json"), options: .atomic)
+  }
+}

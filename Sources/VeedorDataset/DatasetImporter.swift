@@ -1,0 +1,141 @@
+import Crypto
+import Foundation
+import VeedorLedger
+import VeedorReports
+import VeedorSigning
+import VeedorVerify
+import VeedorWorkspace
+
+/// `veedor import`: verifies many monitors' reports and merges the accepted ones with OGP sheets.
+public struct DatasetImporter {
+  /// A file that was not merged, and why.
+  public struct Refusal: Codable, Sendable {
+    public var file: String
+    public var reason: String
+  }
+
+  /// A report that was merged.
+  public struct Accepted: Codable, Sendable {
+    public var file: String
+    public var plan: String
+    public var origin: String
+    public var size: Int
+  }
+
+  /// Files merged.
+  public private(set) var accepted: [Accepted] = []
+  /// Files refused, one reason each.
+  public private(set) var refused: [Refusal] = []
+  /// Ledger origins with two signed checkpoints that contradict each other.
+  public private(set) var equivocations: [String] = []
+  /// The merged rows.
+  public private(set) var dataset = Dataset()
+
+  /// Verifies every input against the trust file and merges what passes; one bad file never stops the others.
+  public init(inputs: [URL], trust: URL, progress: ((Int, Int) -> Void)? = nil) throws(SigningError) {
+    let trustFile = try TrustFile(trust)
+    let files = Self.expand(inputs)
+    var reports: [(url: URL, report: ReportV1, sha: String)] = []
+    for (i, url) in files.enumerated() {
+      progress?(i + 1, files.count)
+      if url.pathExtension.lowercased() == "csv" {
+        mergeSheet(url)
+        continue
+      }
+      let result = ReportVerifier.verify(url, options: .init(trust: trust))
+      guard result.verified, let report = result.parsed, let signer = result.signer.flatMap({ Data(hex: $0) }) else {
+        let failure = result.firstFailure
+        refused.append(
+          Refusal(file: url.path, reason: "\(failure?.name ?? "report"): \(failure?.detail ?? "not verified")"))
+        continue
+      }
+      let members = trustFile.members(of: signer)
+      let code = report.plan.memberCode ?? report.plan.id
+      guard members.contains("*") || members.contains(code) else {
+        refused.append(
+          Refusal(
+            file: url.path,
+            reason: "out of scope: the signing key may report on \(members.joined(separator: ", ")), not \(code)"))
+        continue
+      }
+      let sha = (try? Data(contentsOf: url)).map { Data(SHA256.hash(data: $0)).hexString } ?? ""
+      reports.append((url, report, sha))
+    }
+    for (_, group) in Dictionary(grouping: reports, by: { $0.report.checkpoint.origin }).sorted(by: { $0.key < $1.key })
+    {
+      let ordered = group.sorted { $0.report.checkpoint.size < $1.report.checkpoint.size }
+      if let problem = Self.equivocation(ordered.map(\.report)) {
+        equivocations.append(problem)
+        for item in ordered { refused.append(Refusal(file: item.url.path, reason: "equivocation: \(problem)")) }
+        continue
+      }
+      guard let latest = ordered.last else { continue }
+      for row in ReportRows.rows(latest.report, reportSHA256: latest.sha) { dataset.add(row) }
+      accepted.append(
+        Accepted(
+          file: latest.url.path, plan: latest.report.plan.id, origin: latest.report.checkpoint.origin,
+          size: latest.report.checkpoint.size))
+      for older in ordered.dropLast() {
+        refused.append(
+          Refusal(
+            file: older.url.path, reason: "superseded by a later checkpoint of the same ledger (\(latest.url.path))"))
+      }
+    }
+  }
+
+  /// Whether every input was merged and no ledger equivocated (superseded reports are fine).
+  public var clean: Bool { equivocations.isEmpty && refused.allSatisfy { $0.reason.hasPrefix("superseded") } }
+
+  private mutating func mergeSheet(_ url: URL) {
+    do {
+      let sheet = try OGPSheet(rows: try CSV.parse(try Data(contentsOf: url), file: url.path), file: url.path)
+      for record in sheet.records {
+        dataset.add(record.values.merging(["x_source": url.lastPathComponent]) { a, _ in a })
+      }
+      accepted.append(Accepted(file: url.path, plan: "OGP sheet (\(sheet.records.count) rows)", origin: "", size: 0))
+    } catch {
+      refused.append(Refusal(file: url.path, reason: "\(error)"))
+    }
+  }
+
+  /// The first contradiction among one origin's checkpoints, smallest tree first.
+  static func equivocation(_ reports: [ReportV1]) -> String? {
+    guard let newest = reports.last, let newRoot = Data(base64Encoded: newest.checkpoint.root) else { return nil }
+    for old in reports.dropLast() {
+      let origin = old.checkpoint.origin
+      if old.checkpoint.size == newest.checkpoint.size {
+        if old.checkpoint.root != newest.checkpoint.root {
+          return "\(origin): two checkpoints of size \(old.checkpoint.size) with different roots"
+        }
+        continue
+      }
+      guard let oldRoot = Data(base64Encoded: old.checkpoint.root),
+        let proof = newest.consistency.first(where: {
+          $0.oldSize == old.checkpoint.size && $0.oldRoot == old.checkpoint.root
+        }),
+        ProofVerifier.verifyConsistency(
+          oldSize: old.checkpoint.size, newSize: newest.checkpoint.size, oldRoot: oldRoot, newRoot: newRoot,
+          proof: proof.proof.compactMap { Data(hex: $0) })
+      else {
+        return "\(origin): no valid consistency path from size \(old.checkpoint.size) to \(newest.checkpoint.size)"
+      }
+    }
+    return nil
+  }
+
+  /// Report files and CSV sheets among the inputs, folders searched recursively, in a stable order.
+  static func expand(_ inputs: [URL]) -> [URL] {
+    var files: [URL] = []
+    for input in inputs {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: input.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        files.append(input)
+        continue
+      }
+      let found = (FileManager.default.enumerator(atPath: input.path)?.compactMap { $0 as? String } ?? [])
+        .filter { $0.hasSuffix("report.json") || $0.lowercased().hasSuffix(".csv") }.sorted()
+      files += found.map { input.appendingPathComponent($0) }
+    }
+    return files
+  }
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Crypto
+import Foundation
+import VeedorDataset
+import VeedorReports
+import VeedorWorkspace
+
+/// `veedor export`: the signed report as rows under OGP's own column headers.
+struct ExportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export",
+    abstract: "Write the plan's results as OGP-shaped CSV or JSON, one row per commitment.",
+    discussion: """
+      Columns use OGP's commitments-sheet headers verbatim (Commitment Unique Identifier,
+      Country/Locality, Code, Action Plan ID, Commitment Title, Start Date, End Date, Lead Institution,
+      OGP Value …, Verifiable, Potential for Results, Completion (End Of Term), Early Results,
+      Did It Open Government …, URL), OGP's missing-value codes (NR not reviewed, NA not in the plan,
+      ND not determined), and x_ columns for what OGP does not publish (evidence, checkpoint, report
+      SHA-256, monitor). Reads the signed report (default report/report.json in the workspace).
+
+      Example: veedor export --format ogp-csv --out clpln.csv
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case ogpCSV = "ogp-csv"
+    case ogpJSON = "ogp-json"
+  }
+
+  @OptionGroup var options: WorkspaceOptions
+  @Option(help: "ogp-csv or ogp-json.") var format: Format = .ogpCSV
+  @Option(help: "Output file (default: standard output).") var out: String?
+  @Option(help: "The signed report.json (default: report/report.json in the workspace).") var report: String?
+
+  func run() throws {
+    let url = URL(fileURLWithPath: report ?? "\(options.workspace)/report/report.json")
+    guard let bytes = try? Data(contentsOf: url) else {
+      throw WorkspaceError(.badInput, "no report here; export one first with 'veedor report export'", file: url.path)
+    }
+    let parsed: ReportV1
+    do { parsed = try JSONDecoder().decode(ReportV1.self, from: bytes) } catch {
+      throw WorkspaceError(.badInput, "not a veedor-report/1 report", file: url.path)
+    }
+    var dataset = Dataset()
+    for row in ReportRows.rows(parsed, reportSHA256: Data(SHA256.hash(data: bytes)).hexString) { dataset.add(row) }
+    let data = format == .ogpCSV ? Data(dataset.csv().utf8) : try dataset.json()
+    if let out {
+      try data.write(to: URL(fileURLWithPath: out), options: .atomic)
+      Output.note("wrote \(dataset.rows.count) rows to \(out)")
+    } else {
+      FileHandle.standardOutput.write(data)
+    }
+  }
+}
+
+/// `veedor import`: the OGP team's verified merge of many reports.
+struct ImportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import",
+    abstract: "Verify many monitors' reports and merge the accepted ones (and OGP sheets) into one dataset.",
+    discussion: """
+      Every report is verified as 'veedor verify' does, against a trust file in allowed_signers form
+      whose principals are the member codes each key may report on (or * for any), e.g.
+        CLPLN namespaces="assessment-report@veedor" ssh-ed25519 AAAAC3Nza… Monitor Name
+      Tampered, unsigned, untrusted or out-of-scope reports are refused with one line each; the others
+      still merge. The latest checkpoint per ledger wins; two checkpoints of one ledger that do not
+      agree are reported as EQUIVOCATION. OGP's own sheet CSVs are merged as they are.
+      Writes commitments.csv, commitments.json, summary.json, summary.md and import-log.json.
+      Exit 1 when any file was refused or a ledger equivocated.
+
+      Example: veedor import reports/ ogp-sheet.csv --trust monitors.allowed_signers --out dataset
+      """)
+
+  @Argument(help: "report.json files, folders holding them, or OGP sheet CSVs.") var inputs: [String]
+  @Option(help: "Trust file mapping monitors' keys to member codes.") var trust: String
+  @Option(help: "Output folder for the dataset.") var out: String
+
+  func run() throws {
+    let showProgress = isatty(2) == 1
+    let result = try DatasetImporter(
+      inputs: inputs.map { URL(fileURLWithPath: $0) }, trust: URL(fileURLWithPath: trust)
+    ) {
+      done, total in
+      if showProgress && (done % 25 == 0 || done == total) { Output.note("verified \(done)/\(total)") }
+    }
+    let folder = URL(fileURLWithPath: out)
+    try result.dataset.write(to: folder)
+    let summary = Summary(result.dataset)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    try encoder.encode(summary).write(to: folder.appendingPathComponent("summary.json"), options: .atomic)
+    try Data(summary.markdown.utf8).write(to: folder.appendingPathComponent("summary.md"), options: .atomic)
+    struct Log: Encodable {
+      var accepted: [DatasetImporter.Accepted]
+      var refused: [DatasetImporter.Refusal]
+      var equivocations: [String]
+    }
+    try encoder.encode(Log(accepted: result.accepted, refused: result.refused, equivocations: result.equivocations))
+      .write(to: folder.appendingPathComponent("import-log.json"), options: .atomic)
+    for problem in result.equivocations { Output.note("veedor: EQUIVOCATION: \(problem)") }
+    for refusal in result.refused { Output.note("veedor: refused \(refusal.file): \(refusal.reason)") }
+    print(
+      "merged \(result.accepted.count) input(s), \(result.dataset.rows.count) commitments into \(folder.path); refused \(result.refused.count)"
+    )
+    if !result.clean { throw ExitCode(1) }
+  }
+}
