@@ -12,6 +12,7 @@ let package = Package(
     .library(name: "VeedorReports", targets: ["VeedorReports"]),
     .library(name: "VeedorVerify", targets: ["VeedorVerify"]),
     .library(name: "VeedorDataset", targets: ["VeedorDataset"]),
+    .library(name: "VeedorPublish", targets: ["VeedorPublish"]),
     .executable(name: "veedor", targets: ["veedor"]),
   ],
   dependencies: [
@@ -44,12 +45,14 @@ let package = Package(
     // OGP-shaped datasets: export of a report, verified import and merge of many.
     .target(
       name: "VeedorDataset", dependencies: ["VeedorLedger", "VeedorWorkspace", "VeedorReports", "VeedorVerify"]),
+    // The static bilingual site civil society reads: pages, downloads, and how to verify.
+    .target(name: "VeedorPublish", dependencies: ["VeedorReports", "VeedorVerify", "VeedorLedger", "VeedorWorkspace"]),
     // The command-line tool: argument parsing and printing only.
     .executableTarget(
       name: "veedor",
       dependencies: [
         "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorWorkspace", "VeedorReports", "VeedorVerify",
-        "VeedorDataset", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "VeedorDataset", "VeedorPublish", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // Release-build benchmarks, never part of `swift test`.
     .executableTarget(
@@ -71,7 +74,7 @@ let package = Package(
       name: "VeedorReportsTests",
       dependencies: [
         "VeedorReports", "VeedorVerify", "VeedorWorkspace", "VeedorLedger", "VeedorSigning", "VeedorTestSupport",
-        "VeedorDataset", "veedor",
+        "VeedorDataset", "VeedorPublish", "veedor",
       ]),
   ],
   swiftLanguageModes: [.v6]

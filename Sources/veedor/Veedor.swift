@@ -28,7 +28,8 @@ struct Veedor: ParsableCommand {
     subcommands: [
       Init.self, PlanCommand.self, RubricCommand.self, EvidenceCommand.self, Score.self, Status.self,
       Log.self, Note.self, LedgerCommand.self, KeyCommand.self, CheckpointCommand.self, ReportCommand.self,
-      Verify.self, ExportCommand.self, ImportCommand.self, Demo.self,
+      Verify.self, ExportCommand.self, ImportCommand.self, Publish.self,
+      Demo.self,
     ])
 
   /// Runs a command and turns every error into a one-line message and an exit status.

@@ -10,7 +10,7 @@ struct Demo: ParsableCommand {
     discussion: """
       Copies the bundled workspace (evidence/) to a fresh folder, shows its status, creates an
       unencrypted demo key in that folder, signs a checkpoint, verifies the ledger, exports the
-      signed report with the public keys, and verifies the report.
+      signed report with the public keys, verifies the report, and publishes the static site.
 
       Example: veedor demo /tmp/penalolen
       """)
@@ -50,6 +50,9 @@ struct Demo: ParsableCommand {
     print("\n== Verification, as civil society would do it")
     try Verify.parse(["\(report)/report.json", "--trust", "\(keys)/allowed_signers", "--ledger", "\(ws)/ledger.jsonl"])
       .run()
+    print("\n== Static site for civil society (Spanish and English)")
+    let site = target.appendingPathComponent("site").path
+    try Publish.parse(["-w", ws, "--out", site, "--report", report, "--keys", keys]).run()
     print(
       """
 
@@ -58,7 +61,7 @@ struct Demo: ParsableCommand {
         openssl pkeyutl -verify -pubin -inkey \(keys)/monitor.pub.pem -rawin -in \(report)/report.json -sigfile \(report)/report.json.sig
         gpgv --keyring \(keys)/monitor.pgp \(report)/report.json.asc \(report)/report.json
 
-      Read it: \(report)/report.es.html (or report.en.html)
+      Open the site: \(site)/index.html (English: index.en.html) · the report alone: \(report)/report.es.html
       Next: veedor log -w \(ws)   ·   veedor score CLPLN0003 -w \(ws)   ·   veedor ledger proof 1 -w \(ws)
       """)
   }

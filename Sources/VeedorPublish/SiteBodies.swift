@@ -1,0 +1,120 @@
+import VeedorReports
+import VeedorRubric
+
+/// The content of each kind of page.
+struct SiteBodies {
+  let report: ReportV1
+  let language: Language
+  /// Evidence files copied into the site, by SHA-256.
+  let storedEvidence: Set<String>
+
+  private var w: SiteWords { SiteWords(language: language) }
+  private var lang: String { language.rawValue }
+  private let e = HTMLReport.escape
+
+  func index() -> String {
+    var h = "<dl>\n"
+    let facts: [(String, String)] = [
+      (w["monitor"], "\(report.monitor.name) (\(report.monitor.sshFingerprint))"),
+      (w["rubric"], "\(report.rubric.title.text(language)) — \(report.rubric.id) \(report.rubric.version)"),
+      (
+        w["checkpoint"],
+        "\(report.checkpoint.origin) · \(report.checkpoint.size) \(w["entries"]) · \(report.checkpoint.root)"
+      ),
+    ]
+    for (k, v) in facts { h += "<dt>\(e(k))</dt><dd>\(e(v))</dd>\n" }
+    h += "</dl>\n"
+    if let note = report.plan.note { h += "<p class=\"note\"><strong>\(e(w["example"])):</strong> \(e(note))</p>\n" }
+    h += "<h2>\(e(w["aggregates"]))</h2>\n<table>\n<caption>\(e(w["aggregates"]))</caption>\n"
+    h +=
+      "<thead><tr><th scope=\"col\">\(e(w["figure"]))</th><th scope=\"col\">\(e(w["value"]))</th></tr></thead>\n<tbody>\n"
+    for a in report.aggregates {
+      let v = a.value
+      let figure =
+        v.kind == .count
+        ? "\(v.count)" : "\(v.percent.map { String(format: "%.1f%%", $0) } ?? "–") (\(v.count)/\(v.total))"
+      h += "<tr><th scope=\"row\">\(e(a.title.text(language)))</th><td>\(e(figure))</td></tr>\n"
+    }
+    h += "</tbody>\n</table>\n"
+    var scales: [(String, LocalizedText)] = []
+    for c in report.commitments {
+      for s in c.scores where !scales.contains(where: { $0.0 == s.scale }) { scales.append((s.scale, s.title)) }
+    }
+    h +=
+      "<h2>\(e(w["table"]))</h2>\n<table>\n<caption>\(e(w["table"]))</caption>\n<thead><tr><th scope=\"col\">\(e(w["commitment"]))</th>"
+    for (_, title) in scales { h += "<th scope=\"col\">\(e(title.text(language)))</th>" }
+    h += "</tr></thead>\n<tbody>\n"
+    for c in report.commitments {
+      let page = SitePage.file(SitePage.commitmentBase(c.id), language)
+      h += "<tr><th scope=\"row\"><a href=\"\(e(page))\">\(e(c.id))</a><br>\(e(c.title.best(lang)))</th>"
+      for (id, _) in scales {
+        let levels = c.scores.first { $0.scale == id }?.current.levels.map { $0.label.text(language) }
+        h += "<td>\(e(levels?.joined(separator: ", ") ?? w["notScored"]))</td>"
+      }
+      h += "</tr>\n"
+    }
+    return h + "</tbody>\n</table>\n"
+  }
+
+  func commitment(_ c: ReportV1.CommitmentReport) -> String {
+    var h = c.url.map { "<p><a href=\"\(e($0))\">\(e($0))</a></p>\n" } ?? ""
+    let evidence = Dictionary(uniqueKeysWithValues: report.evidence.map { ($0.record.id, $0.record) })
+    for s in c.scores {
+      h += "<section>\n<h2>\(e(s.title.text(language)))</h2>\n<dl>\n"
+      for level in s.current.levels {
+        let mark = level.confirmed ? "" : " <span class=\"unconfirmed\">(\(e(w["unconfirmed"])))</span>"
+        h += "<dt>\(e(w["level"]))</dt><dd><strong>\(e(level.label.text(language)))</strong>\(mark)</dd>\n"
+        h += "<dt>\(e(w["meaning"]))</dt><dd>\(e(level.definition.text(language)))</dd>\n"
+      }
+      h += "<dt>\(e(w["rationale"]))</dt><dd>\(e(s.current.rationale))</dd>\n</dl>\n"
+      h += "<h3>\(e(w["evidence"]))</h3>\n<ul>\n"
+      for id in s.current.evidence {
+        guard let r = evidence[id] else { continue }
+        var links: [String] = []
+        if let sha = r.sha256, storedEvidence.contains(sha) {
+          links.append("<a href=\"evidence/\(e(sha))\">\(e(w["stored"]))</a>")
+        }
+        if let url = r.url { links.append("<a href=\"\(e(url))\">\(e(w["source"]))</a>") }
+        let facts = [r.kind.rawValue, r.date?.description, r.sha256.map { "SHA-256 \($0)" }].compactMap { $0 }
+        h +=
+          "<li>\(e(r.id)): \(e(r.title)) (\(e(facts.joined(separator: " · "))))\(links.isEmpty ? "" : " — " + links.joined(separator: " · "))</li>\n"
+      }
+      h += "</ul>\n"
+      if s.history.count > 1 {
+        h += "<h3>\(e(w["history"]))</h3>\n<ol>\n"
+        for entry in s.history {
+          let fix = entry.supersedes.map { " (\(w["corrects"]) \($0))" } ?? ""
+          let labels = entry.levels.map { $0.label.text(language) }.joined(separator: ", ")
+          h += "<li>\(e(entry.score + fix)) · \(e(entry.time)) · \(e(labels)) — \(e(entry.rationale))</li>\n"
+        }
+        h += "</ol>\n"
+      }
+      h += "</section>\n"
+    }
+    if !c.missing.isEmpty { h += "<p>\(e(w["missing"])): \(e(c.missing.joined(separator: ", ")))</p>\n" }
+    return h
+  }
+
+  func verify(principal: String) -> String {
+    var h = "<p>\(e(w["verifyIntro"]))</p>\n<pre><code>"
+    h += e(
+      "ssh-keygen -Y verify -f data/keys/allowed_signers -I \(principal) -n assessment-report@veedor -s data/report.json.sshsig < data/report.json"
+    )
+    h +=
+      "\n\n"
+      + e(
+        "openssl pkeyutl -verify -pubin -inkey data/keys/monitor.pub.pem -rawin -in data/report.json -sigfile data/report.json.sig"
+      )
+    h += "\n\n" + e("gpgv --keyring ./data/keys/monitor.pgp data/report.json.asc data/report.json") + "</code></pre>\n"
+    h +=
+      "<p>\(e(w["fingerprint"])) <code>\(e(report.monitor.sshFingerprint))</code> (OpenPGP <code>\(e(report.monitor.openpgpFingerprint))</code>)</p>\n"
+    h += "<p>\(e(w["veedorVerify"]))</p>\n<pre><code>"
+    h +=
+      e("veedor verify data/report.json --trust data/keys/allowed_signers --evidence-dir evidence") + "</code></pre>\n"
+    h += "<h2>\(e(w["downloads"]))</h2>\n<ul>\n"
+    for file in SitePublisher.dataFiles + SitePublisher.keyFiles.map({ "keys/" + $0 }) {
+      h += "<li><a href=\"data/\(e(file))\">\(e(file))</a></li>\n"
+    }
+    return h + "</ul>\n"
+  }
+}

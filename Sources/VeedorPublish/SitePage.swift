@@ -1,0 +1,67 @@
+import VeedorReports
+import VeedorRubric
+
+/// The frame shared by every page: language, title, navigation with the language switch.
+struct SitePage {
+  let language: Language
+  let report: ReportV1
+
+  /// The file name of a page in a language: Spanish pages have no suffix, English ones `.en`.
+  static func file(_ base: String, _ language: Language) -> String {
+    language == .es ? "\(base).html" : "\(base).en.html"
+  }
+
+  /// A commitment page's base name, safe as a file name whatever the id holds.
+  static func commitmentBase(_ id: String) -> String {
+    "commitment-"
+      + String(id.map { $0.isLetter && $0.isASCII || $0.isNumber && $0.isASCII || $0 == "-" || $0 == "_" ? $0 : "_" })
+  }
+
+  /// A whole HTML document for a page whose base name is `base`.
+  func render(base: String, title: String, body: String) -> String {
+    let e = HTMLReport.escape
+    let w = SiteWords(language: language)
+    let other: Language = language == .es ? .en : .es
+    let plan = report.plan.title?.best(language.rawValue) ?? report.plan.id
+    return """
+      <!doctype html>
+      <html lang="\(language.rawValue)">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>\(e(title)) — \(e(plan))</title>
+      <link rel="stylesheet" href="style.css">
+      <link rel="alternate" hreflang="\(other.rawValue)" href="\(Self.file(base, other))">
+      </head>
+      <body>
+      <header>
+      <p class="site">\(e(w["site"])) · \(e(report.plan.member))</p>
+      <nav aria-label="\(e(w["site"]))">
+      <a href="\(Self.file("index", language))">\(e(w["home"]))</a> ·
+      <a href="\(Self.file("verify", language))">\(e(w["verifyNav"]))</a> ·
+      <a href="\(Self.file(base, other))" hreflang="\(other.rawValue)" lang="\(other.rawValue)">\(e(w["switch"]))</a>
+      </nav>
+      </header>
+      <main>
+      <h1>\(e(title))</h1>
+      \(body)
+      </main>
+      <footer><p>\(e(report.monitor.name)) · \(e(report.monitor.sshFingerprint)) · \(e(report.generated))</p></footer>
+      </body>
+      </html>
+
+      """
+  }
+
+  /// The stylesheet: readable, high contrast, and a print layout.
+  static let css = """
+    body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;line-height:1.5;max-width:72rem;margin:0 auto;padding:1rem;color:#111;background:#fff}
+    a{color:#0645ad}a:focus{outline:3px solid #111}
+    table{border-collapse:collapse;margin:1rem 0;width:100%}caption{text-align:left;font-weight:bold;padding:.3rem 0}
+    th,td{border:1px solid #444;padding:.35rem .5rem;text-align:left;vertical-align:top}thead th{background:#e8e8e8}
+    .site{font-weight:bold}.unconfirmed{color:#6b3e00}.note{border-left:4px solid #6b3e00;padding-left:.75rem}
+    pre{background:#f3f3f3;padding:.75rem;overflow-x:auto;white-space:pre-wrap;word-break:break-all}
+    @media print{nav,footer{display:none}a{color:#000;text-decoration:none}body{max-width:none;font-size:11pt}table{page-break-inside:auto}tr{page-break-inside:avoid}}
+
+    """
+}

@@ -1,0 +1,79 @@
+import Foundation
+import VeedorLedger
+import VeedorReports
+import VeedorRubric
+import VeedorVerify
+import VeedorWorkspace
+
+/// Writes the static site: Spanish and English pages, the signed report, keys and evidence files.
+public enum SitePublisher {
+  static let dataFiles = ["report.json", "report.json.sshsig", "report.json.sig", "report.json.asc"]
+  static let keyFiles = [
+    "allowed_signers", "monitor.pub", "monitor.pub.pem", "monitor.pgp", "monitor.asc", "verifier.vkey",
+  ]
+
+  /// Verifies the report against the exported keys, then writes the site; returns the pages written.
+  public static func publish(report reportFolder: URL, keys: URL, evidence: URL?, to site: URL) throws -> [URL] {
+    let reportURL = reportFolder.appendingPathComponent("report.json")
+    let trust = keys.appendingPathComponent("allowed_signers")
+    let verification = ReportVerifier.verify(
+      reportURL, options: .init(trust: trust, evidenceDir: evidence))
+    guard verification.verified, let report = verification.parsed else {
+      let failure = verification.firstFailure
+      throw WorkspaceError(
+        .integrity,
+        "refusing to publish a report that does not verify: \(failure?.name ?? ""): \(failure?.detail ?? "")",
+        file: reportURL.path)
+    }
+    let fm = FileManager.default
+    let data = site.appendingPathComponent("data")
+    try fm.createDirectory(at: data.appendingPathComponent("keys"), withIntermediateDirectories: true)
+    for name in dataFiles { try copy(reportFolder.appendingPathComponent(name), to: data.appendingPathComponent(name)) }
+    for name in keyFiles where fm.fileExists(atPath: keys.appendingPathComponent(name).path) {
+      try copy(keys.appendingPathComponent(name), to: data.appendingPathComponent("keys/\(name)"))
+    }
+    var stored: Set<String> = []
+    if let evidence {
+      try fm.createDirectory(at: site.appendingPathComponent("evidence"), withIntermediateDirectories: true)
+      for item in report.evidence {
+        guard let sha = item.record.sha256, sha.count == 64, sha.allSatisfy(\.isHexDigit) else { continue }
+        let source = [
+          evidence.appendingPathComponent(sha),
+          evidence.appendingPathComponent(String(sha.prefix(2))).appendingPathComponent(sha),
+        ]
+        .first { fm.fileExists(atPath: $0.path) }
+        guard let source else { continue }
+        try copy(source, to: site.appendingPathComponent("evidence/\(sha)"))
+        stored.insert(sha)
+      }
+    }
+    let principal =
+      (try? String(contentsOf: trust, encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "MONITOR"
+    var pages: [(String, String)] = [("style.css", SitePage.css)]
+    for language in [Language.es, .en] {
+      let frame = SitePage(language: language, report: report)
+      let bodies = SiteBodies(report: report, language: language, storedEvidence: stored)
+      let words = SiteWords(language: language)
+      let planTitle = report.plan.title?.best(language.rawValue) ?? report.plan.id
+      pages.append(
+        (SitePage.file("index", language), frame.render(base: "index", title: planTitle, body: bodies.index())))
+      pages.append(
+        (
+          SitePage.file("verify", language),
+          frame.render(base: "verify", title: words["verifyTitle"], body: bodies.verify(principal: principal))
+        ))
+      for c in report.commitments {
+        let base = SitePage.commitmentBase(c.id)
+        let title = "\(c.id) — \(c.title.best(language.rawValue))"
+        pages.append(
+          (SitePage.file(base, language), frame.render(base: base, title: title, body: bodies.commitment(c))))
+      }
+    }
+    for (name, text) in pages { try POSIXFile.writeAtomically(Data(text.utf8), to: site.appendingPathComponent(name)) }
+    return pages.map { site.appendingPathComponent($0.0) }
+  }
+
+  private static func copy(_ source: URL, to target: URL) throws {
+    try POSIXFile.writeAtomically(try Data(contentsOf: source), to: target)
+  }
+}

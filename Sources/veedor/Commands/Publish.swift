@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import VeedorPublish
+
+/// `veedor publish`: the static site for civil society.
+struct Publish: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Write a static bilingual site (Spanish first) of the signed report, ready for any web host.",
+    discussion: """
+      The report is verified first (against the exported allowed_signers) and never published when it
+      fails. The site has an index with the plan, monitor, checkpoint, aggregates and a table of
+      commitments × scales; one page per commitment with level definitions, rationale, evidence
+      (with SHA-256, stored copy and source) and history; and a "verify this" page with the exact
+      commands and every file to download. No JavaScript and no server are needed.
+
+      Example: veedor publish --out site   (after 'veedor report export' and 'veedor key export --out public')
+      """)
+
+  @OptionGroup var options: WorkspaceOptions
+  @Option(help: "Output folder for the site.") var out: String
+  @Option(help: "Folder with report.json and its signatures (default: report/ in the workspace).") var report: String?
+  @Option(help: "Folder written by 'veedor key export' (default: public/ in the workspace).") var keys: String?
+  @Option(help: "Folder with the evidence files (default: objects/ in the workspace).") var evidenceDir: String?
+
+  func run() throws {
+    let root = URL(fileURLWithPath: options.workspace)
+    let pages = try SitePublisher.publish(
+      report: report.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent("report"),
+      keys: keys.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent("public"),
+      evidence: URL(fileURLWithPath: evidenceDir ?? root.appendingPathComponent("objects").path),
+      to: URL(fileURLWithPath: out))
+    print("wrote \(pages.count) files; open \(URL(fileURLWithPath: out).appendingPathComponent("index.html").path)")
+  }
+}
