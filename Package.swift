@@ -57,7 +57,10 @@ let package = Package(
     // Release-build benchmarks, never part of `swift test`.
     .executableTarget(
       name: "veedor-bench",
-      dependencies: ["VeedorLedger", .product(name: "Crypto", package: "swift-crypto")]),
+      dependencies: [
+        "VeedorLedger", "VeedorSigning", "VeedorWorkspace", "VeedorReports", "VeedorDataset", "VeedorVerify",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     // Paths, temporary folders and subprocess helpers shared by the test targets.
     .target(name: "VeedorTestSupport", path: "Tests/VeedorTestSupport"),
     .testTarget(name: "VeedorRubricTests", dependencies: ["VeedorRubric", "VeedorTestSupport"]),

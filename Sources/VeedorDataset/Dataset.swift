@@ -8,16 +8,22 @@ public struct Dataset: Sendable {
   /// Rows keyed by `Commitment Unique Identifier`, in order of first arrival.
   public private(set) var rows: [[String: String]] = []
   private var index: [String: Int] = [:]
+  private var known: Set<String> = []
+  private static let ogpOrder = Dictionary(uniqueKeysWithValues: OGPColumns.all.enumerated().map { ($1, $0) })
 
   /// An empty dataset.
   public init() {}
 
   /// Adds a row; a later row for the same commitment replaces the earlier one.
   public mutating func add(_ row: [String: String]) {
-    for key in row.keys where !headers.contains(key) { headers.append(key) }
-    let order = Dictionary(uniqueKeysWithValues: OGPColumns.all.enumerated().map { ($1, $0) })
-    let extras = headers.filter { order[$0] == nil }
-    headers = headers.compactMap { order[$0] == nil ? nil : $0 }.sorted { order[$0]! < order[$1]! } + extras
+    let new = row.keys.filter { !known.contains($0) }.sorted()
+    if !new.isEmpty {
+      known.formUnion(new)
+      headers += new
+      let order = Self.ogpOrder
+      let extras = headers.filter { order[$0] == nil }
+      headers = headers.filter { order[$0] != nil }.sorted { order[$0, default: 0] < order[$1, default: 0] } + extras
+    }
     let id = row[OGPColumns.id] ?? ""
     if let at = index[id] {
       rows[at] = row
@@ -63,6 +69,7 @@ public struct Dataset: Sendable {
       dataset.add(Dictionary(zip(header, record.fields), uniquingKeysWith: { first, _ in first }))
     }
     dataset.headers = header
+    dataset.known = Set(header)
     return dataset
   }
 

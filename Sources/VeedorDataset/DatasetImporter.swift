@@ -35,14 +35,16 @@ public struct DatasetImporter {
   public init(inputs: [URL], trust: URL, progress: ((Int, Int) -> Void)? = nil) throws(SigningError) {
     let trustFile = try TrustFile(trust)
     let files = Self.expand(inputs)
+    // Reports are verified in parallel; sheets and the merge run in input order afterwards.
+    let results = Self.verifyAll(
+      files.filter { $0.pathExtension.lowercased() != "csv" }, trust: trust, progress: progress)
     var reports: [(url: URL, report: ReportV1, sha: String)] = []
-    for (i, url) in files.enumerated() {
-      progress?(i + 1, files.count)
+    for url in files {
       if url.pathExtension.lowercased() == "csv" {
         mergeSheet(url)
         continue
       }
-      let result = ReportVerifier.verify(url, options: .init(trust: trust))
+      guard let result = results[url] else { continue }
       guard result.verified, let report = result.parsed, let signer = result.signer.flatMap({ Data(hex: $0) }) else {
         let failure = result.firstFailure
         refused.append(
@@ -121,6 +123,27 @@ public struct DatasetImporter {
       }
     }
     return nil
+  }
+
+  /// Verifies reports on every core, calling `progress` as each finishes.
+  public static func verifyAll(_ files: [URL], trust: URL, progress: ((Int, Int) -> Void)?) -> [URL: ReportVerification]
+  {
+    final class Results: @unchecked Sendable {
+      let lock = NSLock()
+      var byFile: [URL: ReportVerification] = [:]
+    }
+    let results = Results()
+    let report = progress
+    nonisolated(unsafe) let callback = report
+    DispatchQueue.concurrentPerform(iterations: files.count) { i in
+      let result = ReportVerifier.verify(files[i], options: .init(trust: trust))
+      results.lock.lock()
+      results.byFile[files[i]] = result
+      let done = results.byFile.count
+      callback?(done, files.count)
+      results.lock.unlock()
+    }
+    return results.byFile
   }
 
   /// Report files and CSV sheets among the inputs, folders searched recursively, in a stable order.

@@ -101,15 +101,15 @@ public enum ReportBuilder {
           score: record.id, levels: chosen, rationale: record.rationale, evidence: record.evidence,
           supersedes: record.supersedes, entry: seqOf["S:" + record.id] ?? -1, time: timeOf[record.id] ?? "")
       }
-      guard let current = history.last else {
+      guard
+        let score = ReportV1.ScaleScore(
+          scale: scale.id, ogpColumn: scale.ogpColumn, ogpValueColumns: scale.levels.compactMap(\.ogpColumn),
+          title: scale.title, phase: scale.phase, history: history)
+      else {
         missing.append(scale.id)
         continue
       }
-      scores.append(
-        ReportV1.ScaleScore(
-          scale: scale.id, ogpColumn: scale.ogpColumn, ogpValueColumns: scale.levels.compactMap(\.ogpColumn),
-          title: scale.title, phase: scale.phase, current: current, history: history)
-      )
+      scores.append(score)
     }
     var indicators: [String: Truth] = [:]
     for (indicator, truth) in rubric.indicatorValues(for: state.sheet(for: commitment.id)) {
@@ -120,10 +120,11 @@ public enum ReportBuilder {
       missing: missing)
   }
 
-  /// The exact bytes of `report.json`: sorted keys, pretty printed, a final newline.
+  /// The exact bytes of `report.json`: sorted keys, no indentation (the Markdown and HTML are for
+  /// reading), a final newline.
   public static func encode(_ report: ReportV1) throws -> Data {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     return try encoder.encode(report) + Data("\n".utf8)
   }
 }

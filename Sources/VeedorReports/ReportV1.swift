@@ -74,9 +74,43 @@ public struct ReportV1: Codable, Sendable, Hashable {
     public var ogpValueColumns: [String]
     public var title: LocalizedText
     public var phase: Phase
-    public var current: ScoreEntry
-    /// Every score on this scale, oldest first (the last is `current`).
-    public var history: [ScoreEntry]
+    /// Every score on this scale, oldest first; never empty.
+    public private(set) var history: [ScoreEntry]
+
+    /// The score in force: the last of the history.
+    public var current: ScoreEntry { history[history.count - 1] }
+
+    /// Creates a scale score from a non-empty history.
+    public init?(
+      scale: String, ogpColumn: String?, ogpValueColumns: [String], title: LocalizedText, phase: Phase,
+      history: [ScoreEntry]
+    ) {
+      guard !history.isEmpty else { return nil }
+      self.scale = scale
+      self.ogpColumn = ogpColumn
+      self.ogpValueColumns = ogpValueColumns
+      self.title = title
+      self.phase = phase
+      self.history = history
+    }
+
+    private enum CodingKeys: String, CodingKey {
+      case scale, ogpColumn, ogpValueColumns, title, phase, history
+    }
+
+    /// Decodes a scale score, refusing an empty history.
+    public init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      scale = try c.decode(String.self, forKey: .scale)
+      ogpColumn = try c.decodeIfPresent(String.self, forKey: .ogpColumn)
+      ogpValueColumns = try c.decode([String].self, forKey: .ogpValueColumns)
+      title = try c.decode(LocalizedText.self, forKey: .title)
+      phase = try c.decode(Phase.self, forKey: .phase)
+      history = try c.decode([ScoreEntry].self, forKey: .history)
+      guard !history.isEmpty else {
+        throw DecodingError.dataCorruptedError(forKey: .history, in: c, debugDescription: "a score needs a history")
+      }
+    }
   }
 
   /// One commitment.

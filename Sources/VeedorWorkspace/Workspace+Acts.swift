@@ -112,55 +112,80 @@ extension Workspace {
 
   /// Records a score, or with `correct` a correction of the current one; checks it against the rubric.
   public func recordScore(_ draft: ScoreDraft, correct: Bool, now: Date) throws -> ScoreRecord {
-    let commitment = try commitment(draft.commitment)
-    let (scale, levels): (Scale, [Level])
-    do { (scale, levels) = try rubric.resolve(scale: draft.scale, levels: draft.levels) } catch {
-      throw WorkspaceError(.unknownName, error.description, field: "level")
+    guard let record = try recordScores([(draft, correct)], now: now).first else {
+      throw WorkspaceError(.io, "the score was not recorded")
     }
-    let rationale = draft.rationale.trimmingCharacters(in: .whitespacesAndNewlines)
-    if scale.rationaleRequired && rationale.isEmpty {
-      throw WorkspaceError(.badInput, "scale '\(scale.id)' requires a rationale", field: "--rationale")
+    return record
+  }
+
+  /// Records several scores in one append with one fsync; if any is refused, none is recorded.
+  public func recordScores(_ drafts: [(ScoreDraft, correct: Bool)], now: Date) throws -> [ScoreRecord] {
+    var checked: [(Commitment, Scale, [Level], String, ScoreDraft, Bool)] = []
+    for (draft, correct) in drafts {
+      let commitment = try commitment(draft.commitment)
+      let (scale, levels): (Scale, [Level])
+      do { (scale, levels) = try rubric.resolve(scale: draft.scale, levels: draft.levels) } catch {
+        throw WorkspaceError(.unknownName, error.description, field: "level")
+      }
+      let rationale = draft.rationale.trimmingCharacters(in: .whitespacesAndNewlines)
+      if scale.rationaleRequired && rationale.isEmpty {
+        throw WorkspaceError(.badInput, "scale '\(scale.id)' requires a rationale", field: "--rationale")
+      }
+      checked.append((commitment, scale, levels, rationale, draft, correct))
     }
-    var recorded: ScoreRecord?
+    var recorded: [ScoreRecord] = []
     try ledger.append { contents in
-      let state = try state(of: contents.lines)
-      var cited: [String] = []
-      for id in draft.evidence {
-        guard let item = state.evidence(id) else {
-          let known = state.evidence.filter { $0.commitment == commitment.id }.map(\.id)
+      var state = try state(of: contents.lines)
+      var lines = contents.lines
+      recorded = []
+      for (commitment, scale, levels, rationale, draft, correct) in checked {
+        let cited = try citedEvidence(draft.evidence, for: commitment, in: state)
+        if cited.count < scale.minimumEvidence {
           throw WorkspaceError(
-            .unknownName,
-            "unknown evidence '\(id)' (evidence for \(commitment.id): \(known.isEmpty ? "none yet; add some with 'veedor evidence add'" : known.joined(separator: ", ")))",
+            .badInput,
+            "scale '\(scale.id)' needs at least \(scale.minimumEvidence) evidence item(s), \(cited.count) given",
             field: "--evidence")
         }
-        if !cited.contains(item.id) { cited.append(item.id) }
+        let current = state.current(commitment.id, scale.id)
+        if current != nil && !correct {
+          throw WorkspaceError(
+            .conflict,
+            "\(commitment.id) is already scored on '\(scale.id)' (\(current?.id ?? "")); add --correct to record a correction (the history is kept)"
+          )
+        }
+        if current == nil && correct {
+          throw WorkspaceError(.conflict, "\(commitment.id) has no score on '\(scale.id)' to correct")
+        }
+        var act = Act(after: lines, type: correct ? .scoreCorrected : .scoreRecorded, time: now)
+        let record = ScoreRecord(
+          id: "S\(state.scoreCount + 1)", commitment: commitment.id, scale: scale.id, levels: levels.map(\.id),
+          rationale: rationale, evidence: cited, supersedes: current?.id)
+        act.score = record
+        let line = try act.line()
+        lines.append(line)
+        try state.apply(act)
+        recorded.append(record)
       }
-      if cited.count < scale.minimumEvidence {
+      return Array(lines.dropFirst(contents.lines.count))
+    }
+    return recorded
+  }
+
+  private func citedEvidence(_ ids: [String], for commitment: Commitment, in state: WorkspaceState)
+    throws(WorkspaceError) -> [String]
+  {
+    var cited: [String] = []
+    for id in ids {
+      guard let item = state.evidence(id) else {
+        let known = state.evidence.filter { $0.commitment == commitment.id }.map(\.id)
         throw WorkspaceError(
-          .badInput,
-          "scale '\(scale.id)' needs at least \(scale.minimumEvidence) evidence item(s), \(cited.count) given",
+          .unknownName,
+          "unknown evidence '\(id)' (evidence for \(commitment.id): \(known.isEmpty ? "none yet; add some with 'veedor evidence add'" : known.joined(separator: ", ")))",
           field: "--evidence")
       }
-      let current = state.current(commitment.id, scale.id)
-      if current != nil && !correct {
-        throw WorkspaceError(
-          .conflict,
-          "\(commitment.id) is already scored on '\(scale.id)' (\(current?.id ?? "")); add --correct to record a correction (the history is kept)"
-        )
-      }
-      if current == nil && correct {
-        throw WorkspaceError(.conflict, "\(commitment.id) has no score on '\(scale.id)' to correct")
-      }
-      var act = Act(after: contents.lines, type: correct ? .scoreCorrected : .scoreRecorded, time: now)
-      let record = ScoreRecord(
-        id: "S\(state.scoreCount + 1)", commitment: commitment.id, scale: scale.id, levels: levels.map(\.id),
-        rationale: rationale, evidence: cited, supersedes: current?.id)
-      act.score = record
-      recorded = record
-      return [try act.line()]
+      if !cited.contains(item.id) { cited.append(item.id) }
     }
-    guard let recorded else { throw WorkspaceError(.io, "the score was not recorded") }
-    return recorded
+    return cited
   }
 
   /// Adds a free-text note, optionally about one commitment.

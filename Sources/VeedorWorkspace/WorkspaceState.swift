@@ -45,7 +45,7 @@ public struct WorkspaceState: Sendable {
     return state
   }
 
-  private mutating func apply(_ act: Act) throws(WorkspaceError) {
+  mutating func apply(_ act: Act) throws(WorkspaceError) {
     guard act.seq == acts.count else {
       throw WorkspaceError(.integrity, "entry number \(act.seq) where \(acts.count) was expected", field: "seq")
     }

@@ -9,14 +9,19 @@ import VeedorLedger
 enum Bench {
   static func main() throws {
     let args = Array(CommandLine.arguments.dropFirst())
-    guard args.first == "ledger" else {
-      print("usage: veedor-bench ledger [ENTRIES]\n\nBuilds a ledger of ENTRIES ~200-byte entries (default 1,000,000),")
-      print("computes its root, makes and checks 1,000 inclusion proofs, and prints each figure")
-      print("beside raw SHA-256 over the same inputs, measured in the same run.")
+    switch args.first {
+    case "ledger":
+      try LedgerBench(count: args.count > 1 ? Int(args[1]) ?? 1_000_000 : 1_000_000).run()
+    case "import":
+      try ImportBench(reports: args.count > 1 ? Int(args[1]) ?? 500 : 500).run()
+    default:
+      print("usage: veedor-bench ledger [ENTRIES] | import [REPORTS]\n")
+      print("ledger: builds a ledger of ENTRIES ~200-byte entries (default 1,000,000), computes its root,")
+      print("        makes and checks 1,000 inclusion proofs, beside raw SHA-256 over the same inputs.")
+      print("import: generates REPORTS signed reports of 20 commitments (default 500) and times the import")
+      print("        beside verifying the same signatures alone.")
       exit(args.isEmpty ? 0 : 2)
     }
-    let count = args.count > 1 ? Int(args[1]) ?? 1_000_000 : 1_000_000
-    try LedgerBench(count: count).run()
   }
 }
 

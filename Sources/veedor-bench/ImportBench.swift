@@ -1,0 +1,114 @@
+import Foundation
+import VeedorDataset
+import VeedorReports
+import VeedorSigning
+import VeedorWorkspace
+
+/// Times `veedor import` of many signed reports beside verifying their signatures alone.
+struct ImportBench {
+  let reports: Int
+
+  func run() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("veedor-bench-import-\(getpid())")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let rubricURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("rubrics/irm-2021.json")
+    let rubric = try Data(contentsOf: rubricURL)
+    let key = MonitorKey.generate(name: "Bench Monitor", email: "bench@example.org", created: 1_700_000_000)
+    let now = Date(timeIntervalSince1970: 1_700_000_000)
+    print("Generating \(reports) signed reports of 20 commitments…")
+    let generation = time {
+      for n in 0..<reports {
+        let code = String(format: "BM%04d", n)
+        let commitments = (1...20).map { i in
+          Commitment(id: code + String(format: "%04d", i), title: PlanText(en: "Commitment \(i) of plan \(n)"))
+        }
+        let plan = ActionPlan(id: "AP_\(code)01", member: "Member \(n)", memberCode: code, commitments: commitments)
+        let ws = try! Workspace.create(
+          at: root.appendingPathComponent("ws/\(n)"), plan: plan, rubricData: rubric, origin: "bench.example/\(code)",
+          now: now)
+        _ = try! ws.addEvidence(
+          commitments.map {
+            EvidenceDraft(commitment: $0.id, kind: .webpage, title: "page", url: "https://example.org/\($0.id)")
+          },
+          now: now)
+        var drafts: [(ScoreDraft, correct: Bool)] = []
+        for (i, c) in commitments.enumerated() {
+          for (scale, level) in [
+            ("verifiable", "yes"), ("potential-for-results", "modest"), ("completion", "substantial"),
+          ] {
+            drafts.append(
+              (
+                ScoreDraft(
+                  commitment: c.id, scale: scale, levels: [level], rationale: "bench", evidence: ["E\(i + 1)"]), false
+              ))
+          }
+        }
+        _ = try! ws.recordScores(drafts, now: now)
+        _ = try! ReportExporter.export(
+          workspace: ws, key: key, to: root.appendingPathComponent("reports/\(n)"), languages: [], now: now)
+      }
+    }
+    let trust = root.appendingPathComponent("trust")
+    try Data(("* " + SSHSignature.allowedSigners(principal: "x", key: key).split(separator: " ", maxSplits: 1)[1]).utf8)
+      .write(to: trust)
+    let folder = root.appendingPathComponent("reports")
+    let files = (0..<reports).map { folder.appendingPathComponent("\($0)/report.json") }
+    var valid = 0
+    let signaturesOnly = time {
+      valid = 0
+      for file in files {
+        let bytes = try! Data(contentsOf: file)
+        let armoured = try! String(contentsOf: URL(fileURLWithPath: file.path + ".sshsig"), encoding: .utf8)
+        if SSHSignature.verify(armoured, message: bytes, namespace: SSHSignature.reportNamespace) != nil { valid += 1 }
+      }
+    }
+    let verifyAll = time { _ = DatasetImporter.verifyAll(files, trust: trust, progress: nil) }
+    let decodeOnly = time {
+      for file in files { _ = try! JSONDecoder().decode(ReportV1.self, from: Data(contentsOf: file)) }
+    }
+    var merged = 0
+    let importTime = time {
+      let result = try! DatasetImporter(inputs: [folder], trust: trust)
+      try! result.dataset.write(to: root.appendingPathComponent("dataset"))
+      merged = result.dataset.rows.count
+    }
+    var cliTime: Double?
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+      "veedor")
+    if FileManager.default.isExecutableFile(atPath: binary.path) {
+      cliTime = time {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = [
+          "import", folder.path, "--trust", trust.path, "--out", root.appendingPathComponent("cli").path,
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try! process.run()
+        process.waitUntilExit()
+      }
+    }
+    let s = { (t: Double) in String(format: "%.2f s", t) }
+    print("")
+    print(
+      "Import benchmark: \(reports) reports × 20 commitments (generated in \(s(generation))); \(valid) signatures valid, \(merged) rows merged"
+    )
+    print("")
+    print("| figure | Veedor | reference (same run) | ratio | target |")
+    print("|---|---|---|---|---|")
+    print(
+      "| import in process (verify all steps + merge + write) | \(s(importTime)) | SSHSIG checks alone: \(s(signaturesOnly)) | \(String(format: "%.1f×", importTime / signaturesOnly)) | a few seconds |"
+    )
+    print(
+      "| of which: every verify step for every report | \(s(verifyAll)) | \(s(signaturesOnly)) | \(String(format: "%.1f×", verifyAll / signaturesOnly)) | |"
+    )
+    print("| of which: decoding report.json alone | \(s(decodeOnly)) | | | |")
+    if let cliTime {
+      print(
+        "| `veedor import` as a command | \(s(cliTime)) | \(s(signaturesOnly)) | \(String(format: "%.1f×", cliTime / signaturesOnly)) | a few seconds |"
+      )
+    }
+    if valid != reports || merged != reports * 20 { exit(1) }
+  }
+}
