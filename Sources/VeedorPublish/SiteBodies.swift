@@ -29,11 +29,7 @@ struct SiteBodies {
     h +=
       "<thead><tr><th scope=\"col\">\(e(w["figure"]))</th><th scope=\"col\">\(e(w["value"]))</th></tr></thead>\n<tbody>\n"
     for a in report.aggregates {
-      let v = a.value
-      let figure =
-        v.kind == .count
-        ? "\(v.count)" : "\(v.percent.map { String(format: "%.1f%%", $0) } ?? "–") (\(v.count)/\(v.total))"
-      h += "<tr><th scope=\"row\">\(e(a.title.text(language)))</th><td>\(e(figure))</td></tr>\n"
+      h += "<tr><th scope=\"row\">\(e(a.title.text(language)))</th><td>\(e(a.value.figure))</td></tr>\n"
     }
     h += "</tbody>\n</table>\n"
     var scales: [(String, LocalizedText)] = []
@@ -82,11 +78,7 @@ struct SiteBodies {
       h += "</ul>\n"
       if s.history.count > 1 {
         h += "<h3>\(e(w["history"]))</h3>\n<ol>\n"
-        for entry in s.history {
-          let fix = entry.supersedes.map { " (\(w["corrects"]) \($0))" } ?? ""
-          let labels = entry.levels.map { $0.label.text(language) }.joined(separator: ", ")
-          h += "<li>\(e(entry.score + fix)) · \(e(entry.time)) · \(e(labels)) — \(e(entry.rationale))</li>\n"
-        }
+        for entry in s.history { h += "<li>\(e(entry.historyLine(language, corrects: w["corrects"])))</li>\n" }
         h += "</ol>\n"
       }
       h += "</section>\n"

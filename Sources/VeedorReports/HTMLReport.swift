@@ -71,11 +71,7 @@ public enum HTMLReport {
       }
       for s in c.scores where s.history.count > 1 {
         h += "<p>\(e(w["history"])) — \(e(s.title.text(language))):</p>\n<ol>\n"
-        for entry in s.history {
-          let fix = entry.supersedes.map { " (\(w["corrects"]) \($0))" } ?? ""
-          let labels = entry.levels.map { $0.label.text(language) }.joined(separator: ", ")
-          h += "<li>\(e(entry.score + fix)), \(e(entry.time)): \(e(labels)) — \(e(entry.rationale))</li>\n"
-        }
+        for entry in s.history { h += "<li>\(e(entry.historyLine(language, corrects: w["corrects"])))</li>\n" }
         h += "</ol>\n"
       }
       if !c.missing.isEmpty { h += "<p>\(e(w["missing"])): \(e(c.missing.joined(separator: ", ")))</p>\n" }

@@ -48,11 +48,7 @@ public enum MarkdownReport {
           "- \(w["evidence"]): \(e(s.current.evidence.isEmpty ? w["none"] : s.current.evidence.joined(separator: ", ")))\n"
         if s.history.count > 1 {
           md += "- \(w["history"]):\n"
-          for h in s.history {
-            let fix = h.supersedes.map { " (\(w["corrects"]) \($0))" } ?? ""
-            let labels = h.levels.map { $0.label.text(language) }.joined(separator: ", ")
-            md += "  - \(e(h.score))\(e(fix)), \(e(h.time)): \(e(labels)) — \(e(h.rationale))\n"
-          }
+          for h in s.history { md += "  - \(e(h.historyLine(language, corrects: w["corrects"])))\n" }
         }
         md += "\n"
       }

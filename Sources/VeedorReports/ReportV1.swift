@@ -164,3 +164,11 @@ public struct ReportV1: Codable, Sendable, Hashable {
   public var entries: [CitedEntry]
   public var consistency: [ConsistencyProof]
 }
+
+extension ReportV1.ScoreEntry {
+  /// One line of a score's history as plain text: `S2 (corrects S1), time: Level — rationale`.
+  public func historyLine(_ language: Language, corrects: String) -> String {
+    let fix = supersedes.map { " (\(corrects) \($0))" } ?? ""
+    return "\(score)\(fix), \(time): \(levels.map { $0.label.text(language) }.joined(separator: ", ")) — \(rationale)"
+  }
+}

@@ -45,13 +45,6 @@ struct ReportWords {
 
   /// A figure as text: `45.5% (5/11)` or a count.
   func figure(_ value: AggregateValue) -> String {
-    let base: String
-    if value.kind == .count {
-      base = "\(value.count)"
-    } else {
-      let percent = value.percent.map { String(format: "%.1f%%", $0) } ?? "–"
-      base = "\(percent) (\(value.count)/\(value.total))"
-    }
-    return value.undecided > 0 ? "\(base), \(value.undecided) \(self["undecided"])" : base
+    value.undecided > 0 ? "\(value.figure), \(value.undecided) \(self["undecided"])" : value.figure
   }
 }

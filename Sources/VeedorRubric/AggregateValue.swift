@@ -1,3 +1,5 @@
+import Foundation
+
 /// The computed value of one plan-level aggregate.
 public struct AggregateValue: Codable, Sendable, Hashable {
   /// The aggregate's id.
@@ -40,5 +42,13 @@ extension Rubric {
         count: truths.filter { $0 == .yes }.count, total: pool.count,
         undecided: truths.filter { $0 == .unknown }.count)
     }
+  }
+}
+
+extension AggregateValue {
+  /// The figure as text: the count, or `45.5% (5/11)`.
+  public var figure: String {
+    guard kind == .percent else { return "\(count)" }
+    return "\(percent.map { String(format: "%.1f%%", $0) } ?? "–") (\(count)/\(total))"
   }
 }

@@ -36,10 +36,7 @@ struct Status: ParsableCommand {
     print("\nAggregates")
     for a in report.aggregates {
       let v = a.value
-      let figure =
-        v.kind == .count
-        ? "\(v.count)" : "\(v.percent.map { String(format: "%.1f%%", $0) } ?? "–") (\(v.count)/\(v.total))"
-      print("  \(a.title): \(figure)\(v.undecided > 0 ? ", \(v.undecided) undecided" : "")")
+      print("  \(a.title): \(v.figure)\(v.undecided > 0 ? ", \(v.undecided) undecided" : "")")
     }
     print(
       report.missing == 0
