@@ -107,6 +107,10 @@ struct SiteBodies {
     for file in SitePublisher.dataFiles + SitePublisher.keyFiles.map({ "keys/" + $0 }) {
       h += "<li><a href=\"data/\(e(file))\">\(e(file))</a></li>\n"
     }
+    for item in report.evidence {
+      guard let sha = item.record.sha256, storedEvidence.contains(sha) else { continue }
+      h += "<li><a href=\"evidence/\(e(sha))\">\(e(item.record.id)): \(e(item.record.fileName ?? sha))</a></li>\n"
+    }
     return h + "</ul>\n"
   }
 }

@@ -101,8 +101,16 @@ public struct Workspace: Sendable {
   }
 
   /// Replays the ledger and checks that `plan.json` and `rubric.json` are the files it pinned.
+  ///
+  /// A torn last line (an interrupted write) is reported rather than silently skipped.
   public func state() throws(WorkspaceError) -> WorkspaceState {
-    try state(of: try readLedger().lines)
+    let contents = try readLedger()
+    if contents.tornTail != nil {
+      throw WorkspaceError(
+        .integrity, "the last line is incomplete (an interrupted write); run 'veedor ledger repair' to move it aside",
+        file: ledgerPath, line: contents.lines.count + 1)
+    }
+    return try state(of: contents.lines)
   }
 
   /// Reads the ledger file, mapping its errors to workspace errors.

@@ -93,3 +93,20 @@ struct CrashSafetyTests {
     print("killed-append test: \(acknowledged.count) of 24 appends acknowledged, \(ids.count) in the ledger")
   }
 }
+
+@Suite("Torn ledgers are reported")
+struct TornReportTests {
+  @Test("status names the torn line and points to repair; after repair it works again")
+  func status() throws {
+    let ws = try cliWorkspace()
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: ws + "/ledger.jsonl"))
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data("{\"seq\":1,\"ty".utf8))
+    try handle.close()
+    let torn = try veedor("status", "-w", ws, status: 1)
+    #expect(
+      torn.stderr.contains("ledger.jsonl:2: the last line is incomplete") && torn.stderr.contains("ledger repair"))
+    try veedor("ledger", "repair", "-w", ws)
+    try veedor("status", "-w", ws)
+  }
+}
