@@ -9,7 +9,7 @@ public struct TrustFile: Sendable {
   /// Parses a trust file; lines that are not Ed25519 keys for the report namespace are ignored.
   public init(_ url: URL) throws(SigningError) {
     guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-      throw .io(path: url.path, reason: "cannot read the trust file")
+      throw .malformed("\(url.path): cannot read the trust file")
     }
     var keys: [(String, Data)] = []
     for raw in text.split(separator: "\n") {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VeedorPublish
+import VeedorWorkspace
 
 /// `veedor publish`: the static site for civil society.
 struct Publish: ParsableCommand {
@@ -24,9 +25,18 @@ struct Publish: ParsableCommand {
 
   func run() throws {
     let root = URL(fileURLWithPath: options.workspace)
+    let reportFolder = report.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent("report")
+    let keyFolder = keys.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent("public")
+    guard FileManager.default.fileExists(atPath: reportFolder.appendingPathComponent("report.json").path) else {
+      throw WorkspaceError(.badInput, "no report.json here; export one first with 'veedor report export'", file: reportFolder.path)
+    }
+    guard FileManager.default.fileExists(atPath: keyFolder.appendingPathComponent("allowed_signers").path) else {
+      throw WorkspaceError(
+        .badInput, "no public keys here; write them first with 'veedor key export --out \(keyFolder.path)'", file: keyFolder.path)
+    }
     let pages = try SitePublisher.publish(
-      report: report.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent("report"),
-      keys: keys.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent("public"),
+      report: reportFolder,
+      keys: keyFolder,
       evidence: URL(fileURLWithPath: evidenceDir ?? root.appendingPathComponent("objects").path),
       to: URL(fileURLWithPath: out))
     print("wrote \(pages.count) files; open \(URL(fileURLWithPath: out).appendingPathComponent("index.html").path)")
