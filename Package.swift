@@ -78,7 +78,8 @@ let package = Package(
       dependencies: [
         "VeedorReports", "VeedorVerify", "VeedorWorkspace", "VeedorLedger", "VeedorSigning", "VeedorTestSupport",
         "VeedorDataset", "VeedorPublish", "veedor",
-      ]),
+      ],
+      exclude: ["Fixtures"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -20,7 +20,7 @@ public enum ReportRows {
     let planNumber = plan.id.reversed().prefix { $0.isNumber }.reversed()
     var evidenceByID: [String: EvidenceRecord] = [:]
     for item in report.evidence { evidenceByID[item.record.id] = item.record }
-    let commitments = Dictionary(uniqueKeysWithValues: plan.commitments.map { ($0.id, $0) })
+    let commitments = Dictionary(plan.commitments.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     return report.commitments.map { c in
       let commitment = commitments[c.id]
       var row: [String: String] = [

@@ -54,7 +54,8 @@ struct SiteBodies {
 
   func commitment(_ c: ReportV1.CommitmentReport) -> String {
     var h = c.url.map { "<p><a href=\"\(e($0))\">\(e($0))</a></p>\n" } ?? ""
-    let evidence = Dictionary(uniqueKeysWithValues: report.evidence.map { ($0.record.id, $0.record) })
+    let evidence = Dictionary(
+      report.evidence.map { ($0.record.id, $0.record) }, uniquingKeysWith: { first, _ in first })
     for s in c.scores {
       h += "<section>\n<h2>\(e(s.title.text(language)))</h2>\n<dl>\n"
       for level in s.current.levels {

@@ -40,7 +40,7 @@ public enum ReportBuilder {
     let commitments = workspace.plan.commitments.map {
       commitmentReport($0, rubric: rubric, state: state, seqOf: seqOf, timeOf: timeOf)
     }
-    let titles = Dictionary(uniqueKeysWithValues: rubric.aggregates.map { ($0.id, $0.title) })
+    let titles = Dictionary(rubric.aggregates.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
     let aggregates = rubric.aggregateValues(over: workspace.plan.commitments.map { state.sheet(for: $0.id) }).map {
       ReportV1.Aggregate(title: titles[$0.id] ?? LocalizedText(en: $0.id, es: $0.id), value: $0)
     }

@@ -115,10 +115,13 @@ private struct Walker {
       rule(object["rule"], "\(path).rule")
     }
     checkIndicatorCycles(indicators)
+    var aggregateIDs: Set<String> = []
     for (i, item) in (array(top["aggregates"], "$.aggregates", optional: true) ?? []).enumerated() {
       let path = "$.aggregates[\(i)]"
       guard let object = object(item, path) else { continue }
-      _ = string(object["id"], "\(path).id")
+      if let id = string(object["id"], "\(path).id"), !aggregateIDs.insert(id).inserted {
+        fail("\(path).id", "duplicate id '\(id)'")
+      }
       localized(object["title"], "\(path).title")
       if let kind = string(object["kind"], "\(path).kind"),
         AggregateDefinition.Kind(rawValue: kind) == nil

@@ -30,7 +30,8 @@ enum LedgerChecks {
       )
       return
     }
-    for entry in report.entries where !(0..<lines.count).contains(entry.seq) || Data(entry.line.utf8) != lines[entry.seq] {
+    for entry in report.entries
+    where !(0..<lines.count).contains(entry.seq) || Data(entry.line.utf8) != lines[entry.seq] {
       result.fail(name, "entry #\(entry.seq) differs from line \(entry.seq + 1) of \(url.lastPathComponent)")
       return
     }

@@ -77,11 +77,12 @@ public struct StatusReport: Codable, Sendable {
         id: commitment.id, title: commitment.title.best(language.rawValue),
         evidence: state.evidence.filter { $0.commitment == commitment.id }.count, scales: scales,
         indicators: Dictionary(
-          uniqueKeysWithValues: rubric.indicatorValues(for: sheet).map { ($0.0.id, $0.1) }),
+          rubric.indicatorValues(for: sheet).map { ($0.0.id, $0.1) }, uniquingKeysWith: { first, _ in first }),
         missing: scales.filter { $0.levels == nil }.map(\.scale))
     }
     let sheets = workspace.plan.commitments.map { state.sheet(for: $0.id) }
-    let titles = Dictionary(uniqueKeysWithValues: rubric.aggregates.map { ($0.id, $0.title.text(language)) })
+    let titles = Dictionary(
+      rubric.aggregates.map { ($0.id, $0.title.text(language)) }, uniquingKeysWith: { first, _ in first })
     aggregates = rubric.aggregateValues(over: sheets).map {
       Aggregate(title: titles[$0.id] ?? $0.id, value: $0)
     }

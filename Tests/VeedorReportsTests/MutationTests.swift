@@ -32,7 +32,10 @@ func mutants(of data: Data, count: Int, seed: UInt64 = 7) -> [Data] {
       case 1: bytes.removeSubrange(at...)
       case 2: bytes.insert(contentsOf: bytes[at..<min(at + 64, bytes.count)], at: at)
       case 3: bytes.insert(contentsOf: [0xFF, 0xFE, 0x00, 0xC3], at: at)
-      case 4: bytes[at] = [UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "\n"), UInt8(ascii: ","), 0x80][Int.random(in: 0..<5, using: &rng)]
+      case 4:
+        bytes[at] =
+          [UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "\n"), UInt8(ascii: ","), 0x80][
+            Int.random(in: 0..<5, using: &rng)]
       default: bytes.removeSubrange(at..<min(at + Int.random(in: 1...32, using: &rng), bytes.count))
       }
     }
@@ -55,13 +58,16 @@ struct MutationTests {
 
   @Test("plan CSV, OGP sheet CSV and plan JSON")
   func plans() throws {
-    let sheet = try Data(contentsOf: TestSupport.packageRoot.appendingPathComponent("Tests/VeedorWorkspaceTests/Fixtures/ogp-sheet-excerpt.csv"))
+    let sheet = try Data(
+      contentsOf: TestSupport.packageRoot.appendingPathComponent(
+        "Tests/VeedorWorkspaceTests/Fixtures/ogp-sheet-excerpt.csv"))
     for mutant in mutants(of: sheet, count: 200) {
       if let rows = try? CSV.parse(mutant, file: "m"), let parsed = try? OGPSheet(rows: rows, file: "m") {
         for id in parsed.planIDs { _ = try? parsed.plan(id, file: "m") }
       }
     }
-    let plan = try Data(contentsOf: TestSupport.packageRoot.appendingPathComponent("scripts/example/penalolen-plan.json"))
+    let plan = try Data(
+      contentsOf: TestSupport.packageRoot.appendingPathComponent("scripts/example/penalolen-plan.json"))
     for mutant in mutants(of: plan, count: 400) {
       if let parsed = try? PlanImporter.decodeJSON(mutant, file: "m") { _ = try? PlanImporter.check(parsed, file: "m") }
     }
@@ -83,17 +89,22 @@ struct MutationTests {
   @Test("signed notes, checkpoints, SSHSIG armour, trust files and key files")
   func signatures() throws {
     let key = try MonitorKey(seed: Data(0..<32), name: "m", email: "m@example.org", created: 0)
-    let note = try SignedNote.sign(Checkpoint(origin: "o.example/log", size: 3, root: Data(repeating: 1, count: 32)).text, name: "o.example/log", key: key)
+    let note = try SignedNote.sign(
+      Checkpoint(origin: "o.example/log", size: 3, root: Data(repeating: 1, count: 32)).text, name: "o.example/log",
+      key: key)
     let vkey = try NoteKey(name: "o.example/log", publicKey: key.publicKey)
     for mutant in mutants(of: Data(note.serialized.utf8), count: 400) {
-      guard let text = String(data: mutant, encoding: .utf8), let parsed = try? SignedNote(parsing: text) else { continue }
+      guard let text = String(data: mutant, encoding: .utf8), let parsed = try? SignedNote(parsing: text) else {
+        continue
+      }
       if parsed.isSigned(by: vkey) { #expect(parsed.text == note.text) }
       _ = try? Checkpoint(text: parsed.text)
     }
     let message = Data("{\"report\":1}\n".utf8)
     let armour = try SSHSignature.sign(message, namespace: SSHSignature.reportNamespace, key: key)
     for mutant in mutants(of: Data(armour.utf8), count: 400) {
-      _ = SSHSignature.verify(String(decoding: mutant, as: UTF8.self), message: message, namespace: SSHSignature.reportNamespace)
+      _ = SSHSignature.verify(
+        String(decoding: mutant, as: UTF8.self), message: message, namespace: SSHSignature.reportNamespace)
     }
     let folder = TestSupport.temporaryFolder()
     let signers = Data(SSHSignature.allowedSigners(principal: "m@example.org", key: key).utf8)

@@ -68,7 +68,8 @@ struct PathSafetyTests {
     try Data("keep me".utf8).write(to: victim)
     let out = TestSupport.temporaryFolder().appendingPathComponent("out")
     try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-    try FileManager.default.createSymbolicLink(at: out.appendingPathComponent("report.json"), withDestinationURL: victim)
+    try FileManager.default.createSymbolicLink(
+      at: out.appendingPathComponent("report.json"), withDestinationURL: victim)
     try ReportFixture.run(["report", "export", "-w", f.ws, "--key", f.key, "--out", out.path])
     #expect(try String(contentsOf: victim, encoding: .utf8) == "keep me")
     let type = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent("report.json").path)[.type]

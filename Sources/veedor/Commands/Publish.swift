@@ -28,11 +28,13 @@ struct Publish: ParsableCommand {
     let reportFolder = report.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent("report")
     let keyFolder = keys.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent("public")
     guard FileManager.default.fileExists(atPath: reportFolder.appendingPathComponent("report.json").path) else {
-      throw WorkspaceError(.badInput, "no report.json here; export one first with 'veedor report export'", file: reportFolder.path)
+      throw WorkspaceError(
+        .badInput, "no report.json here; export one first with 'veedor report export'", file: reportFolder.path)
     }
     guard FileManager.default.fileExists(atPath: keyFolder.appendingPathComponent("allowed_signers").path) else {
       throw WorkspaceError(
-        .badInput, "no public keys here; write them first with 'veedor key export --out \(keyFolder.path)'", file: keyFolder.path)
+        .badInput, "no public keys here; write them first with 'veedor key export --out \(keyFolder.path)'",
+        file: keyFolder.path)
     }
     let pages = try SitePublisher.publish(
       report: reportFolder,

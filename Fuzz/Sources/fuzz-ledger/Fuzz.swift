@@ -1,0 +1,37 @@
+import Foundation
+import VeedorLedger
+import VeedorWorkspace
+
+/// libFuzzer entry: ledger.jsonl bytes as `veedor ledger verify` and every read command see them.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
+  guard let start else { return 0 }
+  let contents = LedgerFile.split(Data(bytes: start, count: count))
+  let audit = LedgerAudit(contents)
+  if let root = try? audit.tree.root() {
+    _ = audit.check(Checkpoint(origin: "f", size: audit.tree.size, root: root), name: "f")
+    if audit.tree.size > 0,
+      let proof = try? audit.tree.inclusionProof(index: audit.tree.size - 1, size: audit.tree.size)
+    {
+      _ = ProofVerifier.verifyInclusion(
+        leafHash: audit.tree.leafHash(at: audit.tree.size - 1), index: audit.tree.size - 1, size: audit.tree.size,
+        proof: proof, root: root)
+    }
+  }
+  _ = try? WorkspaceState.replay(contents.lines, file: "f")
+  return 0
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func runDriver(
+  _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+  _ callback: @convention(c) (UnsafeRawPointer?, Int) -> CInt
+) -> CInt
+
+/// The program's entry point under SwiftPM: hands control to libFuzzer's driver.
+@_cdecl("fuzz_ledger_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+  var count = argc
+  var arguments = argv
+  return runDriver(&count, &arguments) { fuzz($0, $1) }
+}

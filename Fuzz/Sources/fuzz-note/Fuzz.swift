@@ -1,0 +1,33 @@
+import Foundation
+import VeedorLedger
+import VeedorSigning
+
+let key = try! NoteKey(text: "example.org/monitor-log+9a3929de+AQOhB7/zzhC+HXDdGOdLwJln5NYwm6UNXx3chmQSVTG4")
+
+/// libFuzzer entry: a signed checkpoint note and a verifier key line.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
+  guard let start else { return 0 }
+  let text = String(decoding: Data(bytes: start, count: count), as: UTF8.self)
+  if let note = try? SignedNote(parsing: text) {
+    _ = note.isSigned(by: key)
+    _ = try? Checkpoint(text: note.text)
+  }
+  _ = try? Checkpoint(text: text)
+  _ = try? NoteKey(text: text)
+  return 0
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func runDriver(
+  _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+  _ callback: @convention(c) (UnsafeRawPointer?, Int) -> CInt
+) -> CInt
+
+/// The program's entry point under SwiftPM: hands control to libFuzzer's driver.
+@_cdecl("fuzz_note_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+  var count = argc
+  var arguments = argv
+  return runDriver(&count, &arguments) { fuzz($0, $1) }
+}

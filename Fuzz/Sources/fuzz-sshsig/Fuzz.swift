@@ -1,0 +1,28 @@
+import Foundation
+import VeedorSigning
+
+let message = Data("{\"report\":\"example\"}\n".utf8)
+
+/// libFuzzer entry: an SSHSIG armour as `veedor verify` reads report.json.sshsig.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
+  guard let start else { return 0 }
+  let text = String(decoding: Data(bytes: start, count: count), as: UTF8.self)
+  _ = SSHSignature.verify(text, message: message, namespace: "file")
+  _ = SSHSignature.verify(text, message: message, namespace: SSHSignature.reportNamespace)
+  return 0
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func runDriver(
+  _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+  _ callback: @convention(c) (UnsafeRawPointer?, Int) -> CInt
+) -> CInt
+
+/// The program's entry point under SwiftPM: hands control to libFuzzer's driver.
+@_cdecl("fuzz_sshsig_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+  var count = argc
+  var arguments = argv
+  return runDriver(&count, &arguments) { fuzz($0, $1) }
+}
