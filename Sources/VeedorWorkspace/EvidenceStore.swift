@@ -17,7 +17,7 @@ public struct EvidenceStore: Sendable {
     root.appendingPathComponent(String(sha256.prefix(2))).appendingPathComponent(sha256)
   }
 
-  /// Copies a file into the store in 1 MiB chunks while hashing it; never loads it whole.
+  /// Copies a file into the store in 4 MiB chunks while hashing it; never loads it whole.
   ///
   /// - Returns: the SHA-256 (hex) and size of the stored copy.
   public func store(_ source: URL) throws(WorkspaceError) -> (sha256: String, size: Int64) {
@@ -41,7 +41,7 @@ public struct EvidenceStore: Sendable {
       let output = try FileHandle(forWritingTo: temp)
       var hasher = SHA256()
       var size: Int64 = 0
-      while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
+      while let chunk = try input.read(upToCount: 4 << 20), !chunk.isEmpty {
         hasher.update(data: chunk)
         try output.write(contentsOf: chunk)
         size += Int64(chunk.count)
@@ -64,14 +64,11 @@ public struct EvidenceStore: Sendable {
     }
   }
 
-  /// SHA-256 (hex) of a file, streamed.
+  /// SHA-256 (hex) of a file, mapped into memory rather than read, so size costs no RAM.
   public static func sha256(of url: URL) throws -> String {
-    let input = try FileHandle(forReadingFrom: url)
-    defer { try? input.close() }
+    let mapped = try Data(contentsOf: url, options: .alwaysMapped)
     var hasher = SHA256()
-    while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
-      hasher.update(data: chunk)
-    }
+    mapped.withUnsafeBytes { hasher.update(bufferPointer: $0) }
     return Data(hasher.finalize()).hexString
   }
 }

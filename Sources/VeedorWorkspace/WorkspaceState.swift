@@ -14,6 +14,8 @@ public struct WorkspaceState: Sendable {
   public private(set) var history: [ScoreKey: [ScoreRecord]] = [:]
   /// Number of score entries (recorded or corrected).
   public private(set) var scoreCount = 0
+  /// Scale ids scored per commitment, so a commitment's sheet needs no scan of every score.
+  private var scoredScales: [String: [String]] = [:]
 
   /// Identifies a commitment's score on one scale.
   public struct ScoreKey: Hashable, Sendable {
@@ -77,6 +79,7 @@ public struct WorkspaceState: Sendable {
       for id in record.evidence where evidence(id) == nil {
         throw WorkspaceError(.integrity, "cites unknown evidence '\(id)'", field: "score.evidence")
       }
+      if history[key] == nil { scoredScales[record.commitment, default: []].append(record.scale) }
       history[key, default: []].append(record)
       scoreCount += 1
     case .note:
@@ -98,8 +101,8 @@ public struct WorkspaceState: Sendable {
   /// The current levels of one commitment, for rule evaluation.
   public func sheet(for commitment: String) -> ScoreSheet {
     var levels: [String: [String]] = [:]
-    for (key, records) in history where key.commitment == commitment {
-      levels[key.scale] = records.last?.levels
+    for scale in scoredScales[commitment] ?? [] {
+      levels[scale] = history[ScoreKey(commitment: commitment, scale: scale)]?.last?.levels
     }
     return ScoreSheet(levels)
   }
