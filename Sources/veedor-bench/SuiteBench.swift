@@ -38,7 +38,7 @@ struct SuiteBench {
     let oursTime = time(2) { ours = (try? EvidenceStore.sha256(of: file)) ?? "" }
     precondition(raw == ours)
     row(
-      "SHA-256 of a 1 GiB evidence file (streamed from disk cache)", Self.ms(oursTime),
+      "SHA-256 of a 1 GiB evidence file (mapped, as verify and ledger checks read it)", Self.ms(oursTime),
       "raw SHA-256 of the same bytes in memory: \(Self.ms(rawTime))",
       String(format: "%.0f%% of raw speed", rawTime / oursTime * 100), "≥ 80 %")
   }
@@ -48,8 +48,13 @@ struct SuiteBench {
     let raw = try Curve25519.Signing.PrivateKey(rawRepresentation: key.privateKey.rawRepresentation)
     let message = Data(repeating: 7, count: 256)
     let n = 20_000
-    let oursSign = try time(3) { for _ in 0..<n { _ = try key.sign(message) } } / Double(n)
-    let rawSign = try time(3) { for _ in 0..<n { _ = try raw.signature(for: message) } } / Double(n)
+    // Interleaved, best of five each, so neither side gets a warmer machine.
+    var oursSign = Double.infinity
+    var rawSign = Double.infinity
+    for _ in 0..<5 {
+      rawSign = min(rawSign, try time { for _ in 0..<n { _ = try raw.signature(for: message) } } / Double(n))
+      oursSign = min(oursSign, try time { for _ in 0..<n { _ = try key.sign(message) } } / Double(n))
+    }
     let signature = try raw.signature(for: message)
     let note = try NoteKey(name: "b", publicKey: key.publicKey)
     let signed = try SignedNote.sign("b\n1\n\(Data(count: 32).base64EncodedString())\n", name: "b", key: key)
@@ -82,7 +87,7 @@ struct SuiteBench {
     guard let line = text.split(separator: "\n").first(where: { $0.contains("Ed25519") && !$0.contains("sign/s") })
     else { return nil }
     let numbers = line.split(separator: " ").compactMap { Double($0) }
-    guard numbers.count >= 4 else { return nil }
+    guard numbers.count >= 2 else { return nil }
     return (numbers[numbers.count - 2], numbers[numbers.count - 1])
   }
 
