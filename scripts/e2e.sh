@@ -7,10 +7,12 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 readme="$root/README.md"
 
 # The set-up lines the walkthrough starts from must be in the README as they are used here.
-for line in 'swift build' 'export PATH="$PWD/.build/debug:$PATH"'; do
+for line in 'swift run veedor demo' 'swift test' 'swift build' 'export PATH="$PWD/.build/debug:$PATH"'; do
   grep -qxF -- "$line" "$readme" || { echo "e2e: README no longer says: $line" >&2; exit 1; }
 done
 (cd "$root" && swift build -q)
+echo "e2e: the README's first command"
+(cd "$root" && swift run -q veedor demo >/dev/null)
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
