@@ -13,7 +13,8 @@ let fuzzLink: [LinkerSetting] = [.unsafeFlags(["-sanitize=fuzzer,address"])]
 
 func fuzzTarget(_ name: String, _ products: [String]) -> Target {
   .executableTarget(
-    name: name, dependencies: products.map { .product(name: $0, package: veedor) }, path: "Sources/\(name)",
+    name: name, dependencies: ["FuzzSupport"] + products.map { .product(name: $0, package: veedor) },
+    path: "Sources/\(name)",
     swiftSettings: fuzzFlags, linkerSettings: fuzzLink)
 }
 
@@ -21,6 +22,7 @@ let package = Package(
   name: "VeedorFuzz",
   dependencies: [.package(path: "..")],
   targets: [
+    .target(name: "FuzzSupport", swiftSettings: fuzzFlags),
     fuzzTarget("fuzz-rubric", ["VeedorRubric"]),
     fuzzTarget("fuzz-plan", ["VeedorWorkspace"]),
     fuzzTarget("fuzz-ledger", ["VeedorLedger", "VeedorWorkspace"]),

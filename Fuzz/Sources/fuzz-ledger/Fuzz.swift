@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import VeedorLedger
 import VeedorWorkspace
 
@@ -22,16 +23,8 @@ public func fuzz(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
   return 0
 }
 
-@_silgen_name("LLVMFuzzerRunDriver")
-func runDriver(
-  _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-  _ callback: @convention(c) (UnsafeRawPointer?, Int) -> CInt
-) -> CInt
-
 /// The program's entry point under SwiftPM: hands control to libFuzzer's driver.
 @_cdecl("fuzz_ledger_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-  var count = argc
-  var arguments = argv
-  return runDriver(&count, &arguments) { fuzz($0, $1) }
+  runLibFuzzer(argc, argv) { fuzz($0, $1) }
 }
