@@ -1,4 +1,5 @@
 import Foundation
+import VeedorLedger
 import VeedorWorkspace
 
 /// Commitment rows under OGP's own column headers, plus `x_` columns for what OGP does not publish.
@@ -76,7 +77,7 @@ public struct Dataset: Sendable {
   /// Writes `commitments.csv` and `commitments.json` into a folder.
   public func write(to folder: URL) throws {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    try Data(csv().utf8).write(to: folder.appendingPathComponent("commitments.csv"), options: .atomic)
-    try json().write(to: folder.appendingPathComponent("commitments.json"), options: .atomic)
+    try POSIXFile.writeAtomically(Data(csv().utf8), to: folder.appendingPathComponent("commitments.csv"))
+    try POSIXFile.writeAtomically(try json(), to: folder.appendingPathComponent("commitments.json"))
   }
 }

@@ -85,6 +85,23 @@ public struct DatasetImporter {
     }
   }
 
+  /// Writes the dataset, `summary.json`, `summary.md` and `import-log.json` into a folder.
+  public func write(to folder: URL) throws {
+    try dataset.write(to: folder)
+    let summary = Summary(dataset)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    struct Log: Encodable {
+      var accepted: [Accepted]
+      var refused: [Refusal]
+      var equivocations: [String]
+    }
+    let log = Log(accepted: accepted, refused: refused, equivocations: equivocations)
+    try POSIXFile.writeAtomically(try encoder.encode(summary), to: folder.appendingPathComponent("summary.json"))
+    try POSIXFile.writeAtomically(Data(summary.markdown.utf8), to: folder.appendingPathComponent("summary.md"))
+    try POSIXFile.writeAtomically(try encoder.encode(log), to: folder.appendingPathComponent("import-log.json"))
+  }
+
   /// Whether every input was merged and no ledger equivocated (superseded reports are fine).
   public var clean: Bool { equivocations.isEmpty && refused.allSatisfy { $0.reason.hasPrefix("superseded") } }
 
@@ -133,8 +150,7 @@ public struct DatasetImporter {
       var byFile: [URL: ReportVerification] = [:]
     }
     let results = Results()
-    let report = progress
-    nonisolated(unsafe) let callback = report
+    nonisolated(unsafe) let callback = progress
     DispatchQueue.concurrentPerform(iterations: files.count) { i in
       let result = ReportVerifier.verify(files[i], options: .init(trust: trust))
       results.lock.lock()

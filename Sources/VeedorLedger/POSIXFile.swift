@@ -41,6 +41,26 @@ public enum POSIXFile {
     close(fd)
   }
 
+  /// Copies a file of any size into place atomically, streaming rather than loading it.
+  public static func copyAtomically(from source: URL, to url: URL) throws(LedgerError) {
+    let temp = url.deletingLastPathComponent()
+      .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    do { try FileManager.default.copyItem(at: source, to: temp) } catch {
+      throw .io(path: source.path, reason: "cannot copy: \(error.localizedDescription)")
+    }
+    let fd = open(temp.path, O_RDONLY)
+    if fd >= 0 {
+      _ = fsync(fd)
+      close(fd)
+    }
+    if rename(temp.path, url.path) != 0 {
+      let reason = String(cString: strerror(errno))
+      unlink(temp.path)
+      throw .io(path: url.path, reason: "cannot replace: \(reason)")
+    }
+    syncDirectory(of: url)
+  }
+
   /// Replaces a file atomically: writes a temporary file beside it, fsyncs, renames, fsyncs the folder.
   public static func writeAtomically(_ data: Data, to url: URL, mode: mode_t = 0o644)
     throws(LedgerError)

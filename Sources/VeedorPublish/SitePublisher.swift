@@ -74,6 +74,6 @@ public enum SitePublisher {
   }
 
   private static func copy(_ source: URL, to target: URL) throws {
-    try POSIXFile.writeAtomically(try Data(contentsOf: source), to: target)
+    try POSIXFile.copyAtomically(from: source, to: target)
   }
 }

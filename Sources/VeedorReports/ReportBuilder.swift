@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import VeedorLedger
 import VeedorRubric
@@ -64,12 +63,11 @@ public enum ReportBuilder {
           oldSize: earlier.checkpoint.size, oldRoot: earlier.checkpoint.root.base64EncodedString(),
           proof: proof.map(\.hexString)))
     }
-    let rubricData = (try? Data(contentsOf: workspace.root.appendingPathComponent("rubric.json"))) ?? Data()
     let verifier = (try? NoteKey(name: workspace.config.origin, publicKey: key.publicKey))?.description ?? ""
     return ReportV1(
       format: ReportV1.formatTag, generated: Act.timestamp(now), plan: workspace.plan,
       rubric: ReportV1.RubricInfo(
-        id: rubric.id, version: rubric.version, sha256: Data(SHA256.hash(data: rubricData)).hexString,
+        id: rubric.id, version: rubric.version, sha256: state.plan?.rubricSHA256 ?? "",
         title: rubric.title,
         ogpColumns: rubric.scales.flatMap { [$0.ogpColumn].compactMap { $0 } + $0.levels.compactMap(\.ogpColumn) }),
       monitor: ReportV1.Monitor(

@@ -42,8 +42,7 @@ public enum ReportVerifier {
     guard let signer = checkSignature(bytes, report, reportURL, options, &result) else { return result }
     result.signer = signer.hexString
     guard let checkpoint = checkCheckpoint(report, signer, &result) else { return result }
-    let tree = EntryChecks(report: report, checkpoint: checkpoint)
-    tree.run(&result)
+    EntryChecks(report: report, checkpoint: checkpoint).run(&result)
     EvidenceChecks.run(report, options.evidenceDir, &result)
     LedgerChecks.run(report, checkpoint, options.ledger, &result)
     LedgerChecks.since(report, checkpoint, signer, options, &result)

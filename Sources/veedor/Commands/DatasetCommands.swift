@@ -2,6 +2,7 @@ import ArgumentParser
 import Crypto
 import Foundation
 import VeedorDataset
+import VeedorLedger
 import VeedorReports
 import VeedorWorkspace
 
@@ -44,7 +45,7 @@ struct ExportCommand: ParsableCommand {
     for row in ReportRows.rows(parsed, reportSHA256: Data(SHA256.hash(data: bytes)).hexString) { dataset.add(row) }
     let data = format == .ogpCSV ? Data(dataset.csv().utf8) : try dataset.json()
     if let out {
-      try data.write(to: URL(fileURLWithPath: out), options: .atomic)
+      try POSIXFile.writeAtomically(data, to: URL(fileURLWithPath: out))
       Output.note("wrote \(dataset.rows.count) rows to \(out)")
     } else {
       FileHandle.standardOutput.write(data)
@@ -83,19 +84,7 @@ struct ImportCommand: ParsableCommand {
       if showProgress && (done % 25 == 0 || done == total) { Output.note("verified \(done)/\(total)") }
     }
     let folder = URL(fileURLWithPath: out)
-    try result.dataset.write(to: folder)
-    let summary = Summary(result.dataset)
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    try encoder.encode(summary).write(to: folder.appendingPathComponent("summary.json"), options: .atomic)
-    try Data(summary.markdown.utf8).write(to: folder.appendingPathComponent("summary.md"), options: .atomic)
-    struct Log: Encodable {
-      var accepted: [DatasetImporter.Accepted]
-      var refused: [DatasetImporter.Refusal]
-      var equivocations: [String]
-    }
-    try encoder.encode(Log(accepted: result.accepted, refused: result.refused, equivocations: result.equivocations))
-      .write(to: folder.appendingPathComponent("import-log.json"), options: .atomic)
+    try result.write(to: folder)
     for problem in result.equivocations { Output.note("veedor: EQUIVOCATION: \(problem)") }
     for refusal in result.refused { Output.note("veedor: refused \(refusal.file): \(refusal.reason)") }
     print(
