@@ -8,8 +8,11 @@ let package = Package(
     .library(name: "VeedorRubric", targets: ["VeedorRubric"]),
     .library(name: "VeedorLedger", targets: ["VeedorLedger"]),
     .library(name: "VeedorSigning", targets: ["VeedorSigning"]),
+    .library(name: "VeedorPlan", targets: ["VeedorPlan"]),
+    .library(name: "VeedorRecords", targets: ["VeedorRecords"]),
     .library(name: "VeedorWorkspace", targets: ["VeedorWorkspace"]),
     .library(name: "VeedorReports", targets: ["VeedorReports"]),
+    .library(name: "VeedorExport", targets: ["VeedorExport"]),
     .library(name: "VeedorVerify", targets: ["VeedorVerify"]),
     .library(name: "VeedorDataset", targets: ["VeedorDataset"]),
     .library(name: "VeedorPublish", targets: ["VeedorPublish"]),
@@ -31,35 +34,61 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "CryptoExtras", package: "swift-crypto"),
       ]),
-    // The action plan, the workspace folder and the state replayed from its ledger.
+    // The action plan and its importers (Veedor JSON, simple CSV, OGP's commitments sheet).
+    .target(name: "VeedorPlan"),
+    // The ledger-entry schema and its replay into state: what a verifier needs without a workspace.
+    .target(name: "VeedorRecords", dependencies: ["VeedorRubric", "VeedorLedger", "VeedorPlan"]),
+    // The monitor's workspace folder: plan, rubric, ledger, evidence objects, checkpoints, acts.
     .target(
       name: "VeedorWorkspace",
       dependencies: [
-        "VeedorRubric", "VeedorLedger", "VeedorSigning",
+        "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorPlan", "VeedorRecords",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
-    // The signed assessment report: report.json, its signatures, Markdown and HTML in EN/ES.
-    .target(name: "VeedorReports", dependencies: ["VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorWorkspace"]),
-    // Checking a signed report as civil society does: signature, checkpoint, proofs, evidence.
-    .target(name: "VeedorVerify", dependencies: ["VeedorLedger", "VeedorSigning", "VeedorWorkspace", "VeedorReports"]),
-    // OGP-shaped datasets: export of a report, verified import and merge of many.
+    // The signed report: its format, its derivation from signed inputs, Markdown and HTML in EN/ES.
     .target(
-      name: "VeedorDataset", dependencies: ["VeedorLedger", "VeedorWorkspace", "VeedorReports", "VeedorVerify"]),
+      name: "VeedorReports",
+      dependencies: [
+        "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorPlan", "VeedorRecords",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
+    // Exporting a workspace's signed report and the monitor's public keys.
+    .target(
+      name: "VeedorExport",
+      dependencies: ["VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorRecords", "VeedorWorkspace", "VeedorReports"]
+    ),
+    // Checking a signed report as civil society does: signature, checkpoint, re-derived content, evidence.
+    .target(
+      name: "VeedorVerify",
+      dependencies: [
+        "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorPlan", "VeedorRecords", "VeedorReports",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
+    // OGP-shaped datasets: export of a verified report, verified import and merge of many.
+    .target(
+      name: "VeedorDataset",
+      dependencies: [
+        "VeedorLedger", "VeedorSigning", "VeedorPlan", "VeedorRecords", "VeedorReports", "VeedorVerify",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     // The static bilingual site civil society reads: pages, downloads, and how to verify.
-    .target(name: "VeedorPublish", dependencies: ["VeedorReports", "VeedorVerify", "VeedorLedger", "VeedorWorkspace"]),
+    .target(
+      name: "VeedorPublish",
+      dependencies: ["VeedorRubric", "VeedorLedger", "VeedorPlan", "VeedorRecords", "VeedorReports", "VeedorVerify"]),
     // The command-line tool: argument parsing and printing only.
     .executableTarget(
       name: "veedor",
       dependencies: [
-        "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorWorkspace", "VeedorReports", "VeedorVerify",
-        "VeedorDataset", "VeedorPublish", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorPlan", "VeedorRecords", "VeedorWorkspace",
+        "VeedorReports", "VeedorExport", "VeedorVerify", "VeedorDataset", "VeedorPublish",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // Release-build benchmarks, never part of `swift test`.
     .executableTarget(
       name: "veedor-bench",
       dependencies: [
-        "VeedorLedger", "VeedorSigning", "VeedorWorkspace", "VeedorReports", "VeedorDataset", "VeedorVerify",
-        .product(name: "Crypto", package: "swift-crypto"),
+        "VeedorLedger", "VeedorSigning", "VeedorPlan", "VeedorRecords", "VeedorWorkspace", "VeedorReports",
+        "VeedorExport", "VeedorDataset", "VeedorVerify", .product(name: "Crypto", package: "swift-crypto"),
       ]),
     // Paths, temporary folders and subprocess helpers shared by the test targets.
     .target(name: "VeedorTestSupport", path: "Tests/VeedorTestSupport"),
@@ -68,16 +97,23 @@ let package = Package(
     .testTarget(name: "VeedorSigningTests", dependencies: ["VeedorSigning", "VeedorLedger", "VeedorTestSupport"]),
     .testTarget(
       name: "VeedorWorkspaceTests",
-      dependencies: ["VeedorWorkspace", "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorTestSupport"],
+      dependencies: [
+        "VeedorWorkspace", "VeedorPlan", "VeedorRecords", "VeedorRubric", "VeedorLedger", "VeedorSigning",
+        "VeedorTestSupport",
+      ],
       exclude: ["Fixtures"]),
     .testTarget(
       name: "VeedorCLITests",
-      dependencies: ["VeedorWorkspace", "VeedorLedger", "VeedorSigning", "VeedorTestSupport", "veedor"]),
+      dependencies: [
+        "VeedorWorkspace", "VeedorPlan", "VeedorRecords", "VeedorLedger", "VeedorSigning", "VeedorVerify",
+        "VeedorTestSupport", "veedor",
+      ]),
     .testTarget(
       name: "VeedorReportsTests",
       dependencies: [
-        "VeedorReports", "VeedorVerify", "VeedorWorkspace", "VeedorLedger", "VeedorSigning", "VeedorTestSupport",
-        "VeedorDataset", "VeedorPublish", "veedor",
+        "VeedorReports", "VeedorExport", "VeedorVerify", "VeedorWorkspace", "VeedorPlan", "VeedorRecords",
+        "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorTestSupport", "VeedorDataset", "VeedorPublish",
+        "veedor",
       ],
       exclude: ["Fixtures"]),
   ],

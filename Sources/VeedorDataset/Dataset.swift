@@ -1,12 +1,12 @@
 import Foundation
 import VeedorLedger
-import VeedorWorkspace
+import VeedorPlan
 
 /// Commitment rows under OGP's own column headers, plus `x_` columns for what OGP does not publish.
 public struct Dataset: Sendable {
   /// Columns in order: OGP's headers in OGP's order, then `x_` columns as first seen.
   public private(set) var headers: [String] = []
-  /// Rows keyed by `Commitment Unique Identifier`, in order of first arrival.
+  /// Rows keyed by `Commitment Unique Identifier` and `x_monitor`, in order of first arrival.
   public private(set) var rows: [[String: String]] = []
   private var index: [String: Int] = [:]
   private var known: Set<String> = []
@@ -15,7 +15,8 @@ public struct Dataset: Sendable {
   /// An empty dataset.
   public init() {}
 
-  /// Adds a row; a later row for the same commitment replaces the earlier one.
+  /// Adds a row; a later row for the same commitment by the same monitor (or from OGP's sheet, which
+  /// has no `x_monitor`) replaces the earlier one. Two monitors of one commitment give two rows.
   public mutating func add(_ row: [String: String]) {
     let new = row.keys.filter { !known.contains($0) }.sorted()
     if !new.isEmpty {
@@ -25,7 +26,7 @@ public struct Dataset: Sendable {
       let extras = headers.filter { order[$0] == nil }
       headers = headers.filter { order[$0] != nil }.sorted { order[$0, default: 0] < order[$1, default: 0] } + extras
     }
-    let id = row[OGPColumns.id] ?? ""
+    let id = (row[OGPColumns.id] ?? "") + "\u{1F}" + (row["x_monitor"] ?? "")
     if let at = index[id] {
       rows[at] = row
     } else {
@@ -39,32 +40,31 @@ public struct Dataset: Sendable {
     CSV.encode([headers] + rows.map { row in headers.map { row[$0] ?? OGPColumns.notDetermined } })
   }
 
-  /// JSON keyed by commitment id, with the column order.
+  /// JSON with the column order and the rows in order (a commitment may have one row per monitor).
   public func json() throws -> Data {
     struct Document: Encodable {
       var source: String
       var schema_version: String
       var columns: [String]
-      var data: [String: [String: String]]
+      var rows: [[String: String]]
     }
-    var data: [String: [String: String]] = [:]
-    for row in rows { data[row[OGPColumns.id] ?? ""] = row }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let document = Document(
       source: "OGP commitments sheet headers as published, with Veedor's x_ extensions",
-      schema_version: "ogp-sheet-2024-07+x1", columns: headers, data: data)
+      schema_version: "ogp-sheet-2024-07+x2", columns: headers, rows: rows)
     return try encoder.encode(document) + Data("\n".utf8)
   }
 
   /// Reads a dataset back from its CSV.
-  public static func parse(csv data: Data, file: String) throws(WorkspaceError) -> Dataset {
-    let records = try CSV.parse(data, file: file)
+  public static func parse(csv data: Data, file: String) throws(DatasetError) -> Dataset {
+    let records: [CSV.Row]
+    do { records = try CSV.parse(data, file: file) } catch { throw DatasetError(error) }
     guard let header = records.first?.fields else { return Dataset() }
     var dataset = Dataset()
     for record in records.dropFirst() {
       guard record.fields.count == header.count else {
-        throw WorkspaceError(
+        throw DatasetError(
           .badInput, "has \(record.fields.count) cells, the header has \(header.count)", file: file, line: record.line)
       }
       dataset.add(Dictionary(zip(header, record.fields), uniquingKeysWith: { first, _ in first }))

@@ -1,24 +1,30 @@
-import Crypto
 import Foundation
 import VeedorLedger
+import VeedorPlan
 import VeedorReports
-import VeedorSigning
 import VeedorVerify
-import VeedorWorkspace
 
 /// `veedor import`: verifies many monitors' reports and merges the accepted ones with OGP sheets.
 public struct DatasetImporter {
   /// A file that was not merged, and why.
   public struct Refusal: Codable, Sendable {
+    /// The file.
     public var file: String
+    /// One line: why it was not merged.
     public var reason: String
   }
 
-  /// A report that was merged.
+  /// A report or sheet that was merged.
   public struct Accepted: Codable, Sendable {
+    /// The file.
     public var file: String
+    /// The action plan (or a description of the sheet).
     public var plan: String
+    /// The ledger's origin.
     public var origin: String
+    /// The checkpoint key's OpenSSH fingerprint: with the origin, the ledger's identity.
+    public var monitor: String
+    /// Entries the checkpoint covers.
     public var size: Int
   }
 
@@ -26,56 +32,82 @@ public struct DatasetImporter {
   public private(set) var accepted: [Accepted] = []
   /// Files refused, one reason each.
   public private(set) var refused: [Refusal] = []
-  /// Ledger origins with two signed checkpoints that contradict each other.
+  /// Ledgers (origin and key) with two signed checkpoints that contradict each other.
   public private(set) var equivocations: [String] = []
+  /// Facts worth a line in the log, such as one origin signed by several keys.
+  public private(set) var notices: [String] = []
   /// The merged rows.
   public private(set) var dataset = Dataset()
 
   /// Verifies every input against the trust file and merges what passes; one bad file never stops the others.
-  public init(inputs: [URL], trust: URL, progress: ((Int, Int) -> Void)? = nil) throws(SigningError) {
-    let trustFile = try TrustFile(trust)
+  public init(
+    inputs: [URL], trust: URL, maxBytes: Int64 = ReportVerifier.defaultMaxBytes, now: Date = Date(),
+    progress: ((Int, Int) -> Void)? = nil
+  ) throws(DatasetError) {
+    let trustFile: TrustFile
+    do { trustFile = try ReportVerifier.loadTrust(trust) } catch {
+      throw DatasetError(.badInput, error.description)
+    }
     let files = Self.expand(inputs)
-    // Reports are verified in parallel; sheets and the merge run in input order afterwards.
-    let results = Self.verifyAll(
-      files.filter { $0.pathExtension.lowercased() != "csv" }, trust: trust, progress: progress)
-    var reports: [(url: URL, report: ReportV1, sha: String)] = []
-    for url in files {
-      if url.pathExtension.lowercased() == "csv" {
-        mergeSheet(url)
-        continue
+    var sheets: [(URL, OGPSheet)] = []
+    for url in files where url.pathExtension.lowercased() == "csv" {
+      do {
+        let data = try BoundedRead.contents(of: url, limit: Int64.max)
+        sheets.append((url, try OGPSheet(rows: try CSV.parse(data, file: url.path), file: url.path)))
+      } catch {
+        refused.append(Refusal(file: url.path, reason: "\(error)"))
       }
-      guard let result = results[url] else { continue }
-      guard result.verified, let report = result.parsed, let signer = result.signer.flatMap({ Data(hex: $0) }) else {
+    }
+    let scope = MemberScope(sheets: sheets.map(\.1))
+    let options = ReportVerifier.Options(maxBytes: maxBytes, now: now)
+    let results = Self.verifyAll(
+      files.filter { $0.pathExtension.lowercased() != "csv" }, options: options, trust: trustFile, progress: progress)
+    for (url, sheet) in sheets {
+      for record in sheet.records { dataset.add(record.values.merging(["x_source": url.lastPathComponent]) { a, _ in a }) }
+      accepted.append(
+        Accepted(file: url.path, plan: "OGP sheet (\(sheet.records.count) rows)", origin: "", monitor: "", size: 0))
+    }
+    var verified: [VerifiedReport] = []
+    for (url, result) in results {
+      guard result.verified, let report = result.parsed, let bytes = result.files["report.json"] else {
         let failure = result.firstFailure
         refused.append(
           Refusal(file: url.path, reason: "\(failure?.name ?? "report"): \(failure?.detail ?? "not verified")"))
         continue
       }
-      let members = trustFile.members(of: signer)
-      let code = report.plan.memberCode ?? report.plan.id
-      guard members.contains("*") || members.contains(code) else {
+      if let (commitment, member) = scope.outOfScope(report, principals: result.principals) {
         refused.append(
           Refusal(
             file: url.path,
-            reason: "out of scope: the signing key may report on \(members.joined(separator: ", ")), not \(code)"))
+            reason:
+              "out of scope: \(commitment) belongs to member \(member), but the signing key may report only on \(result.principals.joined(separator: ",")); the whole report is refused"
+          ))
         continue
       }
-      let sha = (try? Data(contentsOf: url)).map { Data(SHA256.hash(data: $0)).hexString } ?? ""
-      reports.append((url, report, sha))
+      verified.append(VerifiedReport(url: url, report: report, bytes: bytes))
     }
-    for (_, group) in Dictionary(grouping: reports, by: { $0.report.checkpoint.origin }).sorted(by: { $0.key < $1.key })
-    {
-      let ordered = group.sorted { $0.report.checkpoint.size < $1.report.checkpoint.size }
-      if let problem = Self.equivocation(ordered.map(\.report)) {
-        equivocations.append(problem)
-        for item in ordered { refused.append(Refusal(file: item.url.path, reason: "equivocation: \(problem)")) }
+    merge(verified)
+  }
+
+  /// Groups reports into ledgers (origin and key), refuses equivocating ledgers and merges the latest of each.
+  private mutating func merge(_ reports: [VerifiedReport]) {
+    let ledgers = Dictionary(grouping: reports, by: \.ledger)
+    for (origin, keys) in Dictionary(grouping: ledgers.keys, by: \.origin) where keys.count > 1 {
+      notices.append("\(origin) is signed by \(keys.count) keys: treated as \(keys.count) separate ledgers")
+    }
+    for ledger in ledgers.keys.sorted(by: { ($0.origin, $0.monitor) < ($1.origin, $1.monitor) }) {
+      let ordered = (ledgers[ledger] ?? []).sorted { $0.report.checkpoint.size < $1.report.checkpoint.size }
+      if let problem = LedgerHistory.equivocation(ordered.map(\.report)) {
+        let text = "\(ledger.origin) (key \(ledger.monitor)): \(problem)"
+        equivocations.append(text)
+        for item in ordered { refused.append(Refusal(file: item.url.path, reason: "equivocation: \(text)")) }
         continue
       }
       guard let latest = ordered.last else { continue }
-      for row in ReportRows.rows(latest.report, reportSHA256: latest.sha) { dataset.add(row) }
+      for row in ReportRows.rows(latest.report, reportSHA256: ReportInputs.sha256(latest.bytes)) { dataset.add(row) }
       accepted.append(
         Accepted(
-          file: latest.url.path, plan: latest.report.plan.id, origin: latest.report.checkpoint.origin,
+          file: latest.url.path, plan: latest.report.plan.id, origin: ledger.origin, monitor: ledger.monitor,
           size: latest.report.checkpoint.size))
       for older in ordered.dropLast() {
         refused.append(
@@ -95,8 +127,9 @@ public struct DatasetImporter {
       var accepted: [Accepted]
       var refused: [Refusal]
       var equivocations: [String]
+      var notices: [String]
     }
-    let log = Log(accepted: accepted, refused: refused, equivocations: equivocations)
+    let log = Log(accepted: accepted, refused: refused, equivocations: equivocations, notices: notices)
     try POSIXFile.writeAtomically(try encoder.encode(summary), to: folder.appendingPathComponent("summary.json"))
     try POSIXFile.writeAtomically(Data(summary.markdown.utf8), to: folder.appendingPathComponent("summary.md"))
     try POSIXFile.writeAtomically(try encoder.encode(log), to: folder.appendingPathComponent("import-log.json"))
@@ -105,61 +138,26 @@ public struct DatasetImporter {
   /// Whether every input was merged and no ledger equivocated (superseded reports are fine).
   public var clean: Bool { equivocations.isEmpty && refused.allSatisfy { $0.reason.hasPrefix("superseded") } }
 
-  private mutating func mergeSheet(_ url: URL) {
-    do {
-      let sheet = try OGPSheet(rows: try CSV.parse(try Data(contentsOf: url), file: url.path), file: url.path)
-      for record in sheet.records {
-        dataset.add(record.values.merging(["x_source": url.lastPathComponent]) { a, _ in a })
-      }
-      accepted.append(Accepted(file: url.path, plan: "OGP sheet (\(sheet.records.count) rows)", origin: "", size: 0))
-    } catch {
-      refused.append(Refusal(file: url.path, reason: "\(error)"))
-    }
-  }
-
-  /// The first contradiction among one origin's checkpoints, smallest tree first.
-  static func equivocation(_ reports: [ReportV1]) -> String? {
-    guard let newest = reports.last, let newRoot = Data(base64Encoded: newest.checkpoint.root) else { return nil }
-    for old in reports.dropLast() {
-      let origin = old.checkpoint.origin
-      if old.checkpoint.size == newest.checkpoint.size {
-        if old.checkpoint.root != newest.checkpoint.root {
-          return "\(origin): two checkpoints of size \(old.checkpoint.size) with different roots"
-        }
-        continue
-      }
-      guard let oldRoot = Data(base64Encoded: old.checkpoint.root),
-        let proof = newest.consistency.first(where: {
-          $0.oldSize == old.checkpoint.size && $0.oldRoot == old.checkpoint.root
-        }),
-        ProofVerifier.verifyConsistency(
-          oldSize: old.checkpoint.size, newSize: newest.checkpoint.size, oldRoot: oldRoot, newRoot: newRoot,
-          proof: proof.proof.compactMap { Data(hex: $0) })
-      else {
-        return "\(origin): no valid consistency path from size \(old.checkpoint.size) to \(newest.checkpoint.size)"
-      }
-    }
-    return nil
-  }
-
-  /// Verifies reports on every core, calling `progress` as each finishes.
-  public static func verifyAll(_ files: [URL], trust: URL, progress: ((Int, Int) -> Void)?) -> [URL: ReportVerification]
-  {
+  /// Verifies reports on every core, in input order, calling `progress` as each finishes.
+  static func verifyAll(
+    _ files: [URL], options: ReportVerifier.Options, trust: TrustFile, progress: ((Int, Int) -> Void)?
+  ) -> [(URL, ReportVerification)] {
     final class Results: @unchecked Sendable {
       let lock = NSLock()
-      var byFile: [URL: ReportVerification] = [:]
+      var byIndex: [Int: ReportVerification] = [:]
     }
     let results = Results()
     nonisolated(unsafe) let callback = progress
     DispatchQueue.concurrentPerform(iterations: files.count) { i in
-      let result = ReportVerifier.verify(files[i], options: .init(trust: trust))
+      var result = ReportVerifier.verify(files[i], options: options, trust: trust)
+      result.parsed = result.verified ? result.parsed : nil
       results.lock.lock()
-      results.byFile[files[i]] = result
-      let done = results.byFile.count
+      results.byIndex[i] = result
+      let done = results.byIndex.count
       callback?(done, files.count)
       results.lock.unlock()
     }
-    return results.byFile
+    return files.indices.compactMap { i in results.byIndex[i].map { (files[i], $0) } }
   }
 
   /// Report files and CSV sheets among the inputs, folders searched recursively, in a stable order.
@@ -177,4 +175,18 @@ public struct DatasetImporter {
     }
     return files
   }
+}
+
+/// A report that verified, with the exact bytes that were verified.
+struct VerifiedReport {
+  /// A ledger's identity: its origin and the key that signs its checkpoints.
+  struct Ledger: Hashable {
+    var origin: String
+    var monitor: String
+  }
+
+  let url: URL
+  let report: Report
+  let bytes: Data
+  var ledger: Ledger { Ledger(origin: report.checkpoint.origin, monitor: report.monitor.sshFingerprint) }
 }

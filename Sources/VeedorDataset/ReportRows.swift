@@ -1,6 +1,7 @@
 import Foundation
 import VeedorReports
-import VeedorWorkspace
+import VeedorPlan
+import VeedorRecords
 
 /// Turns a signed report into OGP-shaped rows, one per commitment.
 public enum ReportRows {
@@ -14,7 +15,7 @@ public enum ReportRows {
   ]
 
   /// The rows of a report whose exact bytes hash to `reportSHA256`.
-  public static func rows(_ report: ReportV1, reportSHA256: String) -> [[String: String]] {
+  public static func rows(_ report: Report, reportSHA256: String) -> [[String: String]] {
     let plan = report.plan
     let na = OGPColumns.notInPlan
     let planNumber = plan.id.reversed().prefix { $0.isNumber }.reversed()
@@ -38,8 +39,8 @@ public enum ReportRows {
         } ?? na,
         "URL": c.url ?? na,
         "x_start_date_iso": commitment?.start?.description ?? "", "x_end_date_iso": commitment?.end?.description ?? "",
-        "x_title_es": c.title.es ?? "", "x_monitor": report.monitor.name,
-        "x_monitor_fingerprint": report.monitor.sshFingerprint, "x_report_sha256": reportSHA256,
+        "x_title_es": c.title.es ?? "", "x_monitor": report.monitor.sshFingerprint,
+        "x_monitor_name": report.monitor.name, "x_report_sha256": reportSHA256,
         "x_ledger_checkpoint": "\(report.checkpoint.origin) \(report.checkpoint.size) \(report.checkpoint.root)",
         "x_rubric": "\(report.rubric.id) \(report.rubric.version)",
       ]

@@ -14,6 +14,8 @@ public struct Summary: Codable, Sendable {
     public var plan: String
     public var member: String
     public var commitments: Int
+    /// Distinct monitors (signing keys) whose reports gave rows; OGP's own sheet rows count as none.
+    public var monitors: Int
     public var figures: [String: Figure]
   }
 
@@ -66,21 +68,22 @@ public struct Summary: Codable, Sendable {
         count: count, known: known, percent: known > 0 ? (Double(count) * 1000 / Double(known)).rounded() / 10 : nil)
     }
     let member = plan == "all" ? "" : rows.first?["Country/Locality"] ?? ""
-    return Group(plan: plan, member: member, commitments: rows.count, figures: figures)
+    let monitors = Set(rows.compactMap { $0["x_monitor"] }.filter { !$0.isEmpty }).count
+    return Group(plan: plan, member: member, commitments: rows.count, monitors: monitors, figures: figures)
   }
 
   /// A Markdown table of the summary.
   public var markdown: String {
     let ids = Self.definitions.map(\.0)
-    var text = "# Summary\n\n| plan | member | commitments | " + ids.joined(separator: " | ") + " |\n"
-    text += "|" + String(repeating: "---|", count: ids.count + 3) + "\n"
+    var text = "# Summary\n\n| plan | member | rows | monitors | " + ids.joined(separator: " | ") + " |\n"
+    text += "|" + String(repeating: "---|", count: ids.count + 4) + "\n"
     for group in plans + [overall] {
       let cells = ids.map { id -> String in
         guard let f = group.figures[id], f.known > 0 else { return "–" }
         return id == "starred" ? "\(f.count)" : String(format: "%.1f%% (%d/%d)", f.percent ?? 0, f.count, f.known)
       }
       text +=
-        "| \(group.plan) | \(group.member.replacingOccurrences(of: "|", with: "/")) | \(group.commitments) | "
+        "| \(group.plan) | \(group.member.replacingOccurrences(of: "|", with: "/")) | \(group.commitments) | \(group.monitors) | "
         + cells.joined(separator: " | ") + " |\n"
     }
     return text

@@ -3,7 +3,7 @@ import VeedorRubric
 
 /// The content of each kind of page.
 struct SiteBodies {
-  let report: ReportV1
+  let report: Report
   let language: Language
   /// Evidence files copied into the site, by SHA-256.
   let storedEvidence: Set<String>
@@ -52,7 +52,7 @@ struct SiteBodies {
     return h + "</tbody>\n</table>\n"
   }
 
-  func commitment(_ c: ReportV1.CommitmentReport) -> String {
+  func commitment(_ c: Report.CommitmentReport) -> String {
     var h = c.url.map { "<p><a href=\"\(e($0))\">\(e($0))</a></p>\n" } ?? ""
     let evidence = Dictionary(
       report.evidence.map { ($0.record.id, $0.record) }, uniquingKeysWith: { first, _ in first })

@@ -4,7 +4,7 @@ import VeedorRubric
 /// The frame shared by every page: language, title, navigation with the language switch.
 struct SitePage {
   let language: Language
-  let report: ReportV1
+  let report: Report
 
   /// The file name of a page in a language: Spanish pages have no suffix, English ones `.en`.
   static func file(_ base: String, _ language: Language) -> String {

@@ -3,7 +3,6 @@ import VeedorLedger
 import VeedorReports
 import VeedorRubric
 import VeedorVerify
-import VeedorWorkspace
 
 /// Writes the static site: Spanish and English pages, the signed report, keys and evidence files.
 public enum SitePublisher {
@@ -12,23 +11,35 @@ public enum SitePublisher {
     "allowed_signers", "monitor.pub", "monitor.pub.pem", "monitor.pgp", "monitor.asc", "verifier.vkey",
   ]
 
-  /// Verifies the report against the exported keys, then writes the site; returns the pages written.
+  /// Verifies the report against the exported keys, then writes the site from the bytes that were
+  /// verified; returns the pages written.
   public static func publish(report reportFolder: URL, keys: URL, evidence: URL?, to site: URL) throws -> [URL] {
     let reportURL = reportFolder.appendingPathComponent("report.json")
     let trust = keys.appendingPathComponent("allowed_signers")
+    let trustFile: TrustFile
+    do { trustFile = try ReportVerifier.loadTrust(trust) } catch {
+      throw PublishError(.badInput, "\(error.description) (export the keys with 'veedor key export')")
+    }
     let verification = ReportVerifier.verify(
-      reportURL, options: .init(trust: trust, evidenceDir: evidence))
+      reportURL, options: .init(trust: trust, evidenceDir: evidence), trust: trustFile)
     guard verification.verified, let report = verification.parsed else {
       let failure = verification.firstFailure
-      throw WorkspaceError(
-        .integrity,
+      throw PublishError(
+        .failed,
         "refusing to publish a report that does not verify: \(failure?.name ?? ""): \(failure?.detail ?? "")",
         file: reportURL.path)
     }
     let fm = FileManager.default
     let data = site.appendingPathComponent("data")
     try fm.createDirectory(at: data.appendingPathComponent("keys"), withIntermediateDirectories: true)
-    for name in dataFiles { try copy(reportFolder.appendingPathComponent(name), to: data.appendingPathComponent(name)) }
+    for name in dataFiles {
+      if let verified = verification.files[name] {
+        try POSIXFile.writeAtomically(verified, to: data.appendingPathComponent(name))
+      } else if fm.fileExists(atPath: reportFolder.appendingPathComponent(name).path) {
+        // The OpenPGP signature is for gpgv; Veedor does not read it, so it is copied as it is.
+        try copy(reportFolder.appendingPathComponent(name), to: data.appendingPathComponent(name))
+      }
+    }
     for name in keyFiles where fm.fileExists(atPath: keys.appendingPathComponent(name).path) {
       try copy(keys.appendingPathComponent(name), to: data.appendingPathComponent("keys/\(name)"))
     }

@@ -1,5 +1,6 @@
 import VeedorRubric
-import VeedorWorkspace
+import VeedorPlan
+import VeedorRecords
 
 /// The HTML version of a report in one language; every piece of data is escaped, no scripts.
 public enum HTMLReport {
@@ -20,7 +21,7 @@ public enum HTMLReport {
   }
 
   /// Renders the report as a standalone page.
-  public static func render(_ report: ReportV1, language: Language) -> String {
+  public static func render(_ report: Report, language: Language) -> String {
     let w = ReportWords(language: language)
     let lang = language.rawValue
     let e = escape

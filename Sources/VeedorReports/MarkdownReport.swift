@@ -1,5 +1,6 @@
 import VeedorRubric
-import VeedorWorkspace
+import VeedorPlan
+import VeedorRecords
 
 /// The Markdown version of a report in one language; every piece of data is escaped.
 public enum MarkdownReport {
@@ -19,7 +20,7 @@ public enum MarkdownReport {
   }
 
   /// Renders the report.
-  public static func render(_ report: ReportV1, language: Language) -> String {
+  public static func render(_ report: Report, language: Language) -> String {
     let w = ReportWords(language: language)
     let lang = language.rawValue
     let e = escape

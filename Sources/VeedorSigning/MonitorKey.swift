@@ -43,14 +43,20 @@ public struct MonitorKey: Sendable {
   }
 
   /// OpenSSH's `SHA256:` fingerprint of the public key.
-  public var sshFingerprint: String {
+  public var sshFingerprint: String { Self.sshFingerprint(publicKey) }
+
+  /// The public key as an OpenSSH `authorized_keys` line.
+  public var sshPublicKey: String { Self.sshPublicKey(publicKey) }
+
+  /// OpenSSH's `SHA256:` fingerprint of a raw Ed25519 public key.
+  public static func sshFingerprint(_ publicKey: Data) -> String {
     "SHA256:"
       + Data(SHA256.hash(data: SSHWire.publicKeyBlob(publicKey))).base64EncodedString()
       .replacingOccurrences(of: "=", with: "")
   }
 
-  /// The public key as an OpenSSH `authorized_keys` line.
-  public var sshPublicKey: String {
+  /// A raw Ed25519 public key as an OpenSSH `authorized_keys` line without comment.
+  public static func sshPublicKey(_ publicKey: Data) -> String {
     "ssh-ed25519 " + SSHWire.publicKeyBlob(publicKey).base64EncodedString()
   }
 }

@@ -7,16 +7,22 @@ public enum OpenPGP {
   static let ed25519OID: [UInt8] = [0x2B, 0x06, 0x01, 0x04, 0x01, 0xDA, 0x47, 0x0F, 0x01]
 
   /// The Public-Key packet body.
-  static func publicKeyBody(_ key: MonitorKey) -> Data {
-    var body = Data([0x04]) + be32(UInt32(truncatingIfNeeded: key.created)) + Data([22, UInt8(ed25519OID.count)])
+  static func publicKeyBody(_ key: MonitorKey) -> Data { publicKeyBody(key.publicKey, created: key.created) }
+
+  /// The Public-Key packet body of a raw Ed25519 public key created at a Unix time.
+  static func publicKeyBody(_ publicKey: Data, created: Int64) -> Data {
+    var body = Data([0x04]) + be32(UInt32(truncatingIfNeeded: created)) + Data([22, UInt8(ed25519OID.count)])
     body += Data(ed25519OID)
-    body += Data([0x01, 0x07, 0x40]) + key.publicKey
+    body += Data([0x01, 0x07, 0x40]) + publicKey
     return body
   }
 
   /// The v4 fingerprint: SHA-1 of `0x99 || u16 length || body`.
-  public static func fingerprint(_ key: MonitorKey) -> Data {
-    let body = publicKeyBody(key)
+  public static func fingerprint(_ key: MonitorKey) -> Data { fingerprint(publicKey: key.publicKey, created: key.created) }
+
+  /// The v4 fingerprint of a raw Ed25519 public key created at a Unix time.
+  public static func fingerprint(publicKey: Data, created: Int64) -> Data {
+    let body = publicKeyBody(publicKey, created: created)
     return Data(Insecure.SHA1.hash(data: Data([0x99]) + be16(body.count) + body))
   }
 

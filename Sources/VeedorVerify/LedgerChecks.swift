@@ -3,9 +3,9 @@ import VeedorLedger
 import VeedorReports
 import VeedorSigning
 
-/// Steps 5 and 6: the full ledger reproduces the checkpoint; the checkpoint extends an older one.
+/// Steps 7 and 8: the full ledger reproduces the checkpoint; the checkpoint extends an older one.
 enum LedgerChecks {
-  static func run(_ report: ReportV1, _ checkpoint: Checkpoint, _ url: URL?, _ result: inout ReportVerification) {
+  static func run(_ report: Report, _ checkpoint: Checkpoint, _ url: URL?, _ result: inout ReportVerification) {
     let name = "full ledger"
     guard let url else {
       result.skip(name, "not requested (--ledger FILE)")
@@ -30,16 +30,11 @@ enum LedgerChecks {
       )
       return
     }
-    for entry in report.entries
-    where !(0..<lines.count).contains(entry.seq) || Data(entry.line.utf8) != lines[entry.seq] {
-      result.fail(name, "entry #\(entry.seq) differs from line \(entry.seq + 1) of \(url.lastPathComponent)")
-      return
-    }
     result.pass(name, "\(url.lastPathComponent) reproduces the checkpoint root over \(checkpoint.size) entries")
   }
 
   static func since(
-    _ report: ReportV1, _ checkpoint: Checkpoint, _ signer: Data, _ options: ReportVerifier.Options,
+    _ report: Report, _ checkpoint: Checkpoint, _ signer: Data, _ options: ReportVerifier.Options,
     _ result: inout ReportVerification
   ) {
     let name = "consistency with an older checkpoint"
@@ -71,22 +66,9 @@ enum LedgerChecks {
       }
       return
     }
-    var proof: [Data]?
-    if let embedded = report.consistency.first(where: { $0.oldSize == old.size }) {
-      proof = embedded.proof.compactMap { Data(hex: $0) }
-    } else if let ledger = options.ledger, let data = try? Data(contentsOf: ledger) {
-      let tree = MerkleTree(entries: LedgerFile.split(data).lines.prefix(checkpoint.size))
-      proof = try? tree.consistencyProof(oldSize: old.size, newSize: checkpoint.size)
-    }
-    guard let proof else {
-      result.fail(name, "no consistency proof from size \(old.size) in the report; pass --ledger FILE")
-      return
-    }
-    guard
-      ProofVerifier.verifyConsistency(
-        oldSize: old.size, newSize: checkpoint.size, oldRoot: old.root, newRoot: checkpoint.root, proof: proof)
-    else {
-      result.fail(name, "fork: the tree of \(old.size) entries is not a prefix of the report's tree")
+    let prefix = report.inputs.ledgerLines.prefix(old.size)
+    guard (try? MerkleTree(entries: prefix).root()) == old.root else {
+      result.fail(name, "fork: the report's first \(old.size) entries do not hash to the older checkpoint's root")
       return
     }
     result.pass(name, "extends \(url.lastPathComponent) (\(old.size) → \(checkpoint.size) entries)")

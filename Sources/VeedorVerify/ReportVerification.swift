@@ -21,11 +21,15 @@ public struct ReportVerification: Codable, Sendable {
   public var identityChecked: Bool
   /// The signer's Ed25519 public key (hex), once the signature verified.
   public var signer: String?
+  /// The principal patterns the trust file grants the signer (member codes, `*` for any).
+  public var principals: [String] = []
   /// The report, once it parsed (not part of the JSON output).
-  public var parsed: ReportV1?
+  public var parsed: Report?
+  /// The exact bytes that were verified: `report.json` and each signature file read beside it.
+  public var files: [String: Data] = [:]
 
   private enum CodingKeys: String, CodingKey {
-    case report, steps, identityChecked, signer
+    case report, steps, identityChecked, signer, principals
   }
 
   /// True when every requested step passed.

@@ -7,9 +7,25 @@ public struct TrustFile: Sendable {
   public let keys: [(name: String, publicKey: Data)]
 
   /// Parses a trust file; lines that are not Ed25519 keys for the report namespace are ignored.
-  public init(_ url: URL) throws(SigningError) {
+  /// The file name, for messages.
+  public var name: String = ""
+  /// Every trusted key.
+  public var publicKeys: [Data] { keys.map(\.publicKey) }
+  /// TEMPORARY until the allowed_signers reader lands.
+  public struct Grant { public var principals: [String] }
+  /// TEMPORARY until the allowed_signers reader lands.
+  public struct Refusal: Error { public var reason: String }
+  /// TEMPORARY until the allowed_signers reader lands.
+  public static func matches(_ patterns: [String], _ name: String) -> Bool { patterns.contains("*") || patterns.contains(name) }
+  /// TEMPORARY until the allowed_signers reader lands.
+  public func authorize(_ key: Data, namespace: String, at: Date) -> Result<Grant, Refusal> {
+    let m = members(of: key)
+    return m.isEmpty ? .failure(Refusal(reason: "not in \(name)")) : .success(Grant(principals: m))
+  }
+  public init(_ url: URL) throws(VerifyError) {
+    name = url.lastPathComponent
     guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-      throw .malformed("\(url.path): cannot read the trust file")
+      throw VerifyError(.badInput, "\(url.path): cannot read the trust file")
     }
     var keys: [(String, Data)] = []
     for raw in text.split(separator: "\n") {
@@ -28,7 +44,7 @@ public struct TrustFile: Sendable {
       keys.append((fields[0], blob.suffix(32)))
     }
     guard !keys.isEmpty else {
-      throw .malformed(
+      throw VerifyError(.badInput, 
         "\(url.path): no Ed25519 key for \(SSHSignature.reportNamespace) (expected allowed_signers lines or a verifier key)"
       )
     }

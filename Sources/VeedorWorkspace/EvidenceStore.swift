@@ -1,5 +1,7 @@
 import Crypto
 import Foundation
+import VeedorPlan
+import VeedorRecords
 import VeedorLedger
 
 /// The `objects/` folder: evidence files stored by SHA-256, copied while hashing.
@@ -65,10 +67,5 @@ public struct EvidenceStore: Sendable {
   }
 
   /// SHA-256 (hex) of a file, mapped into memory rather than read, so size costs no RAM.
-  public static func sha256(of url: URL) throws -> String {
-    let mapped = try Data(contentsOf: url, options: .alwaysMapped)
-    var hasher = SHA256()
-    mapped.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-    return Data(hasher.finalize()).hexString
-  }
+  public static func sha256(of url: URL) throws -> String { try BoundedRead.sha256(of: url) }
 }

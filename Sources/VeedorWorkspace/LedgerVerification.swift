@@ -1,4 +1,6 @@
 import Foundation
+import VeedorPlan
+import VeedorRecords
 import VeedorLedger
 import VeedorSigning
 

@@ -1,4 +1,6 @@
 import Foundation
+import VeedorPlan
+import VeedorRecords
 import VeedorRubric
 
 /// Finds rubric files by id in a list of folders, or takes a path to a file.

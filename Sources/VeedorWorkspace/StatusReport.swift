@@ -1,3 +1,5 @@
+import VeedorPlan
+import VeedorRecords
 import VeedorRubric
 
 /// Where a workspace stands: scores per commitment and scale, indicators, aggregates, gaps.
@@ -58,7 +60,7 @@ public struct StatusReport: Codable, Sendable {
   public var missing: Int
 
   /// Computes the status of a workspace's current state.
-  public init(workspace: Workspace, state: WorkspaceState, language: Language = .en) {
+  public init(workspace: Workspace, state: LedgerState, language: Language = .en) {
     let rubric = workspace.rubric
     plan = workspace.plan.id
     member = workspace.plan.member

@@ -1,4 +1,6 @@
 import Foundation
+import VeedorPlan
+import VeedorRecords
 import VeedorLedger
 import VeedorRubric
 
@@ -163,7 +165,7 @@ extension Workspace {
         act.score = record
         let line = try act.line()
         lines.append(line)
-        try state.apply(act)
+        do throws(RecordsError) { try state.apply(act) } catch { throw WorkspaceError(error) }
         recorded.append(record)
       }
       return Array(lines.dropFirst(contents.lines.count))
@@ -171,7 +173,7 @@ extension Workspace {
     return recorded
   }
 
-  private func citedEvidence(_ ids: [String], for commitment: Commitment, in state: WorkspaceState)
+  private func citedEvidence(_ ids: [String], for commitment: Commitment, in state: LedgerState)
     throws(WorkspaceError) -> [String]
   {
     var cited: [String] = []

@@ -1,5 +1,7 @@
 import Crypto
 import Foundation
+import VeedorPlan
+import VeedorRecords
 import VeedorLedger
 import VeedorRubric
 
@@ -88,7 +90,8 @@ public struct Workspace: Sendable {
     guard let planData = try? Data(contentsOf: planURL) else {
       throw WorkspaceError(.integrity, "missing", file: planURL.path)
     }
-    let plan = try PlanImporter.decodeJSON(planData, file: planURL.path)
+    let plan: ActionPlan
+    do { plan = try PlanImporter.decodeJSON(planData, file: planURL.path) } catch { throw WorkspaceError(error) }
     let rubricURL = root.appendingPathComponent("rubric.json")
     guard let rubricData = try? Data(contentsOf: rubricURL) else {
       throw WorkspaceError(.integrity, "missing", file: rubricURL.path)
@@ -103,7 +106,7 @@ public struct Workspace: Sendable {
   /// Replays the ledger and checks that `plan.json` and `rubric.json` are the files it pinned.
   ///
   /// A torn last line (an interrupted write) is reported rather than silently skipped.
-  public func state() throws(WorkspaceError) -> WorkspaceState {
+  public func state() throws(WorkspaceError) -> LedgerState {
     let contents = try readLedger()
     if contents.tornTail != nil {
       throw WorkspaceError(
@@ -119,8 +122,9 @@ public struct Workspace: Sendable {
   }
 
   /// Replays the given ledger lines and checks the pinned files.
-  public func state(of lines: [Data]) throws(WorkspaceError) -> WorkspaceState {
-    let state = try WorkspaceState.replay(lines, file: ledgerPath)
+  public func state(of lines: [Data]) throws(WorkspaceError) -> LedgerState {
+    let state: LedgerState
+    do { state = try LedgerState.replay(lines, file: ledgerPath) } catch { throw WorkspaceError(error) }
     guard let pinned = state.plan else {
       throw WorkspaceError(.integrity, "the ledger is empty", file: ledgerPath)
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `veedor.json`: what a workspace monitors and how its ledger is named.
 public struct WorkspaceConfig: Codable, Sendable, Hashable {
   /// The file format tag.
@@ -20,11 +22,13 @@ public struct WorkspaceConfig: Codable, Sendable, Hashable {
     self.origin = origin
   }
 
-  /// The default origin for a plan: no spaces or `+`, as checkpoints require.
+  /// The default origin for a plan: unique to the workspace (a random suffix), so two monitors of one
+  /// plan never share an origin; no spaces or `+`, as checkpoints require.
   public static func defaultOrigin(for planID: String) -> String {
     let safe = planID.unicodeScalars.map { scalar -> String in
       scalar.properties.isWhitespace || scalar == "+" ? "-" : String(scalar)
     }.joined()
-    return "veedor.local/\(safe)"
+    let suffix = UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
+    return "veedor.local/\(safe)/\(suffix)"
   }
 }

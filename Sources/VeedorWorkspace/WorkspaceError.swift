@@ -1,3 +1,6 @@
+import VeedorPlan
+import VeedorRecords
+
 /// A user-facing error from the workspace: bad input names its file, line and field.
 public struct WorkspaceError: Error, Sendable, Hashable, CustomStringConvertible {
   /// What went wrong, so callers and tests can tell errors apart.
@@ -49,4 +52,17 @@ public struct WorkspaceError: Error, Sendable, Hashable, CustomStringConvertible
 
   /// Hashes the code only, consistent with equality.
   public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+}
+
+extension WorkspaceError {
+  /// A plan that cannot be read: bad input, or an I/O failure.
+  public init(_ error: PlanError) {
+    self.init(
+      error.code == .io ? .io : .badInput, error.message, file: error.file, line: error.line, field: error.field)
+  }
+
+  /// A ledger line that does not fit its history: an integrity failure.
+  public init(_ error: RecordsError) {
+    self.init(.integrity, error.message, file: error.file, line: error.line, field: error.field)
+  }
 }

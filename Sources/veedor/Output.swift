@@ -1,8 +1,14 @@
 import ArgumentParser
 import Foundation
+import VeedorDataset
 import VeedorLedger
+import VeedorPlan
+import VeedorPublish
+import VeedorRecords
+import VeedorReports
 import VeedorRubric
 import VeedorSigning
+import VeedorVerify
 import VeedorWorkspace
 
 /// Printing: data on stdout, diagnostics on stderr, errors mapped to exit statuses.
@@ -26,6 +32,18 @@ enum Output {
     case let error as WorkspaceError:
       let failedCheck = error.code == .integrity || error.code == .io
       (message, status) = (error.description, failedCheck ? 1 : 2)
+    case let error as PlanError:
+      (message, status) = (error.description, error.code == .io ? 1 : 2)
+    case let error as RecordsError:
+      (message, status) = (error.description, 1)
+    case let error as ReportsError:
+      (message, status) = (error.description, error.exitStatus)
+    case let error as VerifyError:
+      (message, status) = (error.description, error.exitStatus)
+    case let error as DatasetError:
+      (message, status) = (error.description, error.exitStatus)
+    case let error as PublishError:
+      (message, status) = (error.description, error.exitStatus)
     case let error as LedgerError:
       (message, status) = (error.description, 1)
     case let error as RubricError:

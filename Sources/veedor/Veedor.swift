@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import VeedorLedger
 import VeedorRubric
+import VeedorPlan
+import VeedorRecords
 import VeedorWorkspace
 
 /// The `veedor` command: independent monitoring of OGP action plans.

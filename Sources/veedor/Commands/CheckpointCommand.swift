@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import VeedorPlan
+import VeedorRecords
 import VeedorWorkspace
 
 /// `veedor checkpoint`: signs the ledger's current tree head.

@@ -4,6 +4,8 @@ import Foundation
 import VeedorDataset
 import VeedorLedger
 import VeedorReports
+import VeedorPlan
+import VeedorRecords
 import VeedorWorkspace
 
 /// `veedor export`: the signed report as rows under OGP's own column headers.
@@ -17,7 +19,9 @@ struct ExportCommand: ParsableCommand {
       OGP Value …, Verifiable, Potential for Results, Completion (End Of Term), Early Results,
       Did It Open Government …, URL), OGP's missing-value codes (NR not reviewed, NA not in the plan,
       ND not determined), and x_ columns for what OGP does not publish (evidence, checkpoint, report
-      SHA-256, monitor). Reads the signed report (default report/report.json in the workspace).
+      SHA-256, monitor key fingerprint). Reads the signed report (default report/report.json in the
+      workspace) and verifies it first, exactly as 'veedor verify' does: against --trust when given,
+      else integrity only (said on standard error). A report that does not verify exports nothing.
 
       Example: veedor export --format ogp-csv --out clpln.csv
       """)
@@ -31,18 +35,12 @@ struct ExportCommand: ParsableCommand {
   @Option(help: "ogp-csv or ogp-json.") var format: Format = .ogpCSV
   @Option(help: "Output file (default: standard output).") var out: String?
   @Option(help: "The signed report.json (default: report/report.json in the workspace).") var report: String?
+  @Option(help: "Trusted keys (allowed_signers) to check the signer's identity against.") var trust: String?
 
   func run() throws {
     let url = URL(fileURLWithPath: report ?? "\(options.workspace)/report/report.json")
-    guard let bytes = try? Data(contentsOf: url) else {
-      throw WorkspaceError(.badInput, "no report here; export one first with 'veedor report export'", file: url.path)
-    }
-    let parsed: ReportV1
-    do { parsed = try JSONDecoder().decode(ReportV1.self, from: bytes) } catch {
-      throw WorkspaceError(.badInput, "not a veedor-report/1 report", file: url.path)
-    }
-    var dataset = Dataset()
-    for row in ReportRows.rows(parsed, reportSHA256: Data(SHA256.hash(data: bytes)).hexString) { dataset.add(row) }
+    let (dataset, _) = try ReportDataset.load(report: url, trust: trust.map { URL(fileURLWithPath: $0) })
+    if trust == nil { Output.note("verified the report's integrity only: the signer's identity was not checked (--trust FILE)") }
     let data = format == .ogpCSV ? Data(dataset.csv().utf8) : try dataset.json()
     if let out {
       try POSIXFile.writeAtomically(data, to: URL(fileURLWithPath: out))
@@ -74,17 +72,20 @@ struct ImportCommand: ParsableCommand {
   @Argument(help: "report.json files, folders holding them, or OGP sheet CSVs.") var inputs: [String]
   @Option(help: "Trust file mapping monitors' keys to member codes.") var trust: String
   @Option(help: "Output folder for the dataset.") var out: String
+  @Option(help: "Refuse, unread, any report.json larger than this many MiB.") var maxReportSize: Int64 = 64
 
   func run() throws {
     let showProgress = isatty(2) == 1
     let result = try DatasetImporter(
-      inputs: inputs.map { URL(fileURLWithPath: $0) }, trust: URL(fileURLWithPath: trust)
+      inputs: inputs.map { URL(fileURLWithPath: $0) }, trust: URL(fileURLWithPath: trust),
+      maxBytes: maxReportSize << 20
     ) {
       done, total in
       if showProgress && (done % 25 == 0 || done == total) { Output.note("verified \(done)/\(total)") }
     }
     let folder = URL(fileURLWithPath: out)
     try result.write(to: folder)
+    for notice in result.notices { Output.note("veedor: note: \(notice)") }
     for problem in result.equivocations { Output.note("veedor: EQUIVOCATION: \(problem)") }
     for refusal in result.refused { Output.note("veedor: refused \(refusal.file): \(refusal.reason)") }
     print(

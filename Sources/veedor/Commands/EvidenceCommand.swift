@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import VeedorPlan
+import VeedorRecords
 import VeedorWorkspace
 
 extension EvidenceRecord.Kind: ExpressibleByArgument {}

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import VeedorPlan
+import VeedorRecords
 import VeedorWorkspace
 
 /// `veedor init`: creates a workspace from a plan file and a rubric.
@@ -33,7 +35,7 @@ struct Init: ParsableCommand {
   @Option(help: "For a simple CSV: the member's name.")
   var member: String?
 
-  @Option(help: "Ledger origin for checkpoints (default veedor.local/<plan id>).")
+  @Option(help: "Ledger origin for checkpoints (default veedor.local/<plan id>/<random>, unique to this workspace).")
   var origin: String?
 
   func run() throws {

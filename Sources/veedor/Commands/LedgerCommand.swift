@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import VeedorLedger
 import VeedorSigning
+import VeedorPlan
+import VeedorRecords
 import VeedorWorkspace
 
 /// `veedor ledger`: verify, repair, and produce or check Merkle proofs.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import VeedorLedger
+import VeedorPlan
+import VeedorRecords
 import VeedorWorkspace
 
 extension LedgerCommand {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import VeedorPlan
+import VeedorRecords
 import VeedorWorkspace
 
 /// `veedor log`: the history of acts, corrections included.
@@ -39,6 +41,9 @@ struct Log: ParsableCommand {
         "\(head): \(s?.commitment ?? "") \(s?.scale ?? "") = \(s?.levels.joined(separator: ",") ?? "") — \(s?.rationale ?? "") [\(s?.evidence.joined(separator: ",") ?? "")]"
     case .note:
       return "note\(act.note?.commitment.map { " on \($0)" } ?? ""): \(act.note?.text ?? "")"
+    case .monitorKey:
+      let m = act.monitor
+      return "monitor key: \(m?.name ?? "")\(m?.email.map { " <\($0)>" } ?? "") \(m?.publicKey ?? "")"
     }
   }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import VeedorRubric
+import VeedorPlan
+import VeedorRecords
 import VeedorWorkspace
 
 /// `veedor plan show`: the action plan of a workspace.

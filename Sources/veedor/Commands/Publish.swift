@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import VeedorPublish
+import VeedorPlan
+import VeedorRecords
 import VeedorWorkspace
 
 /// `veedor publish`: the static site for civil society.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import VeedorRubric
+import VeedorPlan
+import VeedorRecords
 import VeedorWorkspace
 
 /// `veedor rubric`: list, show and validate rubric files.

@@ -5,16 +5,20 @@ import VeedorVerify
 /// `veedor verify`: civil society's check of a signed report.
 struct Verify: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Check a signed report: signature, checkpoint, inclusion proofs, evidence, ledger, history.",
+    abstract: "Check a signed report: signature, checkpoint, every ledger entry, and that it shows what they prove.",
     discussion: """
-      Steps: (1) the report signature (report.json.sshsig beside it) against --trust, else against the
-      key the report names (integrity only); (2) the embedded checkpoint's signature; (3) every cited
-      ledger entry's inclusion proof, and that the scores and evidence match those entries;
-      (4) with --evidence-dir, every evidence file's SHA-256; (5) with --ledger, that the full ledger
-      reproduces the checkpoint root; (6) with --since, that the report extends an older checkpoint.
-      Exit 0 only when every requested step passes.
+      Steps: (1) the report file is no larger than --max-report-size; (2) its signature over the raw
+      bytes (report.json.sshsig, and report.json.sig when present) against --trust, else integrity
+      only; (3) the report format; (4) the embedded checkpoint is signed by the same key; (5) the
+      report carries every ledger entry the checkpoint covers and they hash to its root; (6) the report
+      content matches the ledger: everything shown is re-derived from those entries, the plan and
+      rubric bytes the first entry pins and the checkpoint, and must be byte-for-byte what the file
+      holds (the first difference is named by its JSON path); (7) with --evidence-dir, every evidence
+      file's SHA-256; (8) with --ledger, that the monitor's full ledger reproduces the checkpoint;
+      (9) with --since, that the report extends an older checkpoint you kept.
+      Exit 0 only when every requested step passes, 1 when one fails, 2 for an unusable trust file.
 
-      Example: veedor verify report/report.json --trust allowed_signers --ledger ledger.jsonl
+      Example: veedor verify published/report.json --trust published/keys/allowed_signers --ledger ledger.jsonl
       """)
 
   @Argument(help: "The report.json to check.") var report: String
@@ -22,13 +26,18 @@ struct Verify: ParsableCommand {
   @Option(help: "Folder with the evidence files.") var evidenceDir: String?
   @Option(help: "The monitor's full ledger.jsonl.") var ledger: String?
   @Option(help: "An older signed checkpoint the report must extend.") var since: String?
+  @Option(help: "Refuse, unread, a report.json larger than this many MiB.") var maxReportSize: Int64 = 64
   @Flag(help: "Print JSON.") var json = false
 
   func run() throws {
     let url = { (path: String?) in path.map { URL(fileURLWithPath: $0) } }
+    let trustFile = try url(trust).map { try ReportVerifier.loadTrust($0) }
     let result = ReportVerifier.verify(
       URL(fileURLWithPath: report),
-      options: .init(trust: url(trust), evidenceDir: url(evidenceDir), ledger: url(ledger), since: url(since)))
+      options: .init(
+        trust: url(trust), evidenceDir: url(evidenceDir), ledger: url(ledger), since: url(since),
+        maxBytes: maxReportSize << 20),
+      trust: trustFile)
     if json {
       try Output.json(result)
     } else {

@@ -1,11 +1,17 @@
+import VeedorPlan
+import VeedorRecords
 import VeedorRubric
-import VeedorWorkspace
 
-/// `report.json`, format `veedor-report/1`: a plan's scores, the evidence behind them, and the
-/// ledger entries that record both, each with an inclusion proof against an embedded checkpoint.
-public struct ReportV1: Codable, Sendable, Hashable {
+/// `report.json`, format `veedor-report/2`: the signed inputs (checkpoint, plan and rubric bytes, every
+/// ledger line the checkpoint covers) and everything derived from them that a reader is shown.
+///
+/// Every field but `format`, `generated` and `inputs` is a pure function of `inputs` and the signing
+/// key (``ReportDerivation``); a verifier re-derives them and compares the bytes.
+public struct Report: Codable, Sendable, Hashable {
   /// The format tag.
-  public static let formatTag = "veedor-report/1"
+  public static let formatTag = "veedor-report/2"
+  /// The tag of the first format, which carried only cited entries and cannot be re-derived.
+  public static let formatTagV1 = "veedor-report/1"
 
   /// Rubric identity and the SHA-256 of its file.
   public struct RubricInfo: Codable, Sendable, Hashable {
@@ -31,10 +37,8 @@ public struct ReportV1: Codable, Sendable, Hashable {
     public var verifierKey: String
   }
 
-  /// The signed checkpoint every proof is against.
+  /// The signed checkpoint the report is a view of.
   public struct CheckpointInfo: Codable, Sendable, Hashable {
-    /// The whole signed note, as stored.
-    public var note: String
     public var origin: String
     public var size: Int
     /// Base64 root.
@@ -136,36 +140,29 @@ public struct ReportV1: Codable, Sendable, Hashable {
     public var value: AggregateValue
   }
 
-  /// A ledger line and its inclusion proof.
-  public struct CitedEntry: Codable, Sendable, Hashable {
-    public var seq: Int
-    /// The exact line bytes as UTF-8 text.
-    public var line: String
-    public var leafHash: String
-    public var proof: [String]
-  }
-
-  /// A consistency proof from an earlier checkpoint to the embedded one.
-  public struct ConsistencyProof: Codable, Sendable, Hashable {
-    public var oldSize: Int
-    public var oldRoot: String
-    public var proof: [String]
-  }
-
+  /// `veedor-report/2`.
   public var format: String
+  /// When the monitor exported the report (UTC, ISO 8601); a claim of the signer, not of the ledger.
   public var generated: String
+  /// The signed inputs everything else is derived from.
+  public var inputs: ReportInputs
+  /// The action plan, decoded from `inputs.plan`.
   public var plan: ActionPlan
+  /// The rubric, from `inputs.rubric`, with the SHA-256 the ledger pinned.
   public var rubric: RubricInfo
+  /// The signer, from the ledger's last `monitor.key` entry for the signing key.
   public var monitor: Monitor
+  /// Origin, size and root of `inputs.checkpoint`.
   public var checkpoint: CheckpointInfo
+  /// Every commitment of the plan, in plan order, with its scores replayed from the ledger.
   public var commitments: [CommitmentReport]
+  /// Every evidence item in the ledger, in ledger order.
   public var evidence: [EvidenceItem]
+  /// The rubric's plan aggregates over the current scores.
   public var aggregates: [Aggregate]
-  public var entries: [CitedEntry]
-  public var consistency: [ConsistencyProof]
 }
 
-extension ReportV1.ScoreEntry {
+extension Report.ScoreEntry {
   /// One line of a score's history as plain text: `S2 (corrects S1), time: Level — rationale`.
   public func historyLine(_ language: Language, corrects: String) -> String {
     let fix = supersedes.map { " (\(corrects) \($0))" } ?? ""

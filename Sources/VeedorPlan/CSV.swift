@@ -11,11 +11,11 @@ public enum CSV {
   }
 
   /// Parses CSV bytes, refusing invalid UTF-8 and unterminated quotes with the line they are on.
-  public static func parse(_ data: Data, file: String) throws(WorkspaceError) -> [Row] {
+  public static func parse(_ data: Data, file: String) throws(PlanError) -> [Row] {
     var body = data
     if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
     guard let text = String(data: body, encoding: .utf8) else {
-      throw WorkspaceError(.badInput, "not valid UTF-8 text", file: file, line: invalidUTF8Line(body))
+      throw PlanError(.badInput, "not valid UTF-8 text", file: file, line: invalidUTF8Line(body))
     }
     var rows: [Row] = []
     var fields: [String] = []
@@ -76,7 +76,7 @@ public enum CSV {
       }
     }
     if quoted {
-      throw WorkspaceError(.badInput, "a quoted field is never closed", file: file, line: quoteLine)
+      throw PlanError(.badInput, "a quoted field is never closed", file: file, line: quoteLine)
     }
     if !field.isEmpty || !fields.isEmpty { endRecord() }
     return rows

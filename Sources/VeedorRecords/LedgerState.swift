@@ -2,8 +2,8 @@ import Foundation
 import VeedorLedger
 import VeedorRubric
 
-/// The state of a workspace, computed by replaying its ledger from the first line.
-public struct WorkspaceState: Sendable {
+/// The state a ledger records, computed by replaying its lines from the first.
+public struct LedgerState: Sendable {
   /// Every act, in ledger order.
   public private(set) var acts: [Act] = []
   /// The plan and rubric pinned by the first entry.
@@ -14,8 +14,12 @@ public struct WorkspaceState: Sendable {
   public private(set) var history: [ScoreKey: [ScoreRecord]] = [:]
   /// Number of score entries (recorded or corrected).
   public private(set) var scoreCount = 0
+  /// Every `monitor.key` record, oldest first; the last one for a key is that key's identity.
+  public private(set) var monitors: [MonitorRecord] = []
   /// Scale ids scored per commitment, so a commitment's sheet needs no scan of every score.
   private var scoredScales: [String: [String]] = [:]
+  /// Position of each evidence item by lower-cased id, so look-ups need no scan.
+  private var evidenceIndex: [String: Int] = [:]
 
   /// Identifies a commitment's score on one scale.
   public struct ScoreKey: Hashable, Sendable {
@@ -32,65 +36,75 @@ public struct WorkspaceState: Sendable {
   }
 
   /// Replays ledger lines; a line that does not fit the history is an integrity error.
-  public static func replay(_ lines: [Data], file: String) throws(WorkspaceError) -> WorkspaceState {
-    var state = WorkspaceState()
+  public static func replay<Lines: Collection<Data>>(_ lines: Lines, file: String) throws(RecordsError) -> LedgerState {
+    var state = LedgerState()
     let decoder = JSONDecoder()
     for (i, line) in lines.enumerated() {
       let act: Act
       do { act = try decoder.decode(Act.self, from: line) } catch {
-        throw WorkspaceError(.integrity, "not a valid ledger entry", file: file, line: i + 1)
+        throw RecordsError("not a valid ledger entry", file: file, line: i + 1)
       }
       do { try state.apply(act) } catch {
-        throw WorkspaceError(.integrity, error.message, file: file, line: i + 1, field: error.field)
+        throw RecordsError(error.message, file: file, line: i + 1, field: error.field)
       }
     }
     return state
   }
 
-  mutating func apply(_ act: Act) throws(WorkspaceError) {
+  /// Applies one more act, refusing one that does not fit the history.
+  public mutating func apply(_ act: Act) throws(RecordsError) {
     guard act.seq == acts.count else {
-      throw WorkspaceError(.integrity, "entry number \(act.seq) where \(acts.count) was expected", field: "seq")
+      throw RecordsError("entry number \(act.seq) where \(acts.count) was expected", field: "seq")
     }
     if acts.isEmpty && act.type != .planImported {
-      throw WorkspaceError(.integrity, "the first entry must be plan.imported", field: "type")
+      throw RecordsError("the first entry must be plan.imported", field: "type")
     }
     switch act.type {
     case .planImported:
       guard plan == nil, let record = act.plan else {
-        throw WorkspaceError(.integrity, "a second or empty plan.imported entry", field: "plan")
+        throw RecordsError("a second or empty plan.imported entry", field: "plan")
       }
       plan = record
     case .evidenceAdded:
-      guard let record = act.evidence, !evidence.contains(where: { $0.id == record.id }) else {
-        throw WorkspaceError(.integrity, "missing or duplicate evidence", field: "evidence")
+      guard let record = act.evidence, evidenceIndex[record.id.lowercased()] == nil else {
+        throw RecordsError("missing or duplicate evidence", field: "evidence")
       }
+      evidenceIndex[record.id.lowercased()] = evidence.count
       evidence.append(record)
     case .scoreRecorded, .scoreCorrected:
-      guard let record = act.score else { throw WorkspaceError(.integrity, "missing score", field: "score") }
+      guard let record = act.score else { throw RecordsError("missing score", field: "score") }
       let key = ScoreKey(commitment: record.commitment, scale: record.scale)
       let current = history[key]?.last
       if act.type == .scoreCorrected {
         guard let current, record.supersedes == current.id else {
-          throw WorkspaceError(.integrity, "a correction must supersede the current score", field: "score.supersedes")
+          throw RecordsError("a correction must supersede the current score", field: "score.supersedes")
         }
       } else if current != nil {
-        throw WorkspaceError(.integrity, "a second score.recorded for the same scale", field: "score")
+        throw RecordsError("a second score.recorded for the same scale", field: "score")
       }
       for id in record.evidence where evidence(id) == nil {
-        throw WorkspaceError(.integrity, "cites unknown evidence '\(id)'", field: "score.evidence")
+        throw RecordsError("cites unknown evidence '\(id)'", field: "score.evidence")
       }
       if history[key] == nil { scoredScales[record.commitment, default: []].append(record.scale) }
       history[key, default: []].append(record)
       scoreCount += 1
     case .note:
-      guard act.note != nil else { throw WorkspaceError(.integrity, "missing note", field: "note") }
+      guard act.note != nil else { throw RecordsError("missing note", field: "note") }
+    case .monitorKey:
+      guard let record = act.monitor else { throw RecordsError("missing monitor", field: "monitor") }
+      monitors.append(record)
     }
     acts.append(act)
   }
 
   /// The evidence with an id, ignoring case.
   public func evidence(_ id: String) -> EvidenceRecord? {
-    evidence.first { $0.id.caseInsensitiveCompare(id) == .orderedSame }
+    evidenceIndex[id.lowercased()].map { evidence[$0] }
+  }
+
+  /// The identity last recorded for a public key line (`ssh-ed25519 AAAA…`), if any.
+  public func monitor(publicKey: String) -> MonitorRecord? {
+    monitors.last { $0.publicKey == publicKey }
   }
 
   /// The current score of a commitment on a scale.

@@ -26,29 +26,29 @@ public enum PlanImporter {
   ]
 
   /// Reads and checks a plan file.
-  public static func load(_ url: URL, details: Details = Details()) throws(WorkspaceError)
+  public static func load(_ url: URL, details: Details = Details()) throws(PlanError)
     -> ActionPlan
   {
     let file = url.path
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
-      throw WorkspaceError(.badInput, "no such file", file: file)
+      throw PlanError(.badInput, "no such file", file: file)
     }
-    guard !isDirectory.boolValue else { throw WorkspaceError(.badInput, "is a directory, not a plan file", file: file) }
+    guard !isDirectory.boolValue else { throw PlanError(.badInput, "is a directory, not a plan file", file: file) }
     let data: Data
     do { data = try Data(contentsOf: url) } catch {
-      throw WorkspaceError(.io, "cannot read: \(error.localizedDescription)", file: file)
+      throw PlanError(.io, "cannot read: \(error.localizedDescription)", file: file)
     }
     let plan: ActionPlan
     if url.pathExtension.lowercased() == "json" || data.first == UInt8(ascii: "{") {
       plan = try decodeJSON(data, file: file)
     } else {
       let rows = try CSV.parse(data, file: file)
-      guard let header = rows.first else { throw WorkspaceError(.badInput, "the file is empty", file: file, line: 1) }
+      guard let header = rows.first else { throw PlanError(.badInput, "the file is empty", file: file, line: 1) }
       if OGPSheet.recognizes(header.fields) {
         let sheet = try OGPSheet(rows: rows, file: file)
         guard let planID = details.actionPlan ?? (sheet.planIDs.count == 1 ? sheet.planIDs.first : nil) else {
-          throw WorkspaceError(
+          throw PlanError(
             .badInput,
             "the sheet holds \(sheet.planIDs.count) action plans; choose one with --action-plan (e.g. \(sheet.planIDs.first ?? "AP_CHL05"))",
             file: file)
@@ -63,22 +63,22 @@ public enum PlanImporter {
   }
 
   /// Decodes `plan.json`, naming the field on error.
-  public static func decodeJSON(_ data: Data, file: String) throws(WorkspaceError) -> ActionPlan {
+  public static func decodeJSON(_ data: Data, file: String) throws(PlanError) -> ActionPlan {
     guard String(data: data, encoding: .utf8) != nil else {
-      throw WorkspaceError(.badInput, "not valid UTF-8 text", file: file, line: CSV.invalidUTF8Line(data))
+      throw PlanError(.badInput, "not valid UTF-8 text", file: file, line: CSV.invalidUTF8Line(data))
     }
     do {
       return try JSONDecoder().decode(ActionPlan.self, from: data)
     } catch let DecodingError.keyNotFound(key, context) {
-      throw WorkspaceError(.badInput, "is missing", file: file, field: path(context.codingPath + [key]))
+      throw PlanError(.badInput, "is missing", file: file, field: path(context.codingPath + [key]))
     } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-      throw WorkspaceError(.badInput, context.debugDescription, file: file, field: path(context.codingPath))
+      throw PlanError(.badInput, context.debugDescription, file: file, field: path(context.codingPath))
     } catch let DecodingError.dataCorrupted(context) {
       let field = context.codingPath.isEmpty ? nil : path(context.codingPath)
       let reason = field == nil ? "not valid JSON" : context.debugDescription
-      throw WorkspaceError(.badInput, reason, file: file, field: field)
+      throw PlanError(.badInput, reason, file: file, field: field)
     } catch {
-      throw WorkspaceError(.badInput, "not a plan: \(error)", file: file)
+      throw PlanError(.badInput, "not a plan: \(error)", file: file)
     }
   }
 
@@ -87,22 +87,22 @@ public enum PlanImporter {
       .trimmingCharacters(in: CharacterSet(charactersIn: "."))
   }
 
-  private static func simpleCSV(_ rows: [CSV.Row], details: Details, file: String) throws(WorkspaceError)
+  private static func simpleCSV(_ rows: [CSV.Row], details: Details, file: String) throws(PlanError)
     -> ActionPlan
   {
     let header = rows[0].fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
     for name in header where !simpleColumns.contains(name) {
-      throw WorkspaceError(
+      throw PlanError(
         .badInput, "unknown column (expected: \(simpleColumns.joined(separator: ", ")))", file: file,
         line: rows[0].line, field: name)
     }
     guard header.contains("id") else {
-      throw WorkspaceError(.badInput, "missing column", file: file, line: 1, field: "id")
+      throw PlanError(.badInput, "missing column", file: file, line: 1, field: "id")
     }
     var commitments: [Commitment] = []
     for row in rows.dropFirst() {
       guard row.fields.count == header.count else {
-        throw WorkspaceError(
+        throw PlanError(
           .badInput, "has \(row.fields.count) fields, the header has \(header.count)", file: file, line: row.line)
       }
       var cell: [String: String] = [:]
@@ -110,10 +110,10 @@ public enum PlanImporter {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         if !trimmed.isEmpty { cell[name] = trimmed }
       }
-      func date(_ column: String) throws(WorkspaceError) -> PlanDate? {
+      func date(_ column: String) throws(PlanError) -> PlanDate? {
         guard let text = cell[column] else { return nil }
         guard let date = PlanDate(iso: text) else {
-          throw WorkspaceError(
+          throw PlanError(
             .badInput, "'\(text)' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", file: file, line: row.line,
             field: column)
         }
@@ -139,12 +139,12 @@ public enum PlanImporter {
   }
 
   /// Checks a whole plan: ids, titles, dates.
-  public static func check(_ plan: ActionPlan, file: String) throws(WorkspaceError) {
+  public static func check(_ plan: ActionPlan, file: String) throws(PlanError) {
     guard !plan.commitments.isEmpty else {
-      throw WorkspaceError(.badInput, "the plan has no commitments", file: file, field: "commitments")
+      throw PlanError(.badInput, "the plan has no commitments", file: file, field: "commitments")
     }
     guard plan.format == ActionPlan.formatTag else {
-      throw WorkspaceError(.badInput, "must be \"\(ActionPlan.formatTag)\"", file: file, field: "format")
+      throw PlanError(.badInput, "must be \"\(ActionPlan.formatTag)\"", file: file, field: "format")
     }
     var earlier: [Commitment] = []
     for (i, commitment) in plan.commitments.enumerated() {
@@ -160,22 +160,22 @@ public enum PlanImporter {
   }
 
   private static func check(_ c: Commitment, file: String, line: Int?, earlier: [Commitment])
-    throws(WorkspaceError)
+    throws(PlanError)
   {
     let valid = c.id.range(of: #"^[A-Z0-9][A-Z0-9._-]{0,63}$"#, options: .regularExpression) != nil
     guard valid else {
-      throw WorkspaceError(
+      throw PlanError(
         .badInput, "'\(c.id)' is not a commitment id (letters, digits, '.', '_' or '-', e.g. CLPLN0001)",
         file: file, line: line, field: "id")
     }
     if earlier.contains(where: { $0.id == c.id }) {
-      throw WorkspaceError(.badInput, "duplicate commitment id '\(c.id)'", file: file, line: line, field: "id")
+      throw PlanError(.badInput, "duplicate commitment id '\(c.id)'", file: file, line: line, field: "id")
     }
     guard !(c.title.en ?? "").isEmpty || !(c.title.es ?? "").isEmpty else {
-      throw WorkspaceError(.badInput, "a commitment needs a title", file: file, line: line, field: "title")
+      throw PlanError(.badInput, "a commitment needs a title", file: file, line: line, field: "title")
     }
     if let start = c.start, let end = c.end, end < start {
-      throw WorkspaceError(.badInput, "ends (\(end)) before it starts (\(start))", file: file, line: line, field: "end")
+      throw PlanError(.badInput, "ends (\(end)) before it starts (\(start))", file: file, line: line, field: "end")
     }
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import VeedorLedger
+import VeedorPlan
 
 /// The kinds of act a ledger records.
 public enum ActType: String, Codable, Sendable, Hashable, CaseIterable {
@@ -13,6 +14,8 @@ public enum ActType: String, Codable, Sendable, Hashable, CaseIterable {
   case scoreCorrected = "score.corrected"
   /// A free-text note.
   case note
+  /// The monitor's identity and public key, as reports show them.
+  case monitorKey = "monitor.key"
 }
 
 /// What a `plan.imported` entry pins.
@@ -29,6 +32,18 @@ public struct PlanRecord: Codable, Sendable, Hashable {
   public var rubricVersion: String
   /// SHA-256 of `rubric.json` as stored.
   public var rubricSHA256: String
+
+  /// Creates a record.
+  public init(
+    id: String, sha256: String, commitments: Int, rubric: String, rubricVersion: String, rubricSHA256: String
+  ) {
+    self.id = id
+    self.sha256 = sha256
+    self.commitments = commitments
+    self.rubric = rubric
+    self.rubricVersion = rubricVersion
+    self.rubricSHA256 = rubricSHA256
+  }
 }
 
 /// What an `evidence.added` entry records.
@@ -56,6 +71,15 @@ public struct EvidenceRecord: Codable, Sendable, Hashable {
   public var sha256: String?
   /// Size of the stored file in bytes.
   public var size: Int64?
+
+  /// Creates a record; a file's or a URL's details are set afterwards.
+  public init(id: String, commitment: String, kind: Kind, title: String, date: PlanDate? = nil) {
+    self.id = id
+    self.commitment = commitment
+    self.kind = kind
+    self.title = title
+    self.date = date
+  }
 }
 
 /// What a `score.recorded` or `score.corrected` entry records.
@@ -74,6 +98,20 @@ public struct ScoreRecord: Codable, Sendable, Hashable {
   public var evidence: [String]
   /// The score this one corrects, for corrections.
   public var supersedes: String?
+
+  /// Creates a record.
+  public init(
+    id: String, commitment: String, scale: String, levels: [String], rationale: String, evidence: [String],
+    supersedes: String?
+  ) {
+    self.id = id
+    self.commitment = commitment
+    self.scale = scale
+    self.levels = levels
+    self.rationale = rationale
+    self.evidence = evidence
+    self.supersedes = supersedes
+  }
 }
 
 /// What a `note` entry records.
@@ -82,6 +120,32 @@ public struct NoteRecord: Codable, Sendable, Hashable {
   public var commitment: String?
   /// The note.
   public var text: String
+
+  /// Creates a record.
+  public init(commitment: String?, text: String) {
+    self.commitment = commitment
+    self.text = text
+  }
+}
+
+/// What a `monitor.key` entry records: who signs this ledger's checkpoints and reports.
+public struct MonitorRecord: Codable, Sendable, Hashable {
+  /// The monitor's name.
+  public var name: String
+  /// The monitor's e-mail address, if given.
+  public var email: String?
+  /// OpenSSH public key line (`ssh-ed25519 AAAA…`).
+  public var publicKey: String
+  /// Key creation time in Unix seconds (part of the OpenPGP fingerprint).
+  public var created: Int64
+
+  /// Creates a record.
+  public init(name: String, email: String?, publicKey: String, created: Int64) {
+    self.name = name
+    self.email = email
+    self.publicKey = publicKey
+    self.created = created
+  }
 }
 
 /// One line of `ledger.jsonl`: an act with its position, hash link and time.
@@ -102,6 +166,8 @@ public struct Act: Codable, Sendable, Hashable {
   public var score: ScoreRecord?
   /// For `note`.
   public var note: NoteRecord?
+  /// For `monitor.key`.
+  public var monitor: MonitorRecord?
 
   /// Creates an act placed after the given ledger lines.
   public init(after lines: [Data], type: ActType, time: Date) {

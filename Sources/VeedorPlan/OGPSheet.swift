@@ -34,19 +34,19 @@ public struct OGPSheet: Sendable {
   }
 
   /// Parses the sheet, checking every row has as many cells as the header.
-  public init(rows: [CSV.Row], file: String) throws(WorkspaceError) {
+  public init(rows: [CSV.Row], file: String) throws(PlanError) {
     guard let header = rows.first else {
-      throw WorkspaceError(.badInput, "the file is empty", file: file, line: 1)
+      throw PlanError(.badInput, "the file is empty", file: file, line: 1)
     }
     let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
     for required in [Self.idColumn, "Action Plan ID", "Commitment Title"] where !names.contains(required) {
-      throw WorkspaceError(.badInput, "missing column", file: file, line: header.line, field: required)
+      throw PlanError(.badInput, "missing column", file: file, line: header.line, field: required)
     }
     var seen: [String: Int] = [:]
     var records: [Record] = []
     for row in rows.dropFirst() {
       guard row.fields.count == names.count else {
-        throw WorkspaceError(
+        throw PlanError(
           .badInput, "has \(row.fields.count) cells, the header has \(names.count)", file: file,
           line: row.line)
       }
@@ -54,10 +54,10 @@ public struct OGPSheet: Sendable {
       for (name, value) in zip(names, row.fields) where values[name] == nil { values[name] = value }
       let record = Record(line: row.line, values: values)
       guard let id = record.value(Self.idColumn)?.uppercased() else {
-        throw WorkspaceError(.badInput, "empty commitment id", file: file, line: row.line, field: Self.idColumn)
+        throw PlanError(.badInput, "empty commitment id", file: file, line: row.line, field: Self.idColumn)
       }
       if let first = seen[id] {
-        throw WorkspaceError(
+        throw PlanError(
           .badInput, "duplicate commitment id '\(id)' (first on line \(first))", file: file, line: row.line,
           field: Self.idColumn)
       }
@@ -75,11 +75,11 @@ public struct OGPSheet: Sendable {
   }
 
   /// Builds the action plan with the given id from its rows.
-  public func plan(_ planID: String, file: String) throws(WorkspaceError) -> ActionPlan {
+  public func plan(_ planID: String, file: String) throws(PlanError) -> ActionPlan {
     let rows = records.filter { $0.value("Action Plan ID") == planID }
     guard let first = rows.first else {
-      throw WorkspaceError(
-        .unknownName,
+      throw PlanError(
+        .badInput,
         "no rows for action plan '\(planID)' (plans in the file: \(planIDs.prefix(12).joined(separator: ", "))\(planIDs.count > 12 ? ", …" : ""))",
         file: file)
     }

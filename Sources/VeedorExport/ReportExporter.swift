@@ -1,5 +1,7 @@
 import Foundation
 import VeedorLedger
+import VeedorRecords
+import VeedorReports
 import VeedorRubric
 import VeedorSigning
 import VeedorWorkspace
@@ -9,15 +11,18 @@ public enum ReportExporter {
   /// File names written next to `report.json`.
   public static let signatureFiles = ["report.json.sshsig", "report.json.sig", "report.json.asc"]
 
-  /// Signs the current ledger head (if not yet signed), builds the report and writes every file.
+  /// Records the key's identity in the ledger if needed, signs the ledger head (if not yet signed),
+  /// derives the report from the signed inputs and writes every file.
   ///
   /// - Returns: the report and the files written.
   public static func export(
     workspace: Workspace, key: MonitorKey, to folder: URL, languages: [Language], now: Date
-  ) throws -> (ReportV1, [URL]) {
+  ) throws -> (Report, [URL]) {
+    try workspace.recordMonitor(key, now: now)
     let checkpoint = try CheckpointStore(workspace: workspace).sign(workspace, key: key)
-    let report = try ReportBuilder.build(workspace: workspace, checkpoint: checkpoint, key: key, now: now)
-    let json = try ReportBuilder.encode(report)
+    let report = try ReportDerivation.derive(
+      inputs: try inputs(workspace, checkpoint), signer: key.publicKey, generated: Act.timestamp(now))
+    let json = try ReportDerivation.encode(report)
     var files: [(String, Data)] = [
       ("report.json", json),
       ("report.json.sshsig", Data(try SSHSignature.sign(json, namespace: SSHSignature.reportNamespace, key: key).utf8)),
@@ -30,6 +35,20 @@ public enum ReportExporter {
     }
     try write(files, to: folder)
     return (report, files.map { folder.appendingPathComponent($0.0) })
+  }
+
+  /// The signed inputs of a report: the checkpoint, the pinned plan and rubric bytes and every line it covers.
+  static func inputs(_ workspace: Workspace, _ checkpoint: CheckpointStore.Entry) throws -> ReportInputs {
+    let contents = try workspace.readLedger()
+    let size = checkpoint.checkpoint.size
+    guard size <= contents.lines.count else {
+      throw WorkspaceError(.integrity, "the checkpoint covers more entries than the ledger holds", file: workspace.ledgerPath)
+    }
+    let lines = Array(contents.lines.prefix(size))
+    _ = try workspace.state(of: lines)
+    let plan = try Data(contentsOf: workspace.root.appendingPathComponent("plan.json"))
+    let rubric = try Data(contentsOf: workspace.root.appendingPathComponent("rubric.json"))
+    return try ReportInputs(checkpoint: checkpoint.note.serialized, plan: plan, rubric: rubric, ledger: lines)
   }
 
   /// Writes each file atomically into a folder, creating it if needed.

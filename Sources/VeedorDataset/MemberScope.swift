@@ -1,0 +1,44 @@
+import VeedorPlan
+import VeedorReports
+import VeedorVerify
+
+/// Which OGP member each commitment belongs to, so a key is held to the members it is trusted for.
+///
+/// OGP's sheet is the authority where it knows a commitment (by id, else by the id's letter prefix,
+/// which OGP never shares between members); otherwise an id that begins with the plan's member code
+/// belongs to that member (OGP Local's convention), and any other id to its letter prefix.
+public struct MemberScope: Sendable {
+  private var codeByID: [String: String] = [:]
+  private var codeByPrefix: [String: String] = [:]
+
+  /// Learns the member codes of OGP's sheet rows.
+  public init(sheets: [OGPSheet] = []) {
+    for sheet in sheets {
+      for record in sheet.records {
+        guard let id = record.value(OGPSheet.idColumn), let code = record.value("Code") else { continue }
+        if codeByID[id] == nil { codeByID[id] = code }
+        let prefix = Self.letterPrefix(id)
+        if !prefix.isEmpty && codeByPrefix[prefix] == nil { codeByPrefix[prefix] = code }
+      }
+    }
+  }
+
+  /// The member code a commitment of a plan belongs to.
+  public func member(of commitment: String, in plan: ActionPlan) -> String {
+    if let code = codeByID[commitment] ?? codeByPrefix[Self.letterPrefix(commitment)] { return code }
+    if let code = plan.memberCode, commitment.hasPrefix(code) { return code }
+    let prefix = Self.letterPrefix(commitment)
+    return prefix.isEmpty ? plan.memberCode ?? plan.id : prefix
+  }
+
+  /// The first commitment of a report outside the principals granted, with its member code.
+  public func outOfScope(_ report: Report, principals: [String]) -> (commitment: String, member: String)? {
+    for commitment in report.plan.commitments {
+      let code = member(of: commitment.id, in: report.plan)
+      if !TrustFile.matches(principals, code) { return (commitment.id, code) }
+    }
+    return nil
+  }
+
+  static func letterPrefix(_ id: String) -> String { String(id.prefix { $0.isLetter }) }
+}

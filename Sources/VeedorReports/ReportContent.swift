@@ -1,0 +1,80 @@
+import VeedorPlan
+import VeedorRecords
+import VeedorRubric
+
+/// The shown parts of a report — commitments, evidence, aggregates — computed from replayed state.
+struct ReportContent {
+  let plan: ActionPlan
+  let rubric: Rubric
+  let state: LedgerState
+  /// Ledger position of each evidence item (`E:` id) and score (`S:` id).
+  private var seqOf: [String: Int] = [:]
+  /// Time of each score entry by score id.
+  private var timeOf: [String: String] = [:]
+
+  init(plan: ActionPlan, rubric: Rubric, state: LedgerState) {
+    self.plan = plan
+    self.rubric = rubric
+    self.state = state
+    for act in state.acts {
+      if let evidence = act.evidence { seqOf["E:" + evidence.id] = act.seq }
+      if let score = act.score {
+        seqOf["S:" + score.id] = act.seq
+        timeOf[score.id] = act.time
+      }
+    }
+  }
+
+  /// Every evidence item with the entry that records it.
+  func evidence() -> [Report.EvidenceItem] {
+    state.evidence.map { Report.EvidenceItem(record: $0, entry: seqOf["E:" + $0.id] ?? -1) }
+  }
+
+  /// The rubric's aggregates over the plan's commitments.
+  func aggregates() -> [Report.Aggregate] {
+    let titles = Dictionary(rubric.aggregates.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+    return rubric.aggregateValues(over: plan.commitments.map { state.sheet(for: $0.id) }).map {
+      Report.Aggregate(title: titles[$0.id] ?? LocalizedText(en: $0.id, es: $0.id), value: $0)
+    }
+  }
+
+  /// Every commitment of the plan with its scores, indicators and missing scales.
+  func commitments() -> [Report.CommitmentReport] {
+    plan.commitments.map(commitment)
+  }
+
+  private func commitment(_ commitment: Commitment) -> Report.CommitmentReport {
+    var scores: [Report.ScaleScore] = []
+    var missing: [String] = []
+    for scale in rubric.scales {
+      let records = state.history[.init(commitment: commitment.id, scale: scale.id)] ?? []
+      let history = records.map { record -> Report.ScoreEntry in
+        let chosen: [Report.LevelInfo] = record.levels.compactMap { id in
+          guard let level = scale.levels.first(where: { $0.id == id }) else { return nil }
+          return Report.LevelInfo(
+            id: level.id, label: level.label, definition: level.definition, confirmed: level.confirmed,
+            ogp: level.ogpValue, ogpColumn: level.ogpColumn)
+        }
+        return Report.ScoreEntry(
+          score: record.id, levels: chosen, rationale: record.rationale, evidence: record.evidence,
+          supersedes: record.supersedes, entry: seqOf["S:" + record.id] ?? -1, time: timeOf[record.id] ?? "")
+      }
+      guard
+        let score = Report.ScaleScore(
+          scale: scale.id, ogpColumn: scale.ogpColumn, ogpValueColumns: scale.levels.compactMap(\.ogpColumn),
+          title: scale.title, phase: scale.phase, history: history)
+      else {
+        missing.append(scale.id)
+        continue
+      }
+      scores.append(score)
+    }
+    var indicators: [String: Truth] = [:]
+    for (indicator, truth) in rubric.indicatorValues(for: state.sheet(for: commitment.id)) {
+      indicators[indicator.id] = truth
+    }
+    return Report.CommitmentReport(
+      id: commitment.id, title: commitment.title, url: commitment.url, scores: scores, indicators: indicators,
+      missing: missing)
+  }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import VeedorLedger
+import VeedorPlan
+import VeedorRecords
+import VeedorRubric
+import VeedorSigning
+
+/// A report as a pure function of its signed inputs and the signing key.
+///
+/// The monitor's export and the reader's `veedor verify` both call ``derive(inputs:signer:generated:)``;
+/// the verifier compares the encoded result with the bytes it was given.
+public enum ReportDerivation {
+  /// Derives every shown field from the inputs: checks the checkpoint signature, that the ledger lines
+  /// hash to its root, that the first entry pins the plan and rubric bytes, and that the ledger
+  /// records an identity for the signing key.
+  public static func derive(inputs: ReportInputs, signer: Data, generated: String) throws(ReportsError) -> Report {
+    let checkpoint = try signedCheckpoint(inputs.checkpoint, signer: signer)
+    let lines = inputs.ledgerLines
+    guard lines.count == checkpoint.size else {
+      throw ReportsError(
+        .integrity, "carries \(lines.count) ledger lines where the checkpoint covers \(checkpoint.size)",
+        field: "inputs.ledger")
+    }
+    guard (try? MerkleTree(entries: lines).root()) == checkpoint.root else {
+      throw ReportsError(
+        .integrity, "the ledger lines do not hash to the checkpoint root (not the ledger's first \(lines.count) entries)",
+        field: "inputs.ledger")
+    }
+    let state: LedgerState
+    do { state = try LedgerState.replay(lines, file: "inputs.ledger") } catch {
+      throw ReportsError(.integrity, error.message, field: "inputs.ledger[\((error.line ?? 1) - 1)]")
+    }
+    guard let pinned = state.plan else { throw ReportsError(.integrity, "the ledger is empty", field: "inputs.ledger") }
+    let planBytes = try inputs.planBytes()
+    let rubricBytes = try inputs.rubricBytes()
+    guard ReportInputs.sha256(planBytes) == pinned.sha256 else {
+      throw ReportsError(.integrity, "is not the plan.json the ledger's first entry pins", field: "inputs.plan")
+    }
+    guard ReportInputs.sha256(rubricBytes) == pinned.rubricSHA256 else {
+      throw ReportsError(.integrity, "is not the rubric.json the ledger's first entry pins", field: "inputs.rubric")
+    }
+    let plan: ActionPlan
+    do { plan = try PlanImporter.decodeJSON(planBytes, file: "inputs.plan") } catch {
+      throw ReportsError(.integrity, error.description, field: "inputs.plan")
+    }
+    let rubric: Rubric
+    do { rubric = try Rubric.load(rubricBytes) } catch {
+      throw ReportsError(.integrity, error.description, field: "inputs.rubric")
+    }
+    let sshKey = MonitorKey.sshPublicKey(signer)
+    guard let identity = state.monitor(publicKey: sshKey) else {
+      throw ReportsError(
+        .integrity, "the ledger records no monitor.key entry for the signing key \(MonitorKey.sshFingerprint(signer))",
+        field: "inputs.ledger")
+    }
+    let content = ReportContent(plan: plan, rubric: rubric, state: state)
+    return Report(
+      format: Report.formatTag, generated: generated, inputs: inputs, plan: plan,
+      rubric: Report.RubricInfo(
+        id: rubric.id, version: rubric.version, sha256: pinned.rubricSHA256, title: rubric.title,
+        ogpColumns: rubric.scales.flatMap { [$0.ogpColumn].compactMap { $0 } + $0.levels.compactMap(\.ogpColumn) }),
+      monitor: Report.Monitor(
+        name: identity.name, email: identity.email, publicKey: sshKey, sshFingerprint: MonitorKey.sshFingerprint(signer),
+        openpgpFingerprint: OpenPGP.fingerprint(publicKey: signer, created: identity.created).hexString.uppercased(),
+        verifierKey: (try? NoteKey(name: checkpoint.origin, publicKey: signer))?.description ?? ""),
+      checkpoint: Report.CheckpointInfo(
+        origin: checkpoint.origin, size: checkpoint.size, root: checkpoint.root.base64EncodedString()),
+      commitments: content.commitments(), evidence: content.evidence(), aggregates: content.aggregates())
+  }
+
+  /// The checkpoint in a signed note, if `signer` signed it under its origin.
+  public static func signedCheckpoint(_ text: String, signer: Data) throws(ReportsError) -> Checkpoint {
+    guard let note = try? SignedNote(parsing: text), let checkpoint = try? Checkpoint(text: note.text) else {
+      throw ReportsError(.integrity, "is not a signed checkpoint note", field: "inputs.checkpoint")
+    }
+    guard let key = try? NoteKey(name: checkpoint.origin, publicKey: signer), note.isSigned(by: key) else {
+      throw ReportsError(
+        .integrity, "is not signed by the report's signer under origin \(checkpoint.origin)", field: "inputs.checkpoint")
+    }
+    return checkpoint
+  }
+
+  /// The exact bytes of `report.json`: sorted keys, no indentation (the Markdown and HTML are for
+  /// reading), a final newline.
+  public static func encode(_ report: Report) throws(ReportsError) -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    do { return try encoder.encode(report) + Data("\n".utf8) } catch {
+      throw ReportsError(.badInput, "cannot encode the report: \(error)")
+    }
+  }
+}

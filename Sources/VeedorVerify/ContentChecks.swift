@@ -1,0 +1,98 @@
+import Foundation
+import VeedorLedger
+import VeedorReports
+
+/// Steps 2–5: the report parses, its checkpoint is signed by the signer, its ledger lines are the
+/// ledger's first N entries, and everything it shows is what those signed inputs derive.
+enum ContentChecks {
+  /// The report, once its format tag and fields parse.
+  static func decode(_ bytes: Data, _ result: inout ReportVerification) -> Report? {
+    let name = "report format"
+    struct Tag: Decodable { var format: String? }
+    let tag = (try? JSONDecoder().decode(Tag.self, from: bytes))?.format
+    guard tag == Report.formatTag else {
+      let why =
+        tag == Report.formatTagV1
+        ? "a \(Report.formatTagV1) report carries only the ledger entries it cites, so what it shows cannot be re-derived; ask the monitor to export it again with this version (\(Report.formatTag))"
+        : "not a \(Report.formatTag) report (format: \(tag ?? "missing"))"
+      result.fail(name, why)
+      return nil
+    }
+    do {
+      let report = try JSONDecoder().decode(Report.self, from: bytes)
+      result.pass(name, Report.formatTag)
+      return report
+    } catch {
+      result.fail(name, "does not parse as \(Report.formatTag): \(Self.describe(error))")
+      return nil
+    }
+  }
+
+  /// The embedded checkpoint, when the report's signer signed it.
+  static func checkpoint(_ report: Report, _ signer: Data, _ result: inout ReportVerification) -> Checkpoint? {
+    let name = "checkpoint signature"
+    do {
+      let checkpoint = try ReportDerivation.signedCheckpoint(report.inputs.checkpoint, signer: signer)
+      result.pass(name, "\(checkpoint.origin), \(checkpoint.size) entries, signed by the report's signer")
+      return checkpoint
+    } catch {
+      result.fail(name, error.description)
+      return nil
+    }
+  }
+
+  /// Whether the carried ledger lines are exactly the checkpoint's tree: complete and unaltered.
+  static func entries(_ report: Report, _ checkpoint: Checkpoint, _ result: inout ReportVerification) -> Bool {
+    let name = "ledger entries"
+    let lines = report.inputs.ledgerLines
+    guard lines.count == checkpoint.size else {
+      result.fail(name, "the report carries \(lines.count) ledger lines; the checkpoint signed \(checkpoint.size)")
+      return false
+    }
+    guard (try? MerkleTree(entries: lines).root()) == checkpoint.root else {
+      result.fail(name, "the \(lines.count) carried ledger lines do not hash to the checkpoint root")
+      return false
+    }
+    result.pass(name, "all \(lines.count) entries carried; they are the ledger's first \(lines.count) (RFC 6962 root matches)")
+    return true
+  }
+
+  /// Whether re-deriving the report from its inputs gives back exactly its bytes.
+  static func content(_ report: Report, _ bytes: Data, _ signer: Data, _ result: inout ReportVerification) -> Bool {
+    let name = "report content matches the ledger"
+    let derived: Data
+    do {
+      derived = try ReportDerivation.encode(
+        try ReportDerivation.derive(inputs: report.inputs, signer: signer, generated: report.generated))
+    } catch {
+      result.fail(name, error.description)
+      return false
+    }
+    guard derived != bytes else {
+      result.pass(
+        name,
+        "re-derived from the \(report.inputs.ledger.count) entries, the pinned plan and rubric and the checkpoint: identical"
+      )
+      return true
+    }
+    guard let path = JSONDiff.firstDifference(bytes, derived) else {
+      result.fail(name, "same content as the ledger derives, but not in the canonical encoding")
+      return false
+    }
+    result.fail(name, "\(path) differs from what the ledger derives")
+    return false
+  }
+
+  /// A decoding error as a JSON path and reason.
+  static func describe(_ error: any Error) -> String {
+    guard let error = error as? DecodingError else { return "\(error)" }
+    let (context, what): (DecodingError.Context, String)
+    switch error {
+    case .keyNotFound(let key, let c): (context, what) = (c, "missing \(key.stringValue)")
+    case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): (context, what) = (c, c.debugDescription)
+    @unknown default: return "\(error)"
+    }
+    let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+    return "$\(path): \(what)"
+  }
+}

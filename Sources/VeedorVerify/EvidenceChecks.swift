@@ -1,0 +1,35 @@
+import Foundation
+import VeedorLedger
+import VeedorReports
+
+/// Step 6: every stored evidence file has the SHA-256 the ledger recorded.
+enum EvidenceChecks {
+  static func run(_ report: Report, _ folder: URL?, _ result: inout ReportVerification) {
+    let name = "evidence files"
+    guard let folder else {
+      result.skip(name, "not requested (--evidence-dir DIR)")
+      return
+    }
+    var checked = 0
+    for item in report.evidence {
+      guard let sha = item.record.sha256 else { continue }
+      let candidates =
+        [
+          folder.appendingPathComponent(sha),
+          folder.appendingPathComponent(String(sha.prefix(2))).appendingPathComponent(sha),
+        ]
+        + (item.record.fileName.map { [folder.appendingPathComponent(URL(fileURLWithPath: $0).lastPathComponent)] }
+          ?? [])
+      guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
+        result.fail(name, "evidence \(item.record.id) (sha256 \(sha.prefix(12))…) is not in \(folder.path)")
+        return
+      }
+      guard (try? BoundedRead.sha256(of: found)) == sha else {
+        result.fail(name, "evidence \(item.record.id): \(found.path) does not have the recorded SHA-256")
+        return
+      }
+      checked += 1
+    }
+    result.pass(name, "\(checked) file(s) match their recorded SHA-256")
+  }
+}
