@@ -1,7 +1,11 @@
 import Foundation
 import VeedorDataset
+import VeedorExport
 import VeedorReports
 import VeedorSigning
+import VeedorVerify
+import VeedorPlan
+import VeedorRecords
 import VeedorWorkspace
 
 /// Times `veedor import` of many signed reports beside verifying their signatures alone.
@@ -63,9 +67,14 @@ struct ImportBench {
         if SSHSignature.verify(armoured, message: bytes, namespace: SSHSignature.reportNamespace) != nil { valid += 1 }
       }
     }
-    let verifyAll = time { _ = DatasetImporter.verifyAll(files, trust: trust, progress: nil) }
+    let trustFile = try! ReportVerifier.loadTrust(trust)
+    let verifyAll = time {
+      DispatchQueue.concurrentPerform(iterations: files.count) { i in
+        _ = ReportVerifier.verify(files[i], options: .init(), trust: trustFile)
+      }
+    }
     let decodeOnly = time {
-      for file in files { _ = try! JSONDecoder().decode(ReportV1.self, from: Data(contentsOf: file)) }
+      for file in files { _ = try! JSONDecoder().decode(Report.self, from: Data(contentsOf: file)) }
     }
     var merged = 0
     let importTime = time {

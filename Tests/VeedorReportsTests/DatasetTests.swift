@@ -2,6 +2,8 @@ import Foundation
 import Testing
 import VeedorDataset
 import VeedorTestSupport
+import VeedorPlan
+import VeedorRecords
 import VeedorWorkspace
 
 @Suite("OGP-shaped export and import")
@@ -25,8 +27,8 @@ struct DatasetTests {
     let json = TestSupport.temporaryFolder().appendingPathComponent("rows.json")
     try ReportFixture.run(["export", "-w", f.ws, "--report", f.report.path, "--format", "ogp-json", "--out", json.path])
     let document = try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any]
-    let data = document?["data"] as? [String: [String: String]]
-    #expect(data?["CLPLN0002"] == row)
+    let rows = document?["rows"] as? [[String: String]]
+    #expect(rows?.first { $0["Commitment Unique Identifier"] == "CLPLN0002" } == row)
     var multi = Dataset()
     multi.add(["Commitment Unique Identifier": "X0001", "Lead Institution": "●  One,\n●  \"Two\"\r\nthree"])
     #expect(try Dataset.parse(csv: Data(multi.csv().utf8), file: "m").rows == multi.rows)

@@ -19,7 +19,7 @@ struct FuzzRegressionTests {
       let url = Self.folder.appendingPathComponent(name)
       #expect(!ReportVerifier.verify(url).verified)
       let data = try Data(contentsOf: url)
-      if let report = try? JSONDecoder().decode(ReportV1.self, from: data) {
+      if let report = try? JSONDecoder().decode(Report.self, from: data) {
         _ = HTMLReport.render(report, language: .es)
         _ = MarkdownReport.render(report, language: .en)
         _ = ReportRows.rows(report, reportSHA256: "")

@@ -6,6 +6,8 @@ import VeedorRubric
 import VeedorSigning
 import VeedorTestSupport
 import VeedorVerify
+import VeedorPlan
+import VeedorRecords
 import VeedorWorkspace
 
 /// A small seeded generator (SplitMix64), so every mutant can be reproduced from its seed.
@@ -80,7 +82,7 @@ struct MutationTests {
     for mutant in mutants(of: valid, count: 400) where mutant != valid {
       let contents = LedgerFile.split(mutant)
       let audit = LedgerAudit(contents)
-      let replay = try? WorkspaceState.replay(contents.lines, file: "m")
+      let replay = try? LedgerState.replay(contents.lines, file: "m")
       if audit.finding != nil || replay == nil || contents.lines.count != 13 { caught += 1 }
     }
     #expect(caught > 300)

@@ -14,6 +14,7 @@ struct PathSafetyTests {
     edit(&json)
     let bytes = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
     try bytes.write(to: url)
+    try FileManager.default.removeItem(at: copy.appendingPathComponent("report.json.sig"))
     let key = try KeyFile.read(URL(fileURLWithPath: f.key)) { "" }
     try Data(try SSHSignature.sign(bytes, namespace: SSHSignature.reportNamespace, key: key).utf8)
       .write(to: copy.appendingPathComponent("report.json.sshsig"))
@@ -27,14 +28,11 @@ struct PathSafetyTests {
     let secret = outside.appendingPathComponent("secret.txt")
     try Data("Minutes of the environment forum".utf8).write(to: secret)
     for name in ["../../\(outside.lastPathComponent)/secret.txt", secret.path] {
-      let url = try tampered(f) { json in
-        var evidence = json["evidence"] as! [[String: Any]]
-        for i in evidence.indices {
-          var record = evidence[i]["record"] as! [String: Any]
-          if record["sha256"] != nil { record["fileName"] = name }
-          evidence[i]["record"] = record
-        }
-        json["evidence"] = evidence
+      // The hostile name must be in the ledger itself: an edited report fails the content step first.
+      let url = try f.rewritten { _, object in
+        guard var record = object["evidence"] as? [String: Any], record["sha256"] != nil else { return }
+        record["fileName"] = name
+        object["evidence"] = record
       }
       let empty = TestSupport.temporaryFolder()
       let result = try TestSupport.veedor(["verify", url.path, "--evidence-dir", empty.path])
@@ -42,7 +40,7 @@ struct PathSafetyTests {
     }
   }
 
-  @Test("hostile commitment ids become safe file names inside the site")
+  @Test("hostile commitment ids in a re-signed report never reach the site: publish refuses, writes nothing")
   func siteNames() throws {
     let f = try ReportFixture()
     try ReportFixture.run(["key", "export", "--key", f.key, "--out", f.ws + "/public", "-w", f.ws])
@@ -54,10 +52,10 @@ struct PathSafetyTests {
     }
     let root = TestSupport.temporaryFolder()
     let site = root.appendingPathComponent("site")
-    try ReportFixture.run(["publish", "-w", f.ws, "--out", site.path, "--report", url.deletingLastPathComponent().path])
-    let written = try FileManager.default.contentsOfDirectory(atPath: site.path)
-    #expect(written.contains("commitment-_________escaped.html") && written.contains("commitment-_tmp_absolute.html"))
-    #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["site"])
+    let result = try ReportFixture.run(
+      ["publish", "-w", f.ws, "--out", site.path, "--report", url.deletingLastPathComponent().path], status: 1)
+    #expect(result.stderr.contains("$.commitments[5].id differs from what the ledger derives"), "\(result.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).isEmpty)
     #expect(!FileManager.default.fileExists(atPath: "/tmp/absolute.html"))
   }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VeedorLedger
 import VeedorTestSupport
 
 /// A workspace copied from the bundled example, with a stored evidence file, a correction, a
@@ -51,6 +52,27 @@ struct ReportFixture {
   /// `veedor verify` on a report with extra arguments.
   func verify(_ report: URL? = nil, _ extra: [String] = []) throws -> TestSupport.Result {
     try TestSupport.veedor(["verify", (report ?? self.report).path] + extra)
+  }
+
+  /// A copy of the workspace whose ledger lines are edited, re-linked and re-signed from scratch (the
+  /// monitor rewriting its own history), exported again; returns the new report.
+  func rewritten(_ edit: (Int, inout [String: Any]) -> Void) throws -> URL {
+    let ws = TestSupport.temporaryFolder().appendingPathComponent("ws").path
+    try FileManager.default.copyItem(atPath: self.ws, toPath: ws)
+    let lines = try String(contentsOfFile: ws + "/ledger.jsonl", encoding: .utf8).split(separator: "\n")
+    var rewritten: [String] = []
+    for (i, line) in lines.enumerated() {
+      var object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+      edit(i, &object)
+      if i > 0 { object["prev"] = RFC6962.leafHash(Data(rewritten[i - 1].utf8)).hexString }
+      let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+      rewritten.append(String(decoding: data, as: UTF8.self))
+    }
+    try Data((rewritten.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: ws + "/ledger.jsonl"))
+    try FileManager.default.removeItem(atPath: ws + "/checkpoints")
+    let out = TestSupport.temporaryFolder().appendingPathComponent("out")
+    try Self.run(["report", "export", "-w", ws, "--key", key, "--out", out.path])
+    return out.appendingPathComponent("report.json")
   }
 
   /// A copy of the published folder to tamper with.

@@ -20,7 +20,7 @@ struct VerifyTests {
       ])
     #expect(full.status == 0, "\(full.stdout)\(full.stderr)")
     #expect(full.stdout.contains("VERIFIED") && !full.stdout.contains("✗") && !full.stdout.contains("–"))
-    #expect(full.stdout.contains("extends 0000000015.note (15 → 16 entries)"))
+    #expect(full.stdout.contains("extends 0000000015.note (15 → 17 entries)"))
     let vkey = try f.verify(nil, ["--trust", f.keys.appendingPathComponent("verifier.vkey").path])
     #expect(vkey.status == 0)
   }
@@ -62,32 +62,36 @@ struct VerifyTests {
       step: "report signature")
   }
 
-  @Test("a replaced checkpoint fails the checkpoint step")
+  @Test("an older checkpoint put in place of the report's fails the entries step")
   func replacedCheckpoint() throws {
     let f = try ReportFixture()
     let copy = try f.copy()
     let url = copy.appendingPathComponent("report.json")
     var json = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
-    var checkpoint = json["checkpoint"] as! [String: Any]
-    let older = try String(contentsOfFile: f.ws + "/checkpoints/0000000015.note", encoding: .utf8)
-    checkpoint["note"] = older
-    json["checkpoint"] = checkpoint
+    var inputs = json["inputs"] as! [String: Any]
+    inputs["checkpoint"] = try String(contentsOfFile: f.ws + "/checkpoints/0000000015.note", encoding: .utf8)
+    json["inputs"] = inputs
     try resign(url, json, f)
-    expectFailure(try f.verify(url), step: "checkpoint signature")
+    let result = try f.verify(url)
+    expectFailure(result, step: "ledger entries")
+    #expect(result.stdout.contains("carries 17 ledger lines; the checkpoint signed 15"))
   }
 
-  @Test("an inclusion proof from another tree fails the entries step")
-  func foreignProof() throws {
+  @Test("a history rewritten and signed again verifies alone, but not --since an older checkpoint nor --ledger")
+  func rewrittenAndResigned() throws {
     let f = try ReportFixture()
-    let copy = try f.copy()
-    let url = copy.appendingPathComponent("report.json")
-    var json = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
-    var entries = json["entries"] as! [[String: Any]]
-    let otherTree = MerkleTree(entries: (0..<17).map { Data("other \($0)".utf8) })
-    entries[1]["proof"] = try otherTree.inclusionProof(index: entries[1]["seq"] as! Int, size: 17).map(\.hexString)
-    json["entries"] = entries
-    try resign(url, json, f)
-    expectFailure(try f.verify(url), step: "ledger entries")
+    let older = f.ws + "/checkpoints/0000000015.note"
+    let original = TestSupport.temporaryFolder().appendingPathComponent("ledger.jsonl")
+    try FileManager.default.copyItem(atPath: f.ws + "/ledger.jsonl", toPath: original.path)
+    // The monitor rewrites a past line, re-links the chain and re-signs from scratch.
+    let report = try f.rewritten { _, object in
+      guard var score = object["score"] as? [String: Any], score["rationale"] as? String == "Started" else { return }
+      score["rationale"] = "Well under way"
+      object["score"] = score
+    }
+    #expect(try f.verify(report).status == 0)
+    expectFailure(try f.verify(report, ["--since", older]), step: "consistency with an older checkpoint")
+    expectFailure(try f.verify(report, ["--ledger", original.path]), step: "full ledger")
   }
 
   @Test("a tampered evidence file fails the evidence step")
@@ -115,7 +119,7 @@ struct VerifyTests {
     let f = try ReportFixture()
     try ReportFixture.run(["note", "one more", "-w", f.ws])
     try ReportFixture.run(["checkpoint", "-w", f.ws, "--key", f.key])
-    let longer = f.ws + "/checkpoints/0000000017.note"
+    let longer = f.ws + "/checkpoints/0000000018.note"
     let result = try f.verify(nil, ["--since", longer])
     expectFailure(result, step: "consistency with an older checkpoint")
     #expect(result.stdout.contains("rollback"))
@@ -128,6 +132,8 @@ struct VerifyTests {
       try? FileManager.default.removeItem(at: url.deletingLastPathComponent().appendingPathComponent(sig))
     }
     let key = try KeyFile.read(URL(fileURLWithPath: f.key)) { "" }
-    try key.sign(try Data(contentsOf: url)).write(to: URL(fileURLWithPath: url.path + ".sig"))
+    let bytes = try Data(contentsOf: url)
+    try Data(try SSHSignature.sign(bytes, namespace: SSHSignature.reportNamespace, key: key).utf8)
+      .write(to: URL(fileURLWithPath: url.path + ".sshsig"))
   }
 }

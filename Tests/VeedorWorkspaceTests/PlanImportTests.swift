@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import VeedorTestSupport
+import VeedorPlan
+import VeedorRecords
 import VeedorWorkspace
 
 func fixture(_ name: String) -> URL {

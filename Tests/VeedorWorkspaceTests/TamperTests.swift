@@ -3,6 +3,8 @@ import Testing
 import VeedorLedger
 import VeedorSigning
 import VeedorTestSupport
+import VeedorPlan
+import VeedorRecords
 import VeedorWorkspace
 
 @Suite("ledger verify on a tampered workspace")

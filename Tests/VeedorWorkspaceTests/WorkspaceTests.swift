@@ -3,6 +3,8 @@ import Testing
 import VeedorLedger
 import VeedorSigning
 import VeedorTestSupport
+import VeedorPlan
+import VeedorRecords
 import VeedorWorkspace
 
 /// A fresh workspace over the bundled example plan and the OGP Local rubric.

@@ -1,6 +1,8 @@
 import Foundation
 import FuzzSupport
 import VeedorLedger
+import VeedorPlan
+import VeedorRecords
 import VeedorWorkspace
 
 /// libFuzzer entry: ledger.jsonl bytes as `veedor ledger verify` and every read command see them.

@@ -21,7 +21,7 @@ public func fuzz(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
   try? Data(bytes: start, count: count).write(to: report)
   _ = ReportVerifier.verify(report)
   // A report that parses is also rendered and turned into OGP rows, as publish and import do.
-  if let parsed = try? JSONDecoder().decode(ReportV1.self, from: Data(bytes: start, count: count)) {
+  if let parsed = try? JSONDecoder().decode(Report.self, from: Data(bytes: start, count: count)) {
     _ = HTMLReport.render(parsed, language: .es)
     _ = MarkdownReport.render(parsed, language: .en)
     _ = ReportRows.rows(parsed, reportSHA256: "")
