@@ -24,8 +24,8 @@ let package = Package(
   targets: [
     .target(name: "FuzzSupport", swiftSettings: fuzzFlags),
     fuzzTarget("fuzz-rubric", ["VeedorRubric"]),
-    fuzzTarget("fuzz-plan", ["VeedorWorkspace"]),
-    fuzzTarget("fuzz-ledger", ["VeedorLedger", "VeedorWorkspace"]),
+    fuzzTarget("fuzz-plan", ["VeedorPlan"]),
+    fuzzTarget("fuzz-ledger", ["VeedorLedger", "VeedorRecords"]),
     fuzzTarget("fuzz-note", ["VeedorLedger", "VeedorSigning"]),
     fuzzTarget("fuzz-sshsig", ["VeedorSigning"]),
     fuzzTarget("fuzz-report", ["VeedorVerify", "VeedorReports", "VeedorDataset"]),

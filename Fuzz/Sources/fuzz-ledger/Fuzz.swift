@@ -1,9 +1,7 @@
 import Foundation
 import FuzzSupport
 import VeedorLedger
-import VeedorPlan
 import VeedorRecords
-import VeedorWorkspace
 
 /// libFuzzer entry: ledger.jsonl bytes as `veedor ledger verify` and every read command see them.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -21,7 +19,7 @@ public func fuzz(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
         proof: proof, root: root)
     }
   }
-  _ = try? WorkspaceState.replay(contents.lines, file: "f")
+  _ = try? LedgerState.replay(contents.lines, file: "f")
   return 0
 }
 

@@ -1,8 +1,6 @@
 import Foundation
 import FuzzSupport
 import VeedorPlan
-import VeedorRecords
-import VeedorWorkspace
 
 /// libFuzzer entry: a plan file as `veedor init` reads it (CSV, OGP sheet CSV, or JSON).
 @_cdecl("LLVMFuzzerTestOneInput")

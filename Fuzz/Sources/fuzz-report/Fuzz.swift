@@ -20,8 +20,10 @@ public func fuzz(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
   _ = signature
   try? Data(bytes: start, count: count).write(to: report)
   _ = ReportVerifier.verify(report)
-  // A report that parses is also rendered and turned into OGP rows, as publish and import do.
+  // A report that parses is re-derived from its inputs (as verify does after the signature), and
+  // rendered and turned into OGP rows, as publish and import do.
   if let parsed = try? JSONDecoder().decode(Report.self, from: Data(bytes: start, count: count)) {
+    _ = try? ReportDerivation.derive(inputs: parsed.inputs, signer: Data(repeating: 7, count: 32), generated: "")
     _ = HTMLReport.render(parsed, language: .es)
     _ = MarkdownReport.render(parsed, language: .en)
     _ = ReportRows.rows(parsed, reportSHA256: "")
