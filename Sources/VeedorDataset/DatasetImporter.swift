@@ -32,7 +32,7 @@ public struct DatasetImporter {
   public private(set) var dataset = Dataset()
 
   /// Verifies every input against the trust file and merges what passes; one bad file never stops the others.
-  public init(inputs: [URL], trust: URL, progress: ((Int, Int) -> Void)? = nil) throws(SigningError) {
+  public init(inputs: [URL], trust: URL, progress: ((Int, Int) -> Void)? = nil) throws(VerifyError) {
     let trustFile = try TrustFile(trust)
     let files = Self.expand(inputs)
     // Reports are verified in parallel; sheets and the merge run in input order afterwards.
@@ -51,13 +51,15 @@ public struct DatasetImporter {
           Refusal(file: url.path, reason: "\(failure?.name ?? "report"): \(failure?.detail ?? "not verified")"))
         continue
       }
-      let members = trustFile.members(of: signer)
       let code = report.plan.memberCode ?? report.plan.id
-      guard members.contains("*") || members.contains(code) else {
+      switch trustFile.authorize(signer, namespace: SSHSignature.reportNamespace, at: Date()) {
+      case .success(let grant) where grant.allows(code): break
+      case .success(let grant):
         refused.append(
-          Refusal(
-            file: url.path,
-            reason: "out of scope: the signing key may report on \(members.joined(separator: ", ")), not \(code)"))
+          Refusal(file: url.path, reason: "out of scope: the signing key may report on \(grant), not \(code)"))
+        continue
+      case .failure(let refusal):
+        refused.append(Refusal(file: url.path, reason: "untrusted key: \(refusal.reason)"))
         continue
       }
       let sha = (try? Data(contentsOf: url)).map { Data(SHA256.hash(data: $0)).hexString } ?? ""

@@ -69,7 +69,7 @@ public enum ReportVerifier {
         return nil
       }
     } else if let sig = try? Data(contentsOf: raw) {
-      let candidates = (try? options.trust.map { try TrustFile($0).keys.map(\.publicKey) }) ?? nil
+      let candidates = (try? options.trust.map { try TrustFile($0).publicKeys }) ?? nil
       signer = (candidates ?? [claimed].compactMap { $0 }).first { key in
         (try? Curve25519.Signing.PublicKey(rawRepresentation: key))?.isValidSignature(sig, for: bytes) == true
       }
@@ -86,11 +86,13 @@ public enum ReportVerifier {
     guard let signer else { return nil }
     if let trustURL = options.trust {
       do {
-        guard let trusted = try TrustFile(trustURL).name(of: signer) else {
-          result.fail(name, "valid \(how) signature, but by a key not in \(trustURL.lastPathComponent)")
+        switch try TrustFile(trustURL).authorize(signer, namespace: SSHSignature.reportNamespace, at: Date()) {
+        case .success(let grant):
+          result.pass(name, "\(how) signature by \(grant), a key trusted in \(trustURL.lastPathComponent)")
+        case .failure(let refusal):
+          result.fail(name, "valid \(how) signature, but the key is not trusted: \(refusal.reason)")
           return nil
         }
-        result.pass(name, "\(how) signature by \(trusted), a key trusted in \(trustURL.lastPathComponent)")
       } catch {
         result.fail(name, error.description)
         return nil

@@ -3,6 +3,7 @@ import Foundation
 import VeedorLedger
 import VeedorRubric
 import VeedorSigning
+import VeedorVerify
 import VeedorWorkspace
 
 /// Printing: data on stdout, diagnostics on stderr, errors mapped to exit statuses.
@@ -30,6 +31,8 @@ enum Output {
       (message, status) = (error.description, 1)
     case let error as RubricError:
       (message, status) = (error.description, 2)
+    case let error as VerifyError:
+      (message, status) = (error.description, error.exitStatus)
     case let error as SigningError:
       (message, status) = (error.description, error.isBadInput ? 2 : 1)
     case let error as ExitCode:
