@@ -61,6 +61,13 @@ struct TrustLineParser {
     while cp < b.count, Self.isDelimiter(b[cp]) { cp += 1 }
     var options: [UInt8] = []
     var key = readKey(at: cp)
+    // When the field after the principals names a key type, its own problem is the one to report.
+    var keyProblem: KeyProblem?
+    if case .failure(let problem) = key,
+      Self.keyTypes[String(decoding: b[cp...].prefix { $0 != .space && $0 != .tab }, as: UTF8.self)] != nil
+    {
+      keyProblem = problem
+    }
     if case .failure = key {
       // No key here, so these are options: up to the first space or tab outside double quotes.
       var end = cp
@@ -74,14 +81,14 @@ struct TrustLineParser {
         end += 1
       }
       if quoted { throw fail("options", "missing end quote") }
-      if end >= b.count { throw fail("key", "missing key after the options") }
+      if end >= b.count { throw fail("key", keyProblem?.message ?? "missing key after the options") }
       options = Array(b[cp..<end])
       cp = end + 1
       while cp < b.count, b[cp] == .space || b[cp] == .tab { cp += 1 }
       key = readKey(at: cp)
     }
     guard case .success(let (type, publicKey, commentStart)) = key else {
-      if case .failure(let problem) = key { throw fail("key", problem.message) }
+      if case .failure(let problem) = key { throw fail("key", (keyProblem ?? problem).message) }
       throw fail("key", "invalid key")
     }
     var entry = TrustFile.Entry(
