@@ -90,7 +90,9 @@ public enum ReportVerifier {
         case .success(let grant):
           result.pass(name, "\(how) signature by \(grant), a key trusted in \(trustURL.lastPathComponent)")
         case .failure(let refusal):
-          result.fail(name, "valid \(how) signature, but the key is not trusted: \(refusal.reason)")
+          let file = trustURL.lastPathComponent
+          let why = refusal.kind == .unknownKey ? "by a key not in \(file)" : "\(file) does not trust the key here"
+          result.fail(name, "valid \(how) signature, but \(why): \(refusal.reason)")
           return nil
         }
       } catch {

@@ -7,10 +7,11 @@ struct TrustCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "trust", abstract: "Add and list the keys a trust file (OpenSSH allowed_signers) trusts.",
     discussion: """
-      The trust file is what 'veedor verify --trust' and 'veedor import --trust' read, and what
-      'ssh-keygen -Y verify -f FILE' reads: one line per key, principals first (the member codes the
-      key may report on, or patterns such as CL* and *), e.g.
-        CLPLN,CLMPU namespaces="assessment-report@veedor" ssh-ed25519 AAAAC3Nza… Monitor Name
+      The trust file is what 'veedor verify --trust', 'veedor import --trust'
+      and 'ssh-keygen -Y verify -f FILE' read. One line per key; the
+      principals come first: the member codes the key may report on, or
+      patterns such as CL* or *. Example line:
+        CLPLN,CLMPU namespaces="assessment-report@veedor" ssh-ed25519 AAAA… Name
       """,
     subcommands: [Add.self, List.self])
 
@@ -22,15 +23,19 @@ struct TrustCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Trust a monitor's key for some member codes (appends one allowed_signers line).",
       discussion: """
-        KEYFILE is the monitor's monitor.pub ('ssh-ed25519 AAAA… comment', written by 'veedor report
-        export'), a one-line allowed_signers file, or a checkpoint verifier.vkey. The line allows only the
-        namespace assessment-report@veedor. Times are YYYYMMDD[HHMM[SS]]; end them in Z for UTC, else
-        they are local time where the file is read (as ssh-keygen reads them). An identical line is refused.
+        KEYFILE is the monitor's monitor.pub ('ssh-ed25519 AAAA… comment', as
+        'veedor key export' writes it), a one-line allowed_signers file, or a
+        checkpoint verifier.vkey. The line allows only the signature namespace
+        assessment-report@veedor. Times are YYYYMMDD[HHMM[SS]]: end them in Z
+        for UTC, else they are local time wherever the file is read (as
+        ssh-keygen reads them). Repeating an existing grant (same key, members
+        and options) is refused.
 
         Example:
-          veedor trust add --member CLPLN,CLMPU keys/monitor.pub --valid-after 20250101Z
-          ssh-keygen -Y verify -f monitors.allowed_signers -I CLPLN -n assessment-report@veedor \\
-            -s report.json.sshsig < report.json
+          veedor trust add --member CLPLN,CLMPU keys/monitor.pub \\
+            --valid-after 20250101Z --trust monitors.allowed_signers
+          ssh-keygen -Y verify -f monitors.allowed_signers -I CLPLN \\
+            -n assessment-report@veedor -s report.json.sshsig < report.json
         """)
     @Option(help: "Member codes (or patterns such as CL* or *) the key may report on, comma-separated.")
     var member: String
@@ -56,8 +61,9 @@ struct TrustCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "List the keys of a trust file: fingerprint, principals, namespaces, validity.",
       discussion: """
-        Malformed lines are reported on stderr (exit 2); ssh-keygen and Veedor both ignore them.
-        Times without Z are shown as read in this machine's time zone.
+        Malformed lines are reported on stderr (exit 2); ssh-keygen and Veedor
+        both ignore them. Times without Z are shown as read in this machine's
+        time zone.
 
         Example: veedor trust list --trust monitors.allowed_signers
         """)
