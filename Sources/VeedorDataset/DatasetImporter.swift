@@ -69,18 +69,20 @@ public struct DatasetImporter {
     }
     var verified: [VerifiedReport] = []
     for (url, result) in results {
-      guard result.verified, let report = result.parsed, let bytes = result.files["report.json"] else {
+      guard result.verified, let report = result.parsed, let bytes = result.files["report.json"],
+        let grant = result.grant
+      else {
         let failure = result.firstFailure
         refused.append(
           Refusal(file: url.path, reason: "\(failure?.name ?? "report"): \(failure?.detail ?? "not verified")"))
         continue
       }
-      if let (commitment, member) = scope.outOfScope(report, principals: result.principals) {
+      if let (commitment, member) = scope.outOfScope(report, grant: grant) {
         refused.append(
           Refusal(
             file: url.path,
             reason:
-              "out of scope: \(commitment) belongs to member \(member), but the signing key may report only on \(result.principals.joined(separator: ",")); the whole report is refused"
+              "out of scope: \(commitment) belongs to member \(member), but the signing key may report only on \(result.principals.joined(separator: " | ")); the whole report is refused"
           ))
         continue
       }

@@ -31,11 +31,11 @@ public struct MemberScope: Sendable {
     return prefix.isEmpty ? plan.memberCode ?? plan.id : prefix
   }
 
-  /// The first commitment of a report outside the principals granted, with its member code.
-  public func outOfScope(_ report: Report, principals: [String]) -> (commitment: String, member: String)? {
+  /// The first commitment of a report outside what the trust file grants, with its member code.
+  public func outOfScope(_ report: Report, grant: TrustFile.Grant) -> (commitment: String, member: String)? {
     for commitment in report.plan.commitments {
       let code = member(of: commitment.id, in: report.plan)
-      if !TrustFile.matches(principals, code) { return (commitment.id, code) }
+      if !grant.allows(code) { return (commitment.id, code) }
     }
     return nil
   }

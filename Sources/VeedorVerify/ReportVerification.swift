@@ -21,8 +21,10 @@ public struct ReportVerification: Codable, Sendable {
   public var identityChecked: Bool
   /// The signer's Ed25519 public key (hex), once the signature verified.
   public var signer: String?
-  /// The principal patterns the trust file grants the signer (member codes, `*` for any).
+  /// The principal pattern lists the trust file grants the signer (member codes, `*` for any), one per line.
   public var principals: [String] = []
+  /// What the trust file grants the signer, once the signature verified against it.
+  public var grant: TrustFile.Grant?
   /// The report, once it parsed (not part of the JSON output).
   public var parsed: Report?
   /// The exact bytes that were verified: `report.json` and each signature file read beside it.

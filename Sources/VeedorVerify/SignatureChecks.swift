@@ -64,9 +64,10 @@ struct SignatureChecks {
     switch trust.authorize(signer, namespace: SSHSignature.reportNamespace, at: now) {
     case .success(let grant):
       result.principals = grant.principals
+      result.grant = grant
       result.pass(
         name,
-        "\(how.joined(separator: " and ")) signature by \(fingerprint), trusted in \(trust.name) for \(grant.principals.joined(separator: ","))"
+        "\(how.joined(separator: " and ")) signature by \(fingerprint), trusted in \(URL(fileURLWithPath: trust.path).lastPathComponent) for \(grant)"
       )
       return signer
     case .failure(let refusal):

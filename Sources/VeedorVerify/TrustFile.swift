@@ -1,63 +1,78 @@
 import Foundation
 import VeedorSigning
 
-/// Keys a reader trusts: an OpenSSH `allowed_signers` file or checkpoint verifier keys, one per line.
+/// Keys a reader trusts, read exactly as `ssh-keygen -Y verify` reads an `allowed_signers` file.
+///
+/// Each line is `principals [options] keytype base64 [comment]`; principals and `namespaces="…"` are OpenSSH
+/// pattern lists; `valid-after`/`valid-before` bound when the key is trusted (local time unless they end in
+/// `Z`). Only `ssh-ed25519` keys are used; other key types are skipped. A malformed line grants nothing and
+/// is listed in `problems`, as ssh-keygen reports it and reads on. A checkpoint verifier key
+/// (`name+keyid+base64`) alone on a line is trusted for principal `name` in every namespace.
 public struct TrustFile: Sendable {
-  /// Trusted Ed25519 public keys with the name each was listed under.
-  public let keys: [(name: String, publicKey: Data)]
+  /// The file's path, for messages.
+  public let path: String
+  /// Every well-formed line, in file order.
+  public let entries: [Entry]
+  /// Malformed lines, each naming file, line and field; they grant nothing.
+  public let problems: [VerifyError]
 
-  /// Parses a trust file; lines that are not Ed25519 keys for the report namespace are ignored.
-  /// The file name, for messages.
-  public var name: String = ""
-  /// Every trusted key.
-  public var publicKeys: [Data] { keys.map(\.publicKey) }
-  /// TEMPORARY until the allowed_signers reader lands.
-  public struct Grant { public var principals: [String] }
-  /// TEMPORARY until the allowed_signers reader lands.
-  public struct Refusal: Error { public var reason: String }
-  /// TEMPORARY until the allowed_signers reader lands.
-  public static func matches(_ patterns: [String], _ name: String) -> Bool { patterns.contains("*") || patterns.contains(name) }
-  /// TEMPORARY until the allowed_signers reader lands.
-  public func authorize(_ key: Data, namespace: String, at: Date) -> Result<Grant, Refusal> {
-    let m = members(of: key)
-    return m.isEmpty ? .failure(Refusal(reason: "not in \(name)")) : .success(Grant(principals: m))
-  }
+  /// The `namespaces` value Veedor writes: the namespace assessment reports are signed in.
+  public static let reportNamespace = SSHSignature.reportNamespace
+
+  /// Reads a trust file; throws `.badInput` when it cannot be read or lists no usable Ed25519 key.
   public init(_ url: URL) throws(VerifyError) {
-    name = url.lastPathComponent
-    guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-      throw VerifyError(.badInput, "\(url.path): cannot read the trust file")
+    guard let data = try? Data(contentsOf: url) else {
+      throw VerifyError(.badInput, "cannot read the trust file", file: url.path)
     }
-    var keys: [(String, Data)] = []
-    for raw in text.split(separator: "\n") {
-      let line = raw.trimmingCharacters(in: .whitespaces)
-      if line.isEmpty || line.hasPrefix("#") { continue }
-      if let vkey = try? NoteKey(text: line) {
-        keys.append((vkey.name, vkey.publicKey))
-        continue
+    self.init(parsing: data, path: url.path)
+    guard entries.contains(where: \.usable) else {
+      if let first = problems.first { throw first }
+      throw VerifyError(
+        .badInput,
+        "no usable key: expected allowed_signers lines with ssh-ed25519 keys (not cert-authority) or a verifier key",
+        file: url.path)
+    }
+  }
+
+  /// Parses trust-file bytes without requiring a usable key (for tools that edit the file).
+  public init(parsing data: Data, path: String) {
+    self.path = path
+    var entries: [Entry] = []
+    var problems: [VerifyError] = []
+    for (index, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+      switch TrustLineParser(Array(line), line: index + 1, path: path).parse() {
+      case .success(let entry?): entries.append(entry)
+      case .success(nil): continue
+      case .failure(let problem): problems.append(problem)
       }
-      let fields = line.split(separator: " ").map(String.init)
-      guard let type = fields.firstIndex(of: "ssh-ed25519"), type + 1 < fields.count,
-        let blob = Data(base64Encoded: fields[type + 1]), blob.count == 51
-      else { continue }
-      let options = fields[1..<type].joined(separator: " ")
-      if options.contains("namespaces=") && !options.contains(SSHSignature.reportNamespace) { continue }
-      keys.append((fields[0], blob.suffix(32)))
     }
-    guard !keys.isEmpty else {
-      throw VerifyError(.badInput, 
-        "\(url.path): no Ed25519 key for \(SSHSignature.reportNamespace) (expected allowed_signers lines or a verifier key)"
-      )
-    }
-    self.keys = keys
+    self.entries = entries
+    self.problems = problems
   }
 
-  /// The member codes a key may report on: the comma-separated principals of its line (`*` for any).
-  public func members(of publicKey: Data) -> [String] {
-    keys.filter { $0.publicKey == publicKey }.flatMap { $0.name.split(separator: ",").map(String.init) }
+  /// The distinct Ed25519 keys of the usable lines, in file order.
+  public var publicKeys: [Data] {
+    var seen = Set<Data>()
+    return entries.filter(\.usable).compactMap(\.publicKey).filter { seen.insert($0).inserted }
   }
 
-  /// The name a key is trusted under, if it is trusted.
-  public func name(of publicKey: Data) -> String? {
-    keys.first { $0.publicKey == publicKey }?.name
+  /// What the file grants a 32-byte Ed25519 key for a signature namespace at a time, or why it grants nothing.
+  ///
+  /// As in `ssh-keygen -Y verify`: a line applies when its key is this key, it is not `cert-authority`, its
+  /// `namespaces` list (if any) matches, and `valid-after <= at <= valid-before` (whole seconds).
+  public func authorize(_ key: Data, namespace: String, at date: Date) -> Result<Grant, Refusal> {
+    let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+    let lines = entries.filter { $0.publicKey == key }
+    let granted = lines.filter { $0.refusal(namespace: namespace, at: seconds) == nil }
+    if !granted.isEmpty { return .success(Grant(principals: granted.map(\.principals), lines: granted.map(\.line))) }
+    let refusals = lines.compactMap { $0.refusal(namespace: namespace, at: seconds) }
+    let skipped =
+      problems.isEmpty
+      ? "" : " (\(problems.count) malformed line(s) ignored, first: \(problems[0].description))"
+    guard let first = refusals.first else {
+      return .failure(Refusal(.unknownKey, "no line of \(path) lists this key\(skipped)"))
+    }
+    return .failure(
+      Refusal(first.kind, "\(path): " + refusals.map(\.reason).joined(separator: "; ") + skipped))
   }
 }

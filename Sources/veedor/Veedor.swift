@@ -30,7 +30,7 @@ struct Veedor: ParsableCommand {
     subcommands: [
       Init.self, PlanCommand.self, RubricCommand.self, EvidenceCommand.self, Score.self, Status.self,
       Log.self, Note.self, LedgerCommand.self, KeyCommand.self, CheckpointCommand.self, ReportCommand.self,
-      Verify.self, ExportCommand.self, ImportCommand.self, Publish.self,
+      Verify.self, ExportCommand.self, ImportCommand.self, TrustCommand.self, Publish.self,
       Demo.self,
     ])
 

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import VeedorVerify
+
+/// `veedor trust`: the trust file (OpenSSH allowed_signers) that maps monitors' keys to member codes.
+struct TrustCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "trust", abstract: "Add and list the keys a trust file (OpenSSH allowed_signers) trusts.",
+    discussion: """
+      The trust file is what 'veedor verify --trust', 'veedor import --trust'
+      and 'ssh-keygen -Y verify -f FILE' read. One line per key; the
+      principals come first: the member codes the key may report on, or
+      patterns such as CL* or *. Example line:
+        CLPLN,CLMPU namespaces="assessment-report@veedor" ssh-ed25519 AAAA… Name
+      """,
+    subcommands: [Add.self, List.self])
+
+  /// The default trust file name.
+  static let defaultFile = "monitors.allowed_signers"
+
+  /// `veedor trust add`.
+  struct Add: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Trust a monitor's key for some member codes (appends one allowed_signers line).",
+      discussion: """
+        KEYFILE is the monitor's monitor.pub ('ssh-ed25519 AAAA… comment', as
+        'veedor key export' writes it), a one-line allowed_signers file, or a
+        checkpoint verifier.vkey. The line allows only the signature namespace
+        assessment-report@veedor. Times are YYYYMMDD[HHMM[SS]]: end them in Z
+        for UTC, else they are local time wherever the file is read (as
+        ssh-keygen reads them). Repeating an existing grant (same key, members
+        and options) is refused.
+
+        Example:
+          veedor trust add --member CLPLN,CLMPU keys/monitor.pub \\
+            --valid-after 20250101Z --trust monitors.allowed_signers
+          ssh-keygen -Y verify -f monitors.allowed_signers -I CLPLN \\
+            -n assessment-report@veedor -s report.json.sshsig < report.json
+        """)
+    @Option(help: "Member codes (or patterns such as CL* or *) the key may report on, comma-separated.")
+    var member: String
+    @Argument(help: "The monitor's public key file (monitor.pub, allowed_signers or verifier.vkey).")
+    var keyFile: String
+    @Option(help: "Trust file to append to (created when missing).") var trust = TrustCommand.defaultFile
+    @Option(help: "Trusted from this time on: YYYYMMDD[HHMM[SS]][Z].") var validAfter: String?
+    @Option(help: "Trusted until this time: YYYYMMDD[HHMM[SS]][Z].") var validBefore: String?
+    @Option(help: "Comment at the end of the line (default: the key file's comment).") var comment: String?
+
+    func run() throws {
+      let (key, keyComment) = try TrustFile.readPublicKey(URL(fileURLWithPath: keyFile))
+      let members = member.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      let line = try TrustFile.line(
+        members: members, key: key, comment: comment ?? keyComment, validAfter: validAfter, validBefore: validBefore)
+      let entry = try TrustFile.append(line, to: URL(fileURLWithPath: trust))
+      print("added to \(trust): \(entry.summary)")
+    }
+  }
+
+  /// `veedor trust list`.
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List the keys of a trust file: fingerprint, principals, namespaces, validity.",
+      discussion: """
+        Malformed lines are reported on stderr (exit 2); ssh-keygen and Veedor
+        both ignore them. Times without Z are shown as read in this machine's
+        time zone.
+
+        Example: veedor trust list --trust monitors.allowed_signers
+        """)
+    @Option(help: "Trust file to read.") var trust = TrustCommand.defaultFile
+
+    func run() throws {
+      guard let data = FileManager.default.contents(atPath: trust) else {
+        throw VerifyError(.badInput, "cannot read the trust file", file: trust)
+      }
+      let file = TrustFile(parsing: data, path: trust)
+      for entry in file.entries { print(entry.summary) }
+      if file.entries.isEmpty { print("no keys in \(trust)") }
+      for problem in file.problems { Output.note("veedor: malformed line (ignored): \(problem)") }
+      if !file.problems.isEmpty { throw ExitCode(2) }
+    }
+  }
+}
