@@ -114,7 +114,7 @@ struct DatasetTests {
     let first = try TestSupport.veedor(["import", inbox.path, "--trust", trust.path, "--out", dataset.path])
     #expect(first.status == 1)
     for (name, reason) in [
-      ("tampered", "report signature"), ("unsigned", "no signature"), ("untrusted", "not in"),
+      ("tampered", "report signature"), ("unsigned", "no signature"), ("untrusted", "lists this key"),
       ("out-of-scope", "out of scope"),
     ] {
       #expect(

@@ -39,7 +39,7 @@ struct PlanImportTests {
     #expect(rows.map(\.fields) == [["a", "b"], ["x, y", "say \"hi\""], ["multi\nline", "z"]])
     #expect(rows.map(\.line) == [1, 2, 3])
     #expect(try CSV.parse(Data(CSV.encode(rows.map(\.fields)).utf8), file: "t").map(\.fields) == rows.map(\.fields))
-    #expect(throws: WorkspaceError.self) { try CSV.parse(Data("a\n\"open\n".utf8), file: "t") }
+    #expect(throws: PlanError.self) { try CSV.parse(Data("a\n\"open\n".utf8), file: "t") }
   }
 
   @Test("the committed excerpt of OGP's sheet imports, with missing-value codes and multi-line cells")
@@ -56,7 +56,7 @@ struct PlanImportTests {
     let argentina = try sheet.plan("AP_ARG04", file: "excerpt")
     #expect(argentina.commitments.first?.leadInstitution?.contains("\n") == true)
     #expect(sheet.records.contains { $0.values["Did It Open Government (Overall)"] == "Worsens" })
-    #expect(throws: WorkspaceError.self) { try sheet.plan("AP_NONE01", file: "excerpt") }
+    #expect(throws: PlanError.self) { try sheet.plan("AP_NONE01", file: "excerpt") }
   }
 
   @Test("the whole OGP export in ../shared imports every one of its 558 rows and 171 columns")
@@ -92,7 +92,7 @@ struct PlanImportTests {
     #expect {
       try PlanImporter.load(url)
     } throws: { error in
-      let e = error as? WorkspaceError
+      let e = error as? PlanError
       return e?.file == url.path && e?.line == line && e?.field == field && e?.code == .badInput
     }
   }
@@ -103,7 +103,7 @@ struct PlanImportTests {
     #expect {
       try PlanImporter.load(url)
     } throws: { error in
-      let e = error as? WorkspaceError
+      let e = error as? PlanError
       return e?.line == 3 && e?.description.contains("UTF-8") == true
     }
   }
@@ -118,7 +118,7 @@ struct PlanImportTests {
     #expect {
       try PlanImporter.load(url)
     } throws: { error in
-      (error as? WorkspaceError)?.field == "commitments[0].start"
+      (error as? PlanError)?.field == "commitments[0].start"
     }
   }
 }
