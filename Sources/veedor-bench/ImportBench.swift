@@ -12,17 +12,15 @@ import VeedorWorkspace
 struct ImportBench {
   let reports: Int
 
-  func run() throws {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("veedor-bench-import-\(getpid())")
-    defer { try? FileManager.default.removeItem(at: root) }
+  /// Writes `reports` signed reports of 20 commitments under `root/reports/N/`, and a trust file
+  /// trusting their key for every member; returns the key and the trust file.
+  static func generate(_ reports: Int, in root: URL) -> (MonitorKey, URL) {
     let rubricURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("rubrics/irm-2021.json")
-    let rubric = try Data(contentsOf: rubricURL)
+    let rubric = try! Data(contentsOf: rubricURL)
     let key = MonitorKey.generate(name: "Bench Monitor", email: "bench@example.org", created: 1_700_000_000)
     let now = Date(timeIntervalSince1970: 1_700_000_000)
-    print("Generating \(reports) signed reports of 20 commitments…")
-    let generation = time {
-      for n in 0..<reports {
+    for n in 0..<reports {
         let code = String(format: "BM%04d", n)
         let commitments = (1...20).map { i in
           Commitment(id: code + String(format: "%04d", i), title: PlanText(en: "Commitment \(i) of plan \(n)"))
@@ -51,11 +49,19 @@ struct ImportBench {
         _ = try! ws.recordScores(drafts, now: now)
         _ = try! ReportExporter.export(
           workspace: ws, key: key, to: root.appendingPathComponent("reports/\(n)"), languages: [], now: now)
-      }
     }
     let trust = root.appendingPathComponent("trust")
-    try Data(("* " + SSHSignature.allowedSigners(principal: "x", key: key).split(separator: " ", maxSplits: 1)[1]).utf8)
+    try! Data(("* " + SSHSignature.allowedSigners(principal: "x", key: key).split(separator: " ", maxSplits: 1)[1]).utf8)
       .write(to: trust)
+    return (key, trust)
+  }
+
+  func run() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("veedor-bench-import-\(getpid())")
+    defer { try? FileManager.default.removeItem(at: root) }
+    print("Generating \(reports) signed reports of 20 commitments…")
+    var trust = root
+    let generation = time { trust = Self.generate(reports, in: root).1 }
     let folder = root.appendingPathComponent("reports")
     let files = (0..<reports).map { folder.appendingPathComponent("\($0)/report.json") }
     var valid = 0
