@@ -55,7 +55,9 @@ let package = Package(
     // Exporting a workspace's signed report and the monitor's public keys.
     .target(
       name: "VeedorExport",
-      dependencies: ["VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorRecords", "VeedorWorkspace", "VeedorReports"]
+      dependencies: [
+        "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorRecords", "VeedorWorkspace", "VeedorReports",
+      ]
     ),
     // Checking a signed report as civil society does: signature, checkpoint, re-derived content, evidence.
     .target(

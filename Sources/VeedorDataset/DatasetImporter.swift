@@ -63,7 +63,9 @@ public struct DatasetImporter {
     let results = Self.verifyAll(
       files.filter { $0.pathExtension.lowercased() != "csv" }, options: options, trust: trustFile, progress: progress)
     for (url, sheet) in sheets {
-      for record in sheet.records { dataset.add(record.values.merging(["x_source": url.lastPathComponent]) { a, _ in a }) }
+      for record in sheet.records {
+        dataset.add(record.values.merging(["x_source": url.lastPathComponent]) { a, _ in a })
+      }
       accepted.append(
         Accepted(file: url.path, plan: "OGP sheet (\(sheet.records.count) rows)", origin: "", monitor: "", size: 0))
     }

@@ -1,7 +1,7 @@
 import Foundation
-import VeedorReports
 import VeedorPlan
 import VeedorRecords
+import VeedorReports
 
 /// Turns a signed report into OGP-shaped rows, one per commitment.
 public enum ReportRows {

@@ -42,7 +42,8 @@ public enum ReportExporter {
     let contents = try workspace.readLedger()
     let size = checkpoint.checkpoint.size
     guard size <= contents.lines.count else {
-      throw WorkspaceError(.integrity, "the checkpoint covers more entries than the ledger holds", file: workspace.ledgerPath)
+      throw WorkspaceError(
+        .integrity, "the checkpoint covers more entries than the ledger holds", file: workspace.ledgerPath)
     }
     let lines = Array(contents.lines.prefix(size))
     _ = try workspace.state(of: lines)

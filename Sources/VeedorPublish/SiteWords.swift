@@ -42,9 +42,10 @@ struct SiteWords {
       en: "Compare this fingerprint with the one the monitor publishes elsewhere:",
       es: "Compare esta huella con la que el evaluador publica en otro lugar:"),
     "veedorVerify": LocalizedText(
-      en: "Veedor also checks the signed checkpoint and the inclusion proof of every cited ledger entry:",
+      en:
+        "A signature proves who published the file, not that it is true to the monitor's records. The report carries every entry of the monitor's ledger and the exact plan and rubric files; Veedor checks that the entries are complete and unaltered (against the signed checkpoint) and rebuilds everything on these pages from them, byte for byte:",
       es:
-        "Veedor además comprueba el punto de control firmado y la prueba de inclusión de cada entrada citada del registro:"
+        "Una firma prueba quién publicó el archivo, no que sea fiel a los registros del evaluador. El informe incluye todas las entradas del registro del evaluador y los archivos exactos del plan y de la rúbrica; Veedor comprueba que las entradas estén completas e inalteradas (contra el punto de control firmado) y reconstruye a partir de ellas todo lo que muestran estas páginas, byte a byte:"
     ),
     "downloads": LocalizedText(en: "Downloads", es: "Descargas"),
     "example": LocalizedText(en: "Note", es: "Nota"),

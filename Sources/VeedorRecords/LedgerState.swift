@@ -39,11 +39,16 @@ public struct LedgerState: Sendable {
   public static func replay<Lines: Collection<Data>>(_ lines: Lines, file: String) throws(RecordsError) -> LedgerState {
     var state = LedgerState()
     let decoder = JSONDecoder()
+    var previous: String?
     for (i, line) in lines.enumerated() {
       let act: Act
       do { act = try decoder.decode(Act.self, from: line) } catch {
         throw RecordsError("not a valid ledger entry", file: file, line: i + 1)
       }
+      guard act.prev == previous else {
+        throw RecordsError("does not link to the line before it", file: file, line: i + 1, field: "prev")
+      }
+      previous = RFC6962.leafHash(line).hexString
       do { try state.apply(act) } catch {
         throw RecordsError(error.message, file: file, line: i + 1, field: error.field)
       }

@@ -1,6 +1,6 @@
-import VeedorRubric
 import VeedorPlan
 import VeedorRecords
+import VeedorRubric
 
 /// The HTML version of a report in one language; every piece of data is escaped, no scripts.
 public enum HTMLReport {

@@ -1,6 +1,6 @@
-import VeedorRubric
 import VeedorPlan
 import VeedorRecords
+import VeedorRubric
 
 /// The Markdown version of a report in one language; every piece of data is escaped.
 public enum MarkdownReport {

@@ -23,7 +23,8 @@ public enum ReportDerivation {
     }
     guard (try? MerkleTree(entries: lines).root()) == checkpoint.root else {
       throw ReportsError(
-        .integrity, "the ledger lines do not hash to the checkpoint root (not the ledger's first \(lines.count) entries)",
+        .integrity,
+        "the ledger lines do not hash to the checkpoint root (not the ledger's first \(lines.count) entries)",
         field: "inputs.ledger")
     }
     let state: LedgerState
@@ -60,7 +61,8 @@ public enum ReportDerivation {
         id: rubric.id, version: rubric.version, sha256: pinned.rubricSHA256, title: rubric.title,
         ogpColumns: rubric.scales.flatMap { [$0.ogpColumn].compactMap { $0 } + $0.levels.compactMap(\.ogpColumn) }),
       monitor: Report.Monitor(
-        name: identity.name, email: identity.email, publicKey: sshKey, sshFingerprint: MonitorKey.sshFingerprint(signer),
+        name: identity.name, email: identity.email, publicKey: sshKey,
+        sshFingerprint: MonitorKey.sshFingerprint(signer),
         openpgpFingerprint: OpenPGP.fingerprint(publicKey: signer, created: identity.created).hexString.uppercased(),
         verifierKey: (try? NoteKey(name: checkpoint.origin, publicKey: signer))?.description ?? ""),
       checkpoint: Report.CheckpointInfo(
@@ -75,7 +77,8 @@ public enum ReportDerivation {
     }
     guard let key = try? NoteKey(name: checkpoint.origin, publicKey: signer), note.isSigned(by: key) else {
       throw ReportsError(
-        .integrity, "is not signed by the report's signer under origin \(checkpoint.origin)", field: "inputs.checkpoint")
+        .integrity, "is not signed by the report's signer under origin \(checkpoint.origin)", field: "inputs.checkpoint"
+      )
     }
     return checkpoint
   }

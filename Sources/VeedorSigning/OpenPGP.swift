@@ -18,7 +18,9 @@ public enum OpenPGP {
   }
 
   /// The v4 fingerprint: SHA-1 of `0x99 || u16 length || body`.
-  public static func fingerprint(_ key: MonitorKey) -> Data { fingerprint(publicKey: key.publicKey, created: key.created) }
+  public static func fingerprint(_ key: MonitorKey) -> Data {
+    fingerprint(publicKey: key.publicKey, created: key.created)
+  }
 
   /// The v4 fingerprint of a raw Ed25519 public key created at a Unix time.
   public static func fingerprint(publicKey: Data, created: Int64) -> Data {

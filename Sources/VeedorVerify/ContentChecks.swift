@@ -53,7 +53,8 @@ enum ContentChecks {
       result.fail(name, "the \(lines.count) carried ledger lines do not hash to the checkpoint root")
       return false
     }
-    result.pass(name, "all \(lines.count) entries carried; they are the ledger's first \(lines.count) (RFC 6962 root matches)")
+    result.pass(
+      name, "all \(lines.count) entries carried; they are the ledger's first \(lines.count) (RFC 6962 root matches)")
     return true
   }
 
@@ -89,7 +90,8 @@ enum ContentChecks {
     let (context, what): (DecodingError.Context, String)
     switch error {
     case .keyNotFound(let key, let c): (context, what) = (c, "missing \(key.stringValue)")
-    case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): (context, what) = (c, c.debugDescription)
+    case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c):
+      (context, what) = (c, c.debugDescription)
     @unknown default: return "\(error)"
     }
     let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()

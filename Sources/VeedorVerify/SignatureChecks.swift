@@ -27,7 +27,8 @@ struct SignatureChecks {
       else {
         result.fail(
           name,
-          "\(sshsigURL.lastPathComponent) does not verify over report.json in namespace \(SSHSignature.reportNamespace)")
+          "\(sshsigURL.lastPathComponent) does not verify over report.json in namespace \(SSHSignature.reportNamespace)"
+        )
         return nil
       }
       signer = key

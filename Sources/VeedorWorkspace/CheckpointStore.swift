@@ -1,7 +1,7 @@
 import Foundation
+import VeedorLedger
 import VeedorPlan
 import VeedorRecords
-import VeedorLedger
 import VeedorSigning
 
 /// The `checkpoints/` folder: signed tree heads of the ledger (C2SP tlog-checkpoint notes).

@@ -1,8 +1,8 @@
 import Crypto
 import Foundation
+import VeedorLedger
 import VeedorPlan
 import VeedorRecords
-import VeedorLedger
 
 /// The `objects/` folder: evidence files stored by SHA-256, copied while hashing.
 public struct EvidenceStore: Sendable {

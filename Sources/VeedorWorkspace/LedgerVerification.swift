@@ -1,7 +1,7 @@
 import Foundation
+import VeedorLedger
 import VeedorPlan
 import VeedorRecords
-import VeedorLedger
 import VeedorSigning
 
 /// `veedor ledger verify`: every line, every hash, every checkpoint signature and consistency.

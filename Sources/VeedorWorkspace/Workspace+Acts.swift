@@ -1,7 +1,7 @@
 import Foundation
+import VeedorLedger
 import VeedorPlan
 import VeedorRecords
-import VeedorLedger
 import VeedorRubric
 
 /// Evidence to add: a stored file or a URL.

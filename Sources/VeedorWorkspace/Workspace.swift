@@ -1,8 +1,8 @@
 import Crypto
 import Foundation
+import VeedorLedger
 import VeedorPlan
 import VeedorRecords
-import VeedorLedger
 import VeedorRubric
 
 /// A monitoring workspace: a folder whose single source of truth is `ledger.jsonl`.

@@ -1,11 +1,11 @@
 import Foundation
 import VeedorDataset
 import VeedorExport
+import VeedorPlan
+import VeedorRecords
 import VeedorReports
 import VeedorSigning
 import VeedorVerify
-import VeedorPlan
-import VeedorRecords
 import VeedorWorkspace
 
 /// Times `veedor import` of many signed reports beside verifying their signatures alone.
@@ -21,38 +21,40 @@ struct ImportBench {
     let key = MonitorKey.generate(name: "Bench Monitor", email: "bench@example.org", created: 1_700_000_000)
     let now = Date(timeIntervalSince1970: 1_700_000_000)
     for n in 0..<reports {
-        let code = String(format: "BM%04d", n)
-        let commitments = (1...20).map { i in
-          Commitment(id: code + String(format: "%04d", i), title: PlanText(en: "Commitment \(i) of plan \(n)"))
+      let code = String(format: "BM%04d", n)
+      let commitments = (1...20).map { i in
+        Commitment(id: code + String(format: "%04d", i), title: PlanText(en: "Commitment \(i) of plan \(n)"))
+      }
+      let plan = ActionPlan(id: "AP_\(code)01", member: "Member \(n)", memberCode: code, commitments: commitments)
+      let ws = try! Workspace.create(
+        at: root.appendingPathComponent("ws/\(n)"), plan: plan, rubricData: rubric, origin: "bench.example/\(code)",
+        now: now)
+      _ = try! ws.addEvidence(
+        commitments.map {
+          EvidenceDraft(commitment: $0.id, kind: .webpage, title: "page", url: "https://example.org/\($0.id)")
+        },
+        now: now)
+      var drafts: [(ScoreDraft, correct: Bool)] = []
+      for (i, c) in commitments.enumerated() {
+        for (scale, level) in [
+          ("verifiable", "yes"), ("potential-for-results", "modest"), ("completion", "substantial"),
+        ] {
+          drafts.append(
+            (
+              ScoreDraft(
+                commitment: c.id, scale: scale, levels: [level], rationale: "bench", evidence: ["E\(i + 1)"]), false
+            ))
         }
-        let plan = ActionPlan(id: "AP_\(code)01", member: "Member \(n)", memberCode: code, commitments: commitments)
-        let ws = try! Workspace.create(
-          at: root.appendingPathComponent("ws/\(n)"), plan: plan, rubricData: rubric, origin: "bench.example/\(code)",
-          now: now)
-        _ = try! ws.addEvidence(
-          commitments.map {
-            EvidenceDraft(commitment: $0.id, kind: .webpage, title: "page", url: "https://example.org/\($0.id)")
-          },
-          now: now)
-        var drafts: [(ScoreDraft, correct: Bool)] = []
-        for (i, c) in commitments.enumerated() {
-          for (scale, level) in [
-            ("verifiable", "yes"), ("potential-for-results", "modest"), ("completion", "substantial"),
-          ] {
-            drafts.append(
-              (
-                ScoreDraft(
-                  commitment: c.id, scale: scale, levels: [level], rationale: "bench", evidence: ["E\(i + 1)"]), false
-              ))
-          }
-        }
-        _ = try! ws.recordScores(drafts, now: now)
-        _ = try! ReportExporter.export(
-          workspace: ws, key: key, to: root.appendingPathComponent("reports/\(n)"), languages: [], now: now)
+      }
+      _ = try! ws.recordScores(drafts, now: now)
+      _ = try! ReportExporter.export(
+        workspace: ws, key: key, to: root.appendingPathComponent("reports/\(n)"), languages: [], now: now)
     }
     let trust = root.appendingPathComponent("trust")
-    try! Data(("* " + SSHSignature.allowedSigners(principal: "x", key: key).split(separator: " ", maxSplits: 1)[1]).utf8)
-      .write(to: trust)
+    try! Data(
+      ("* " + SSHSignature.allowedSigners(principal: "x", key: key).split(separator: " ", maxSplits: 1)[1]).utf8
+    )
+    .write(to: trust)
     return (key, trust)
   }
 

@@ -30,7 +30,8 @@ struct MemoryBench {
     try handle.truncate(atOffset: 500 << 20)
     try handle.close()
     func importPeak(_ inputs: [URL]) -> (rss: Int, status: Int32) {
-      let args = ["import"] + inputs.map(\.path) + ["--trust", trust.path, "--out", root.appendingPathComponent("out").path]
+      let args =
+        ["import"] + inputs.map(\.path) + ["--trust", trust.path, "--out", root.appendingPathComponent("out").path]
       return Self.peak(binary, args)
     }
     let alone = importPeak([good])

@@ -1,11 +1,11 @@
 import Crypto
 import Foundation
-import VeedorLedger
 import VeedorExport
-import VeedorReports
-import VeedorSigning
+import VeedorLedger
 import VeedorPlan
 import VeedorRecords
+import VeedorReports
+import VeedorSigning
 import VeedorWorkspace
 
 /// `veedor-bench suite`: every figure of BENCHMARKS.md beside a reference from the same run.

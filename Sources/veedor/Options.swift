@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import VeedorRubric
 import VeedorPlan
 import VeedorRecords
+import VeedorRubric
 import VeedorWorkspace
 
 /// `--workspace DIR`, shared by every command that works on a workspace.

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 import VeedorLedger
-import VeedorRubric
 import VeedorPlan
 import VeedorRecords
+import VeedorRubric
 import VeedorWorkspace
 
 /// The `veedor` command: independent monitoring of OGP action plans.

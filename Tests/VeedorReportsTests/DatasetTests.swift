@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 import VeedorDataset
-import VeedorTestSupport
 import VeedorPlan
 import VeedorRecords
+import VeedorTestSupport
 import VeedorWorkspace
 
 @Suite("OGP-shaped export and import")

@@ -15,7 +15,8 @@ struct GoldenTests {
   static func render() throws -> (report: URL, site: URL) {
     let root = TestSupport.temporaryFolder("golden")
     let ws = root.appendingPathComponent("ws").path
-    try FileManager.default.copyItem(atPath: TestSupport.packageRoot.appendingPathComponent("evidence").path, toPath: ws)
+    try FileManager.default.copyItem(
+      atPath: TestSupport.packageRoot.appendingPathComponent("evidence").path, toPath: ws)
     let key = try MonitorKey(
       seed: Data((0..<32).map { UInt8($0 * 7 % 251) }), name: "Golden Monitor", email: "monitor@example.org",
       created: 1_700_000_000)

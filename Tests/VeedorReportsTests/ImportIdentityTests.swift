@@ -11,8 +11,7 @@ struct ImportIdentityTests {
   let root = TestSupport.temporaryFolder("import")
 
   /// A new workspace of the Peñalolén plan (or `plan`), scored once on CLPLN0001 as `level`, exported by a new key.
-  func monitor(_ name: String, level: String = "yes", plan: URL? = nil) throws -> (ws: String, key: String, out: URL)
-  {
+  func monitor(_ name: String, level: String = "yes", plan: URL? = nil) throws -> (ws: String, key: String, out: URL) {
     let ws = root.appendingPathComponent("ws-\(name)").path
     let planFile = plan ?? TestSupport.packageRoot.appendingPathComponent("scripts/example/penalolen-plan.json")
     try ReportFixture.run(["init", ws, "--plan", planFile.path, "--rubric", "ogp-local-2021"])
@@ -76,7 +75,8 @@ struct ImportIdentityTests {
     try FileManager.default.copyItem(atPath: a.ws, toPath: thief)
     try FileManager.default.removeItem(atPath: thief + "/checkpoints/verifier.vkey")
     try ReportFixture.run([
-      "score", "CLPLN0001", "verifiable", "no", "--correct", "--rationale", "Taken over", "--evidence", "E1", "-w", thief,
+      "score", "CLPLN0001", "verifiable", "no", "--correct", "--rationale", "Taken over", "--evidence", "E1", "-w",
+      thief,
     ])
     let key = root.appendingPathComponent("thief.key").path
     try ReportFixture.run(["key", "generate", "--key", key, "--name", "Alpha", "--unencrypted"])
@@ -101,7 +101,8 @@ struct ImportIdentityTests {
 
   @Test("a commitment outside the key's members makes the whole report refused")
   func outOfScopeRow() throws {
-    var plan = try PlanImporter.load(TestSupport.packageRoot.appendingPathComponent("scripts/example/penalolen-plan.json"))
+    var plan = try PlanImporter.load(
+      TestSupport.packageRoot.appendingPathComponent("scripts/example/penalolen-plan.json"))
     plan.commitments[10].id = "CLMPU0001"
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -120,6 +121,25 @@ struct ImportIdentityTests {
     #expect(try rows(dataset).count == 11)
   }
 
+  @Test("an expired trust line and a line for another namespace are refused, with the reason")
+  func expiredAndOtherNamespace() throws {
+    let a = try monitor("Alpha")
+    let key = try trustLine("Alpha", members: "CLPLN").split(separator: " ").drop { !$0.hasPrefix("ssh-") }
+      .joined(separator: " ")
+    let dataset = root.appendingPathComponent("dataset")
+    for (line, reason) in [
+      ("CLPLN namespaces=\"assessment-report@veedor\",valid-before=\"20200101Z\" \(key)", "expired"),
+      ("CLPLN namespaces=\"file,report@veedor\" \(key)", "namespace"),
+    ] {
+      let trust = try write(line, "trust-\(reason)")
+      let result = try TestSupport.veedor(["import", a.out.path, "--trust", trust.path, "--out", dataset.path])
+      #expect(result.status == 1, "\(result.stderr)")
+      #expect(result.stderr.contains("report signature: valid signature by"), "\(result.stderr)")
+      #expect(result.stderr.lowercased().contains(reason), "\(result.stderr)")
+      #expect(try rows(dataset).isEmpty)
+    }
+  }
+
   @Test("a 500 MB report.json is refused unread; the good reports beside it still merge")
   func hugeReport() throws {
     let a = try monitor("Alpha")
@@ -135,7 +155,8 @@ struct ImportIdentityTests {
     let dataset = root.appendingPathComponent("dataset")
     let result = try TestSupport.veedor(["import", inbox.path, "--trust", trust.path, "--out", dataset.path])
     #expect(result.status == 1)
-    #expect(result.stderr.contains("junk/report.json: report file: 524288000 bytes, over the limit"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains("junk/report.json: report file: 524288000 bytes, over the limit"), "\(result.stderr)")
     #expect(try rows(dataset).count == 11)
   }
 }

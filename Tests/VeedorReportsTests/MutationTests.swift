@@ -1,13 +1,13 @@
 import Foundation
 import Testing
 import VeedorLedger
+import VeedorPlan
+import VeedorRecords
 import VeedorReports
 import VeedorRubric
 import VeedorSigning
 import VeedorTestSupport
 import VeedorVerify
-import VeedorPlan
-import VeedorRecords
 import VeedorWorkspace
 
 /// A small seeded generator (SplitMix64), so every mutant can be reproduced from its seed.

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
-import VeedorTestSupport
 import VeedorPlan
 import VeedorRecords
+import VeedorTestSupport
 import VeedorWorkspace
 
 func fixture(_ name: String) -> URL {

@@ -1,10 +1,10 @@
 import Foundation
 import Testing
 import VeedorLedger
-import VeedorSigning
-import VeedorTestSupport
 import VeedorPlan
 import VeedorRecords
+import VeedorSigning
+import VeedorTestSupport
 import VeedorWorkspace
 
 @Suite("ledger verify on a tampered workspace")

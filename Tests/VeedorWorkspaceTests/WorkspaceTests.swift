@@ -1,10 +1,10 @@
 import Foundation
 import Testing
 import VeedorLedger
-import VeedorSigning
-import VeedorTestSupport
 import VeedorPlan
 import VeedorRecords
+import VeedorSigning
+import VeedorTestSupport
 import VeedorWorkspace
 
 /// A fresh workspace over the bundled example plan and the OGP Local rubric.

@@ -3,9 +3,9 @@ import Crypto
 import Foundation
 import VeedorDataset
 import VeedorLedger
-import VeedorReports
 import VeedorPlan
 import VeedorRecords
+import VeedorReports
 import VeedorWorkspace
 
 /// `veedor export`: the signed report as rows under OGP's own column headers.
@@ -40,7 +40,9 @@ struct ExportCommand: ParsableCommand {
   func run() throws {
     let url = URL(fileURLWithPath: report ?? "\(options.workspace)/report/report.json")
     let (dataset, _) = try ReportDataset.load(report: url, trust: trust.map { URL(fileURLWithPath: $0) })
-    if trust == nil { Output.note("verified the report's integrity only: the signer's identity was not checked (--trust FILE)") }
+    if trust == nil {
+      Output.note("verified the report's integrity only: the signer's identity was not checked (--trust FILE)")
+    }
     let data = format == .ogpCSV ? Data(dataset.csv().utf8) : try dataset.json()
     if let out {
       try POSIXFile.writeAtomically(data, to: URL(fileURLWithPath: out))

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import VeedorSigning
 import VeedorPlan
 import VeedorRecords
+import VeedorSigning
 import VeedorWorkspace
 
 /// `veedor demo`: the main flow on the bundled Peñalolén example.

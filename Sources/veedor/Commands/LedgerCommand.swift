@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 import VeedorLedger
-import VeedorSigning
 import VeedorPlan
 import VeedorRecords
+import VeedorSigning
 import VeedorWorkspace
 
 /// `veedor ledger`: verify, repair, and produce or check Merkle proofs.

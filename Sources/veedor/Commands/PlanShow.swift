@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import VeedorRubric
 import VeedorPlan
 import VeedorRecords
+import VeedorRubric
 import VeedorWorkspace
 
 /// `veedor plan show`: the action plan of a workspace.

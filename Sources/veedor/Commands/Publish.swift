@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import VeedorPublish
 import VeedorPlan
+import VeedorPublish
 import VeedorRecords
 import VeedorWorkspace
 

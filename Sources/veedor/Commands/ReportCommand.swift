@@ -1,11 +1,11 @@
 import ArgumentParser
 import Foundation
 import VeedorExport
+import VeedorPlan
+import VeedorRecords
 import VeedorReports
 import VeedorRubric
 import VeedorSigning
-import VeedorPlan
-import VeedorRecords
 import VeedorWorkspace
 
 /// Which languages to render.

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import VeedorRubric
 import VeedorPlan
 import VeedorRecords
+import VeedorRubric
 import VeedorWorkspace
 
 /// `veedor score`: records a score, or walks the monitor through every scale on a terminal.

@@ -1,7 +1,7 @@
 import Foundation
-import VeedorRubric
 import VeedorPlan
 import VeedorRecords
+import VeedorRubric
 import VeedorWorkspace
 
 /// The guided scoring dialogue: one scale at a time, each answer recorded as it is given.

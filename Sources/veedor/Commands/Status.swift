@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import VeedorRubric
 import VeedorPlan
 import VeedorRecords
+import VeedorRubric
 import VeedorWorkspace
 
 /// `veedor status`: what is scored, what is missing, and the plan aggregates.
