@@ -8,6 +8,7 @@ let package = Package(
     .library(name: "VeedorRubric", targets: ["VeedorRubric"]),
     .library(name: "VeedorLedger", targets: ["VeedorLedger"]),
     .library(name: "VeedorSigning", targets: ["VeedorSigning"]),
+    .library(name: "VeedorErrors", targets: ["VeedorErrors"]),
     .library(name: "VeedorPlan", targets: ["VeedorPlan"]),
     .library(name: "VeedorRecords", targets: ["VeedorRecords"]),
     .library(name: "VeedorWorkspace", targets: ["VeedorWorkspace"]),
@@ -34,22 +35,24 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "CryptoExtras", package: "swift-crypto"),
       ]),
+    // The shape every module's user-facing errors share: message, file, line, field, exit status.
+    .target(name: "VeedorErrors"),
     // The action plan and its importers (Veedor JSON, simple CSV, OGP's commitments sheet).
-    .target(name: "VeedorPlan"),
+    .target(name: "VeedorPlan", dependencies: ["VeedorErrors"]),
     // The ledger-entry schema and its replay into state: what a verifier needs without a workspace.
-    .target(name: "VeedorRecords", dependencies: ["VeedorRubric", "VeedorLedger", "VeedorPlan"]),
+    .target(name: "VeedorRecords", dependencies: ["VeedorErrors", "VeedorRubric", "VeedorLedger", "VeedorPlan"]),
     // The monitor's workspace folder: plan, rubric, ledger, evidence objects, checkpoints, acts.
     .target(
       name: "VeedorWorkspace",
       dependencies: [
-        "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorPlan", "VeedorRecords",
+        "VeedorErrors", "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorPlan", "VeedorRecords",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     // The signed report: its format, its derivation from signed inputs, Markdown and HTML in EN/ES.
     .target(
       name: "VeedorReports",
       dependencies: [
-        "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorPlan", "VeedorRecords",
+        "VeedorErrors", "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorPlan", "VeedorRecords",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     // Exporting a workspace's signed report and the monitor's public keys.
@@ -63,26 +66,28 @@ let package = Package(
     .target(
       name: "VeedorVerify",
       dependencies: [
-        "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorPlan", "VeedorRecords", "VeedorReports",
-        .product(name: "Crypto", package: "swift-crypto"),
+        "VeedorErrors", "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorPlan", "VeedorRecords",
+        "VeedorReports", .product(name: "Crypto", package: "swift-crypto"),
       ]),
     // OGP-shaped datasets: export of a verified report, verified import and merge of many.
     .target(
       name: "VeedorDataset",
       dependencies: [
-        "VeedorLedger", "VeedorSigning", "VeedorPlan", "VeedorRecords", "VeedorReports", "VeedorVerify",
-        .product(name: "Crypto", package: "swift-crypto"),
+        "VeedorErrors", "VeedorLedger", "VeedorSigning", "VeedorPlan", "VeedorRecords", "VeedorReports",
+        "VeedorVerify", .product(name: "Crypto", package: "swift-crypto"),
       ]),
     // The static bilingual site civil society reads: pages, downloads, and how to verify.
     .target(
       name: "VeedorPublish",
-      dependencies: ["VeedorRubric", "VeedorLedger", "VeedorPlan", "VeedorRecords", "VeedorReports", "VeedorVerify"]),
+      dependencies: [
+        "VeedorErrors", "VeedorRubric", "VeedorLedger", "VeedorPlan", "VeedorRecords", "VeedorReports", "VeedorVerify",
+      ]),
     // The command-line tool: argument parsing and printing only.
     .executableTarget(
       name: "veedor",
       dependencies: [
-        "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorPlan", "VeedorRecords", "VeedorWorkspace",
-        "VeedorReports", "VeedorExport", "VeedorVerify", "VeedorDataset", "VeedorPublish",
+        "VeedorErrors", "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorPlan", "VeedorRecords",
+        "VeedorWorkspace", "VeedorReports", "VeedorExport", "VeedorVerify", "VeedorDataset", "VeedorPublish",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // Release-build benchmarks, never part of `swift test`.

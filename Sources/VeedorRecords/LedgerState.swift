@@ -43,14 +43,14 @@ public struct LedgerState: Sendable {
     for (i, line) in lines.enumerated() {
       let act: Act
       do { act = try decoder.decode(Act.self, from: line) } catch {
-        throw RecordsError("not a valid ledger entry", file: file, line: i + 1)
+        throw RecordsError(.integrity, "not a valid ledger entry", file: file, line: i + 1)
       }
       guard act.prev == previous else {
-        throw RecordsError("does not link to the line before it", file: file, line: i + 1, field: "prev")
+        throw RecordsError(.integrity, "does not link to the line before it", file: file, line: i + 1, field: "prev")
       }
       previous = RFC6962.leafHash(line).hexString
       do { try state.apply(act) } catch {
-        throw RecordsError(error.message, file: file, line: i + 1, field: error.field)
+        throw RecordsError(.integrity, error.message, file: file, line: i + 1, field: error.field)
       }
     }
     return state
@@ -59,44 +59,44 @@ public struct LedgerState: Sendable {
   /// Applies one more act, refusing one that does not fit the history.
   public mutating func apply(_ act: Act) throws(RecordsError) {
     guard act.seq == acts.count else {
-      throw RecordsError("entry number \(act.seq) where \(acts.count) was expected", field: "seq")
+      throw RecordsError(.integrity, "entry number \(act.seq) where \(acts.count) was expected", field: "seq")
     }
     if acts.isEmpty && act.type != .planImported {
-      throw RecordsError("the first entry must be plan.imported", field: "type")
+      throw RecordsError(.integrity, "the first entry must be plan.imported", field: "type")
     }
     switch act.type {
     case .planImported:
       guard plan == nil, let record = act.plan else {
-        throw RecordsError("a second or empty plan.imported entry", field: "plan")
+        throw RecordsError(.integrity, "a second or empty plan.imported entry", field: "plan")
       }
       plan = record
     case .evidenceAdded:
       guard let record = act.evidence, evidenceIndex[record.id.lowercased()] == nil else {
-        throw RecordsError("missing or duplicate evidence", field: "evidence")
+        throw RecordsError(.integrity, "missing or duplicate evidence", field: "evidence")
       }
       evidenceIndex[record.id.lowercased()] = evidence.count
       evidence.append(record)
     case .scoreRecorded, .scoreCorrected:
-      guard let record = act.score else { throw RecordsError("missing score", field: "score") }
+      guard let record = act.score else { throw RecordsError(.integrity, "missing score", field: "score") }
       let key = ScoreKey(commitment: record.commitment, scale: record.scale)
       let current = history[key]?.last
       if act.type == .scoreCorrected {
         guard let current, record.supersedes == current.id else {
-          throw RecordsError("a correction must supersede the current score", field: "score.supersedes")
+          throw RecordsError(.integrity, "a correction must supersede the current score", field: "score.supersedes")
         }
       } else if current != nil {
-        throw RecordsError("a second score.recorded for the same scale", field: "score")
+        throw RecordsError(.integrity, "a second score.recorded for the same scale", field: "score")
       }
       for id in record.evidence where evidence(id) == nil {
-        throw RecordsError("cites unknown evidence '\(id)'", field: "score.evidence")
+        throw RecordsError(.integrity, "cites unknown evidence '\(id)'", field: "score.evidence")
       }
       if history[key] == nil { scoredScales[record.commitment, default: []].append(record.scale) }
       history[key, default: []].append(record)
       scoreCount += 1
     case .note:
-      guard act.note != nil else { throw RecordsError("missing note", field: "note") }
+      guard act.note != nil else { throw RecordsError(.integrity, "missing note", field: "note") }
     case .monitorKey:
-      guard let record = act.monitor else { throw RecordsError("missing monitor", field: "monitor") }
+      guard let record = act.monitor else { throw RecordsError(.integrity, "missing monitor", field: "monitor") }
       monitors.append(record)
     }
     acts.append(act)

@@ -1,41 +1,15 @@
-/// A user-facing error from verification: bad input (exit 2) or a failed check (exit 1).
-public struct VerifyError: Error, Sendable, Hashable, CustomStringConvertible {
-  /// Whether the caller gave bad input or a check failed.
-  public enum Code: String, Sendable, Hashable {
-    /// A file or argument that cannot be used as given (exit 2).
-    case badInput
-    /// A check that did not pass (exit 1).
-    case failed
-  }
+import VeedorErrors
 
-  /// Kind of error.
-  public var code: Code
-  /// File the problem is in, if any.
-  public var file: String?
-  /// 1-based line in that file, if known.
-  public var line: Int?
-  /// Field, if known.
-  public var field: String?
-  /// What is wrong, in plain words.
-  public var message: String
+/// What went wrong verifying.
+public enum VerifyErrorCode: String, Sendable, Hashable, ExitDeciding {
+  /// A file or argument that cannot be used as given (exit 2).
+  case badInput
+  /// A check that did not pass (exit 1).
+  case failed
 
-  /// Creates an error.
-  public init(_ code: Code, _ message: String, file: String? = nil, line: Int? = nil, field: String? = nil) {
-    self.code = code
-    self.message = message
-    self.file = file
-    self.line = line
-    self.field = field
-  }
-
-  /// The exit status a command should end with: 2 for bad input, 1 for a failed check.
-  public var exitStatus: Int32 { code == .badInput ? 2 : 1 }
-
-  /// One line: `file:line: field 'x': message`.
-  public var description: String {
-    var prefix = ""
-    if let file { prefix += file + (line.map { ":\($0)" } ?? "") + ": " }
-    if let field { prefix += "field '\(field)': " }
-    return prefix + message
-  }
+  /// True for input the user must fix.
+  public var isBadInput: Bool { self == .badInput }
 }
+
+/// A user-facing error from verification: bad input (exit 2) or a failed check (exit 1).
+public typealias VerifyError = LocatedError<VerifyErrorCode>

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VeedorDataset
+import VeedorErrors
 import VeedorLedger
 import VeedorPlan
 import VeedorPublish
@@ -30,12 +31,11 @@ enum Output {
     let (message, status): (String, Int32)
     switch error {
     case let error as WorkspaceError:
-      let failedCheck = error.code == .integrity || error.code == .io
-      (message, status) = (error.description, failedCheck ? 1 : 2)
+      (message, status) = (error.description, error.exitStatus)
     case let error as PlanError:
-      (message, status) = (error.description, error.code == .io ? 1 : 2)
+      (message, status) = (error.description, error.exitStatus)
     case let error as RecordsError:
-      (message, status) = (error.description, 1)
+      (message, status) = (error.description, error.exitStatus)
     case let error as ReportsError:
       (message, status) = (error.description, error.exitStatus)
     case let error as VerifyError:
