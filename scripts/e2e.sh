@@ -35,8 +35,8 @@ echo "e2e: verifying the published report with ssh-keygen, openssl and gpgv as t
 (cd penalolen/published && bash -euo pipefail -c "$(block e2e-verify)")
 
 echo "e2e: importing the published report as the OGP team"
-key="$(cut -d' ' -f2- penalolen/published/keys/allowed_signers)"
-printf 'CLPLN %s\n' "$key" >trust
+veedor trust add --member CLPLN penalolen/published/keys/monitor.pub --trust trust
+veedor trust list --trust trust
 veedor import penalolen/published --trust trust --out dataset
 test "$(grep -c '^CLPLN' dataset/commitments.csv)" -eq 11
 test -s penalolen/site/index.html -a -s penalolen/site/index.en.html
