@@ -84,7 +84,11 @@ public enum ReportVerifier {
 
   /// The report's bytes, refused unread when over the limit.
   private static func readReport(_ url: URL, _ limit: Int64, _ result: inout ReportVerification) -> Data? {
-    do { return try BoundedRead.contents(of: url, limit: limit) } catch {
+    do {
+      let bytes = try BoundedRead.contents(of: url, limit: limit)
+      result.pass("report file", "\(bytes.count) bytes, within the limit of \(limit) bytes")
+      return bytes
+    } catch {
       switch error {
       case .tooLarge(let size, let limit):
         result.fail(
