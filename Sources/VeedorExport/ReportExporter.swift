@@ -20,8 +20,10 @@ public enum ReportExporter {
   ) throws -> (Report, [URL]) {
     try workspace.recordMonitor(key, now: now)
     let checkpoint = try CheckpointStore(workspace: workspace).sign(workspace, key: key)
+    let (inputs, lastTime) = try inputs(workspace, checkpoint)
+    // A clock behind the ledger still dates the report no earlier than its last entry.
     let report = try ReportDerivation.derive(
-      inputs: try inputs(workspace, checkpoint), signer: key.publicKey, generated: Act.timestamp(now))
+      inputs: inputs, signer: key.publicKey, generated: max(Act.timestamp(now), lastTime))
     let json = try ReportDerivation.encode(report)
     var files: [(String, Data)] = [
       ("report.json", json),
@@ -38,7 +40,7 @@ public enum ReportExporter {
   }
 
   /// The signed inputs of a report: the checkpoint, the pinned plan and rubric bytes and every line it covers.
-  static func inputs(_ workspace: Workspace, _ checkpoint: CheckpointStore.Entry) throws -> ReportInputs {
+  static func inputs(_ workspace: Workspace, _ checkpoint: CheckpointStore.Entry) throws -> (ReportInputs, String) {
     let contents = try workspace.readLedger()
     let size = checkpoint.checkpoint.size
     guard size <= contents.lines.count else {
@@ -46,10 +48,12 @@ public enum ReportExporter {
         .integrity, "the checkpoint covers more entries than the ledger holds", file: workspace.ledgerPath)
     }
     let lines = Array(contents.lines.prefix(size))
-    _ = try workspace.state(of: lines)
+    let lastTime = try workspace.state(of: lines).acts.last?.time ?? ""
     let plan = try Data(contentsOf: workspace.root.appendingPathComponent("plan.json"))
     let rubric = try Data(contentsOf: workspace.root.appendingPathComponent("rubric.json"))
-    return try ReportInputs(checkpoint: checkpoint.note.serialized, plan: plan, rubric: rubric, ledger: lines)
+    return (
+      try ReportInputs(checkpoint: checkpoint.note.serialized, plan: plan, rubric: rubric, ledger: lines), lastTime
+    )
   }
 
   /// Writes each file atomically into a folder, creating it if needed.

@@ -54,6 +54,17 @@ public enum ReportDerivation {
         .integrity, "the ledger records no monitor.key entry for the signing key \(MonitorKey.sshFingerprint(signer))",
         field: "inputs.ledger")
     }
+    // `generated` is the signer's claim, but never one the ledger contradicts.
+    let lastTime = state.acts.last?.time ?? ""
+    guard
+      generated.range(of: #"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"#, options: .regularExpression)
+        != nil,
+      generated >= lastTime
+    else {
+      throw ReportsError(
+        .integrity, "'\(generated)' is not a UTC time at or after the last ledger entry (\(lastTime))",
+        field: "generated")
+    }
     let content = ReportContent(plan: plan, rubric: rubric, state: state)
     return Report(
       format: Report.formatTag, generated: generated, inputs: inputs, plan: plan,

@@ -126,7 +126,7 @@ struct MonitorAdversaryTests {
     #expect(imported.refused.first?.reason.hasPrefix("report content matches the ledger") == true)
   }
 
-  @Test("replaced signed inputs are caught: another plan, an edited ledger line, an extra line")
+  @Test("replaced signed inputs are caught: another plan, an edited ledger line, an extra line, a backdated report")
   func inputs() throws {
     let f = try ReportFixture()
     let key = try KeyFile.read(URL(fileURLWithPath: f.key), passphrase: { "" })
@@ -148,6 +148,9 @@ struct MonitorAdversaryTests {
       { $0.inputs.ledger[scored] = $0.inputs.ledger[scored].replacingOccurrences(of: "[\"yes\"]", with: "[\"no\"]") },
       step: "ledger entries", detail: "do not hash to the checkpoint root")
     try check({ $0.inputs.ledger.append("{}") }, step: "ledger entries", detail: "the checkpoint signed")
+    try check(
+      { $0.generated = "2001-01-01T00:00:00Z" }, step: "report content matches the ledger",
+      detail: "field 'generated': '2001-01-01T00:00:00Z' is not a UTC time at or after the last ledger entry")
     try check(
       { $0.inputs.checkpoint = $0.inputs.checkpoint.replacingOccurrences(of: "\n1", with: "\n2") },
       step: "checkpoint signature", detail: "inputs.checkpoint")
