@@ -71,7 +71,7 @@ public struct DatasetImporter {
     }
     var verified: [VerifiedReport] = []
     for (url, result) in results {
-      guard result.verified, let report = result.parsed, let bytes = result.files["report.json"],
+      guard result.verified, let report = result.parsed, let sha256 = result.sha256,
         let grant = result.grant
       else {
         let failure = result.firstFailure
@@ -88,37 +88,64 @@ public struct DatasetImporter {
           ))
         continue
       }
-      verified.append(VerifiedReport(url: url, report: report, bytes: bytes))
+      verified.append(VerifiedReport(url: url, report: report, sha256: sha256))
     }
     merge(verified)
   }
 
-  /// Groups reports into ledgers (origin and key), refuses equivocating ledgers and merges the latest of each.
+  /// Groups reports into ledgers (origin and key), refuses equivocating ledgers, refuses two ledgers of
+  /// one key that assess the same commitment, and merges the latest report of each remaining ledger.
   private mutating func merge(_ reports: [VerifiedReport]) {
     let ledgers = Dictionary(grouping: reports, by: \.ledger)
     for (origin, keys) in Dictionary(grouping: ledgers.keys, by: \.origin) where keys.count > 1 {
       notices.append("\(origin) is signed by \(keys.count) keys: treated as \(keys.count) separate ledgers")
     }
+    var latest: [(VerifiedReport.Ledger, [VerifiedReport])] = []
     for ledger in ledgers.keys.sorted(by: { ($0.origin, $0.monitor) < ($1.origin, $1.monitor) }) {
       let ordered = (ledgers[ledger] ?? []).sorted { $0.report.checkpoint.size < $1.report.checkpoint.size }
       if let problem = LedgerHistory.equivocation(ordered.map(\.report)) {
-        let text = "\(ledger.origin) (key \(ledger.monitor)): \(problem)"
-        equivocations.append(text)
-        for item in ordered { refused.append(Refusal(file: item.url.path, reason: "equivocation: \(text)")) }
+        refuse(ordered, equivocation: "\(ledger.origin) (key \(ledger.monitor)): \(problem)")
+      } else {
+        latest.append((ledger, ordered))
+      }
+    }
+    // One key, two ledgers, one commitment: two stories from one monitor, and neither is taken.
+    var owner: [String: String] = [:]
+    var conflicted: Set<VerifiedReport.Ledger> = []
+    for (ledger, ordered) in latest {
+      for commitment in ordered.last?.report.commitments ?? [] {
+        let key = ledger.monitor + " " + commitment.id
+        if let other = owner[key], other != ledger.origin {
+          conflicted.formUnion([ledger, VerifiedReport.Ledger(origin: other, monitor: ledger.monitor)])
+          equivocations.append(
+            "key \(ledger.monitor) signs two ledgers (\(other), \(ledger.origin)) that both assess \(commitment.id)")
+        } else {
+          owner[key] = ledger.origin
+        }
+      }
+    }
+    for (ledger, ordered) in latest {
+      if conflicted.contains(ledger) {
+        refuse(ordered, equivocation: "key \(ledger.monitor) signs another ledger of the same commitments")
         continue
       }
-      guard let latest = ordered.last else { continue }
-      for row in ReportRows.rows(latest.report, reportSHA256: ReportInputs.sha256(latest.bytes)) { dataset.add(row) }
+      guard let newest = ordered.last else { continue }
+      for row in ReportRows.rows(newest.report, reportSHA256: newest.sha256) { dataset.add(row) }
       accepted.append(
         Accepted(
-          file: latest.url.path, plan: latest.report.plan.id, origin: ledger.origin, monitor: ledger.monitor,
-          size: latest.report.checkpoint.size))
+          file: newest.url.path, plan: newest.report.plan.id, origin: ledger.origin, monitor: ledger.monitor,
+          size: newest.report.checkpoint.size))
       for older in ordered.dropLast() {
         refused.append(
           Refusal(
-            file: older.url.path, reason: "superseded by a later checkpoint of the same ledger (\(latest.url.path))"))
+            file: older.url.path, reason: "superseded by a later checkpoint of the same ledger (\(newest.url.path))"))
       }
     }
+  }
+
+  private mutating func refuse(_ reports: [VerifiedReport], equivocation problem: String) {
+    if !equivocations.contains(problem) { equivocations.append(problem) }
+    for item in reports { refused.append(Refusal(file: item.url.path, reason: "equivocation: \(problem)")) }
   }
 
   /// Writes the dataset, `summary.json`, `summary.md` and `import-log.json` into a folder.
@@ -154,7 +181,9 @@ public struct DatasetImporter {
     nonisolated(unsafe) let callback = progress
     DispatchQueue.concurrentPerform(iterations: files.count) { i in
       var result = ReportVerifier.verify(files[i], options: options, trust: trust)
+      // Keep only what the merge needs: the verified report and the hash of its bytes, never the bytes.
       result.parsed = result.verified ? result.parsed : nil
+      result.files = [:]
       results.lock.lock()
       results.byIndex[i] = result
       let done = results.byIndex.count
@@ -191,6 +220,7 @@ struct VerifiedReport {
 
   let url: URL
   let report: Report
-  let bytes: Data
+  /// SHA-256 of the exact bytes that were verified.
+  let sha256: String
   var ledger: Ledger { Ledger(origin: report.checkpoint.origin, monitor: report.monitor.sshFingerprint) }
 }

@@ -2,17 +2,12 @@ import Foundation
 import VeedorPlan
 import VeedorRecords
 import VeedorReports
+import VeedorRubric
 
 /// Turns a signed report into OGP-shaped rows, one per commitment.
 public enum ReportRows {
   /// The IRM assessment columns OGP publishes; those a rubric does not fill are `ND`.
-  public static let assessmentColumns = [
-    "Specificity", "Verifiable", "OGP Value Access To Information", "OGP Value Civic Participation",
-    "OGP Value Public Accountability", "OGP Value Technology", "Potential Impact", "Potential for Results",
-    "Completion (End Of Term)", "Early Results", "Did It Open Government (Overall)",
-    "Did It Open Government (Access To Information)", "Did It Open Government (Civic Participation)",
-    "Did It Open Government: Public Accountability",
-  ]
+  public static let assessmentColumns = OGPAssessmentColumns.all
 
   /// The rows of a report whose exact bytes hash to `reportSHA256`.
   public static func rows(_ report: Report, reportSHA256: String) -> [[String: String]] {
@@ -24,7 +19,27 @@ public enum ReportRows {
     let commitments = Dictionary(plan.commitments.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     return report.commitments.map { c in
       let commitment = commitments[c.id]
-      var row: [String: String] = [
+      var row: [String: String] = [:]
+      for column in assessmentColumns {
+        row[column] = report.rubric.ogpColumns.contains(column) ? OGPColumns.notReviewed : OGPColumns.notDetermined
+      }
+      let allowed = Set(assessmentColumns)
+      var cited: [String] = []
+      for score in c.scores {
+        if let column = score.ogpColumn, allowed.contains(column) {
+          row[column] = score.current.levels.map(\.ogp).joined(separator: "; ")
+        } else {
+          row["x_" + score.scale] = score.current.levels.map(\.id).joined(separator: ";")
+        }
+        let chosen = Set(score.current.levels.compactMap(\.ogpColumn))
+        for column in score.ogpValueColumns where allowed.contains(column) {
+          row[column] = chosen.contains(column) ? "1" : "0"
+        }
+        cited += score.current.evidence
+      }
+      for (id, value) in c.indicators where value != .unknown { row["x_indicator_" + id] = value.rawValue }
+      // Identity and provenance are written last, so nothing a rubric names can overwrite them.
+      let identity: [String: String] = [
         OGPColumns.id: c.id, "Country/Locality": plan.member, "Code": plan.memberCode ?? na, "Action Plan ID": plan.id,
         "Action Plan Number": planNumber.isEmpty ? na : String(Int(String(planNumber)) ?? 0),
         "Commitment Number": commitment?.number ?? na, "National Or Local": plan.level ?? na,
@@ -44,21 +59,7 @@ public enum ReportRows {
         "x_ledger_checkpoint": "\(report.checkpoint.origin) \(report.checkpoint.size) \(report.checkpoint.root)",
         "x_rubric": "\(report.rubric.id) \(report.rubric.version)",
       ]
-      for column in assessmentColumns {
-        row[column] = report.rubric.ogpColumns.contains(column) ? OGPColumns.notReviewed : OGPColumns.notDetermined
-      }
-      var cited: [String] = []
-      for score in c.scores {
-        if let column = score.ogpColumn {
-          row[column] = score.current.levels.map(\.ogp).joined(separator: "; ")
-        } else {
-          row["x_" + score.scale] = score.current.levels.map(\.id).joined(separator: ";")
-        }
-        let chosen = Set(score.current.levels.compactMap(\.ogpColumn))
-        for column in score.ogpValueColumns { row[column] = chosen.contains(column) ? "1" : "0" }
-        cited += score.current.evidence
-      }
-      for (id, value) in c.indicators where value != .unknown { row["x_indicator_" + id] = value.rawValue }
+      row.merge(identity) { _, fixed in fixed }
       var seen: Set<String> = []
       row["x_evidence"] = cited.filter { seen.insert($0).inserted }.compactMap { evidenceByID[$0] }.map {
         $0.url ?? "sha256:\($0.sha256 ?? "")"

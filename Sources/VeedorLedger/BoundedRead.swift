@@ -21,12 +21,14 @@ public enum BoundedRead {
 
   /// The bytes of a regular file no larger than `limit`; the size is checked on the open descriptor first.
   public static func contents(of url: URL, limit: Int64) throws(Failure) -> Data {
-    let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; only regular files are read.
+    let fd = open(url.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard fd >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw .unreadable(String(cString: strerror(errno))) }
     guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notAFile }
+    _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
     let size = Int64(info.st_size)
     guard size <= limit else { throw .tooLarge(size: size, limit: limit) }
     var data = Data(count: Int(size))

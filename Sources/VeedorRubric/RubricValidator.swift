@@ -46,6 +46,15 @@ private struct Walker {
     return text
   }
 
+  /// An optional OGP column name, which must be one of OGP's assessment columns.
+  mutating func ogpColumn(_ value: JSONValue?, _ path: String) {
+    if let column = string(value, path, optional: true), !OGPAssessmentColumns.all.contains(column) {
+      fail(
+        path, "'\(column)' is not one of OGP's assessment columns (\(OGPAssessmentColumns.all.joined(separator: ", ")))"
+      )
+    }
+  }
+
   mutating func integer(_ value: JSONValue?, _ path: String, optional: Bool = false) -> Int? {
     guard let value else {
       if !optional { fail(path, "is missing") }
@@ -152,7 +161,7 @@ private struct Walker {
     if let minimum = integer(object["minimumEvidence"], "\(path).minimumEvidence"), minimum < 0 {
       fail("\(path).minimumEvidence", "must not be negative")
     }
-    _ = string(object["ogpColumn"], "\(path).ogpColumn", optional: true)
+    ogpColumn(object["ogpColumn"], "\(path).ogpColumn")
     var ids: Set<String> = []
     var ordinals: Set<Int> = []
     let levels = array(object["levels"], "\(path).levels") ?? []
@@ -176,7 +185,7 @@ private struct Walker {
       bool(level["confirmed"], "\(levelPath).confirmed")
       bool(level["exclusive"], "\(levelPath).exclusive")
       _ = string(level["ogp"], "\(levelPath).ogp", optional: true)
-      _ = string(level["ogpColumn"], "\(levelPath).ogpColumn", optional: true)
+      ogpColumn(level["ogpColumn"], "\(levelPath).ogpColumn")
     }
     scaleLevels[id] = ids
   }

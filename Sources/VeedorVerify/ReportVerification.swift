@@ -27,11 +27,13 @@ public struct ReportVerification: Codable, Sendable {
   public var grant: TrustFile.Grant?
   /// The report, once it parsed (not part of the JSON output).
   public var parsed: Report?
+  /// SHA-256 (hex) of the exact `report.json` bytes that were read and checked.
+  public var sha256: String?
   /// The exact bytes that were verified: `report.json` and each signature file read beside it.
   public var files: [String: Data] = [:]
 
   private enum CodingKeys: String, CodingKey {
-    case report, steps, identityChecked, signer, principals
+    case report, steps, identityChecked, signer, principals, sha256
   }
 
   /// True when every requested step passed.

@@ -68,6 +68,7 @@ public enum ReportVerifier {
     var result = start
     guard let bytes = readReport(reportURL, options.maxBytes, &result) else { return result }
     result.files["report.json"] = bytes
+    result.sha256 = ReportInputs.sha256(bytes)
     guard let signer = SignatureChecks(url: reportURL, bytes: bytes, trust: trust, now: options.now).run(&result)
     else { return result }
     result.signer = signer.hexString

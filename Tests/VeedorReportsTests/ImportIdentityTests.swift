@@ -140,6 +140,74 @@ struct ImportIdentityTests {
     }
   }
 
+  /// A plan file from the Peñalolén example with some fields changed.
+  func plan(_ change: (inout ActionPlan) -> Void) throws -> URL {
+    var plan = try PlanImporter.load(
+      TestSupport.packageRoot.appendingPathComponent("scripts/example/penalolen-plan.json"))
+    change(&plan)
+    let url = root.appendingPathComponent("plan-\(UUID().uuidString.prefix(6)).json")
+    try JSONEncoder().encode(plan).write(to: url)
+    return url
+  }
+
+  @Test("a plan may not claim a member code its key is not trusted for, nor borrow a shorter code")
+  func claimedMemberCode() throws {
+    let other = try monitor("Delta", plan: try plan { $0.memberCode = "CLMPU" })
+    let trust = try write(try trustLine("Delta", members: "CLPLN"), "trust")
+    let dataset = root.appendingPathComponent("dataset")
+    let first = try TestSupport.veedor(["import", other.out.path, "--trust", trust.path, "--out", dataset.path])
+    #expect(
+      first.status == 1 && first.stderr.contains("out of scope: the plan belongs to member CLMPU"), "\(first.stderr)")
+    let short = try monitor("Epsilon", plan: try plan { $0.memberCode = "CL" })
+    let trustCL = try write(try trustLine("Epsilon", members: "CL"), "trust-cl")
+    let second = try TestSupport.veedor(["import", short.out.path, "--trust", trustCL.path, "--out", dataset.path])
+    #expect(second.status == 1 && second.stderr.contains("CLPLN0001 belongs to member CLPLN"), "\(second.stderr)")
+    #expect(try rows(dataset).isEmpty)
+  }
+
+  @Test("one key with two ledgers (two origins) of the same commitments: neither is merged")
+  func oneKeyTwoLedgers() throws {
+    let a = try monitor("Alpha", level: "yes")
+    let twin = root.appendingPathComponent("ws-twin").path
+    try ReportFixture.run([
+      "init", twin, "--plan",
+      TestSupport.packageRoot.appendingPathComponent("scripts/example/penalolen-plan.json").path,
+      "--rubric", "ogp-local-2021",
+    ])
+    try ReportFixture.run([
+      "evidence", "add", "CLPLN0001", "--url", "https://example.org/t", "--title", "P", "-w", twin,
+    ])
+    try ReportFixture.run([
+      "score", "CLPLN0001", "verifiable", "no", "--rationale", "Other story", "--evidence", "E1", "-w", twin,
+    ])
+    let out = root.appendingPathComponent("out-twin")
+    try ReportFixture.run(["report", "export", "-w", twin, "--key", a.key, "--out", out.path, "--lang", "en"])
+    let trust = try write(try trustLine("Alpha", members: "CLPLN"), "trust")
+    let dataset = root.appendingPathComponent("dataset")
+    let result = try TestSupport.veedor(["import", a.out.path, out.path, "--trust", trust.path, "--out", dataset.path])
+    #expect(result.status == 1)
+    #expect(
+      result.stderr.contains("EQUIVOCATION: key SHA256:") && result.stderr.contains("signs two ledgers"),
+      "\(result.stderr)")
+    #expect(try rows(dataset).isEmpty)
+  }
+
+  @Test("a FIFO planted beside a report does not hang the import")
+  func fifo() throws {
+    let a = try monitor("Alpha")
+    let b = try monitor("Beta")
+    let sig = b.out.appendingPathComponent("report.json.sig")
+    try FileManager.default.removeItem(at: sig)
+    #expect(mkfifo(sig.path, 0o600) == 0)
+    let trust = try write(try trustLine("Alpha", members: "CLPLN") + (try trustLine("Beta", members: "CLPLN")), "trust")
+    let dataset = root.appendingPathComponent("dataset")
+    let result = try TestSupport.veedor([
+      "import", a.out.path, b.out.path, "--trust", trust.path, "--out", dataset.path,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(try rows(dataset).count == 22)
+  }
+
   @Test("a 500 MB report.json is refused unread; the good reports beside it still merge")
   func hugeReport() throws {
     let a = try monitor("Alpha")

@@ -57,6 +57,15 @@ struct ReportFixture {
   /// A copy of the workspace whose ledger lines are edited, re-linked and re-signed from scratch (the
   /// monitor rewriting its own history), exported again; returns the new report.
   func rewritten(_ edit: (Int, inout [String: Any]) -> Void) throws -> URL {
+    let (out, result) = try exportRewritten(edit)
+    #expect(result.status == 0, "\(result.stderr)")
+    return out.appendingPathComponent("report.json")
+  }
+
+  /// Like ``rewritten(_:)`` with the raw line text as well, returning `report export`'s result unchecked.
+  func exportRewritten(
+    _ edit: (Int, inout [String: Any]) -> Void, text: (Int, String) -> String = { $1 }
+  ) throws -> (URL, TestSupport.Result) {
     let ws = TestSupport.temporaryFolder().appendingPathComponent("ws").path
     try FileManager.default.copyItem(atPath: self.ws, toPath: ws)
     let lines = try String(contentsOfFile: ws + "/ledger.jsonl", encoding: .utf8).split(separator: "\n")
@@ -66,13 +75,12 @@ struct ReportFixture {
       edit(i, &object)
       if i > 0 { object["prev"] = RFC6962.leafHash(Data(rewritten[i - 1].utf8)).hexString }
       let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-      rewritten.append(String(decoding: data, as: UTF8.self))
+      rewritten.append(text(i, String(decoding: data, as: UTF8.self)))
     }
     try Data((rewritten.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: ws + "/ledger.jsonl"))
     try FileManager.default.removeItem(atPath: ws + "/checkpoints")
     let out = TestSupport.temporaryFolder().appendingPathComponent("out")
-    try Self.run(["report", "export", "-w", ws, "--key", key, "--out", out.path])
-    return out.appendingPathComponent("report.json")
+    return (out, try TestSupport.veedor(["report", "export", "-w", ws, "--key", key, "--out", out.path]))
   }
 
   /// A copy of the published folder to tamper with.

@@ -1,0 +1,63 @@
+import Foundation
+import VeedorPlan
+import VeedorRecords
+import VeedorRubric
+
+/// The rules the monitor's own tools enforce, checked again on the signed inputs: a report is derived
+/// only from a ledger that a reader's JSON parser, the plan and the rubric all read the same way.
+enum SignedInputChecks {
+  /// Refuses non-canonical ledger lines, an invalid plan, and scores or evidence the rubric and plan forbid.
+  static func check(lines: [Data], state: LedgerState, plan: ActionPlan, rubric: Rubric) throws(ReportsError) {
+    do { try PlanImporter.check(plan, file: "inputs.plan") } catch {
+      throw ReportsError(.integrity, error.message, field: "inputs.plan" + (error.field.map { ".\($0)" } ?? ""))
+    }
+    let commitments = Set(plan.commitments.map(\.id))
+    for (i, act) in state.acts.enumerated() {
+      let field = "inputs.ledger[\(i)]"
+      // Canonical bytes: no duplicate or unknown keys, no other spacing, so every parser reads one meaning.
+      guard (try? act.line()) == lines[i] else {
+        throw ReportsError(
+          .integrity, "is not in canonical form (duplicate or unknown keys, or other encoding)", field: field)
+      }
+      if let evidence = act.evidence {
+        guard commitments.contains(evidence.commitment) else {
+          throw ReportsError(.integrity, "evidence for '\(evidence.commitment)', not in the plan", field: field)
+        }
+        if let url = evidence.url {
+          guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
+            parsed.host != nil
+          else { throw ReportsError(.integrity, "evidence address '\(url)' is not http(s)", field: field) }
+        }
+      }
+      if let score = act.score {
+        try check(score, state: state, rubric: rubric, commitments: commitments, field: field)
+      }
+    }
+  }
+
+  private static func check(
+    _ score: ScoreRecord, state: LedgerState, rubric: Rubric, commitments: Set<String>, field: String
+  ) throws(ReportsError) {
+    guard commitments.contains(score.commitment) else {
+      throw ReportsError(.integrity, "scores '\(score.commitment)', not in the plan", field: field)
+    }
+    let scale: Scale
+    let levels: [Level]
+    do { (scale, levels) = try rubric.resolve(scale: score.scale, levels: score.levels) } catch {
+      throw ReportsError(.integrity, error.description, field: field)
+    }
+    guard levels.map(\.id) == score.levels else {
+      throw ReportsError(.integrity, "levels \(score.levels) are not the rubric's ids in order", field: field)
+    }
+    if scale.rationaleRequired && score.rationale.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+      throw ReportsError(.integrity, "scale '\(scale.id)' requires a rationale", field: field)
+    }
+    for id in score.evidence where state.evidence(id)?.id != id {
+      throw ReportsError(.integrity, "cites evidence '\(id)', which the ledger does not hold by that id", field: field)
+    }
+    if Set(score.evidence).count < scale.minimumEvidence {
+      throw ReportsError(
+        .integrity, "scale '\(scale.id)' needs at least \(scale.minimumEvidence) evidence item(s)", field: field)
+    }
+  }
+}
