@@ -15,9 +15,13 @@ public struct Report: Codable, Sendable, Hashable {
 
   /// Rubric identity and the SHA-256 of its file.
   public struct RubricInfo: Codable, Sendable, Hashable {
+    /// Rubric id, e.g. `ogp-local-2021`.
     public var id: String
+    /// Rubric version.
     public var version: String
+    /// SHA-256 (hex) of `rubric.json`, as the ledger's first entry pins it.
     public var sha256: String
+    /// Rubric title in English and Spanish.
     public var title: LocalizedText
     /// Every column of OGP's commitments sheet this rubric fills.
     public var ogpColumns: [String]
@@ -25,7 +29,9 @@ public struct Report: Codable, Sendable, Hashable {
 
   /// Who signed the report and how to recognise the key.
   public struct Monitor: Codable, Sendable, Hashable {
+    /// The monitor's name, from the ledger's `monitor.key` entry.
     public var name: String
+    /// The monitor's e-mail address, if recorded.
     public var email: String?
     /// OpenSSH public key line (`ssh-ed25519 AAAA…`).
     public var publicKey: String
@@ -39,7 +45,9 @@ public struct Report: Codable, Sendable, Hashable {
 
   /// The signed checkpoint the report is a view of.
   public struct CheckpointInfo: Codable, Sendable, Hashable {
+    /// The ledger's origin line.
     public var origin: String
+    /// Entries the checkpoint covers.
     public var size: Int
     /// Base64 root.
     public var root: String
@@ -47,9 +55,13 @@ public struct Report: Codable, Sendable, Hashable {
 
   /// One level chosen, with its wording.
   public struct LevelInfo: Codable, Sendable, Hashable {
+    /// Level id.
     public var id: String
+    /// Level label in English and Spanish.
     public var label: LocalizedText
+    /// Level definition in English and Spanish.
     public var definition: LocalizedText
+    /// Whether the wording is confirmed in a public source.
     public var confirmed: Bool
     /// The value OGP's sheet writes for the level, in the scale's column.
     public var ogp: String
@@ -59,24 +71,33 @@ public struct Report: Codable, Sendable, Hashable {
 
   /// One score in a commitment's history.
   public struct ScoreEntry: Codable, Sendable, Hashable {
+    /// Score id, e.g. `S4`.
     public var score: String
+    /// The levels chosen, with their wording.
     public var levels: [LevelInfo]
+    /// Why the monitor chose them.
     public var rationale: String
+    /// Evidence ids the score rests on.
     public var evidence: [String]
+    /// The score this one corrects, for corrections.
     public var supersedes: String?
     /// Ledger entry (seq) that records it.
     public var entry: Int
+    /// When the entry was recorded.
     public var time: String
   }
 
   /// The current score of a commitment on one scale, with the history behind it.
   public struct ScaleScore: Codable, Sendable, Hashable {
+    /// Scale id.
     public var scale: String
     /// The OGP sheet column the scale fills, if OGP publishes it.
     public var ogpColumn: String?
     /// The OGP 0/1 columns the scale's levels set (multiple-choice scales such as relevance).
     public var ogpValueColumns: [String]
+    /// Scale title in English and Spanish.
     public var title: LocalizedText
+    /// Phase of the scale (design, implementation, results).
     public var phase: Phase
     /// Every score on this scale, oldest first; never empty.
     public private(set) var history: [ScoreEntry]
@@ -119,10 +140,15 @@ public struct Report: Codable, Sendable, Hashable {
 
   /// One commitment.
   public struct CommitmentReport: Codable, Sendable, Hashable {
+    /// Commitment id.
     public var id: String
+    /// Commitment title, from the plan.
     public var title: PlanText
+    /// Public page of the commitment, from the plan.
     public var url: String?
+    /// Scored scales, in rubric order.
     public var scores: [ScaleScore]
+    /// Derived indicators by id.
     public var indicators: [String: Truth]
     /// Scales not scored.
     public var missing: [String]
@@ -130,13 +156,17 @@ public struct Report: Codable, Sendable, Hashable {
 
   /// One evidence item.
   public struct EvidenceItem: Codable, Sendable, Hashable {
+    /// The evidence as the ledger records it.
     public var record: EvidenceRecord
+    /// Ledger entry (seq) that records it.
     public var entry: Int
   }
 
   /// One plan aggregate.
   public struct Aggregate: Codable, Sendable, Hashable {
+    /// Aggregate title in English and Spanish.
     public var title: LocalizedText
+    /// The computed value.
     public var value: AggregateValue
   }
 
