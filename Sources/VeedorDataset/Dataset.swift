@@ -36,8 +36,12 @@ public struct Dataset: Sendable {
   }
 
   /// RFC 4180 CSV with a header row; a column a row lacks is written `ND` (not determined).
+  ///
+  /// Cells a spreadsheet would run as formulas are neutralised (``SpreadsheetCell``); the JSON is verbatim.
   public func csv() -> String {
-    CSV.encode([headers] + rows.map { row in headers.map { row[$0] ?? OGPColumns.notDetermined } })
+    CSV.encode(
+      [headers.map(SpreadsheetCell.neutralized)]
+        + rows.map { row in headers.map { SpreadsheetCell.neutralized(row[$0] ?? OGPColumns.notDetermined) } })
   }
 
   /// JSON with the column order and the rows in order (a commitment may have one row per monitor).
@@ -60,14 +64,15 @@ public struct Dataset: Sendable {
   public static func parse(csv data: Data, file: String) throws(DatasetError) -> Dataset {
     let records: [CSV.Row]
     do { records = try CSV.parse(data, file: file) } catch { throw DatasetError(error) }
-    guard let header = records.first?.fields else { return Dataset() }
+    guard let header = records.first?.fields.map(SpreadsheetCell.restored) else { return Dataset() }
     var dataset = Dataset()
     for record in records.dropFirst() {
       guard record.fields.count == header.count else {
         throw DatasetError(
           .badInput, "has \(record.fields.count) cells, the header has \(header.count)", file: file, line: record.line)
       }
-      dataset.add(Dictionary(zip(header, record.fields), uniquingKeysWith: { first, _ in first }))
+      dataset.add(
+        Dictionary(zip(header, record.fields.map(SpreadsheetCell.restored)), uniquingKeysWith: { first, _ in first }))
     }
     dataset.headers = header
     dataset.known = Set(header)

@@ -149,7 +149,13 @@ public struct DatasetImporter {
   }
 
   /// Writes the dataset, `summary.json`, `summary.md` and `import-log.json` into a folder.
-  public func write(to folder: URL) throws {
+  ///
+  /// The folder is built beside and swapped into place whole (other files in it are kept).
+  public func write(to target: URL) throws {
+    try FolderSwap.replace(target) { folder in try writeFiles(to: folder) }
+  }
+
+  private func writeFiles(to folder: URL) throws {
     try dataset.write(to: folder)
     let summary = Summary(dataset)
     let encoder = JSONEncoder()

@@ -56,11 +56,13 @@ public enum ReportExporter {
     )
   }
 
-  /// Writes each file atomically into a folder, creating it if needed.
+  /// Writes the files as one folder swapped into place: a crash leaves the old folder or the new one.
+  /// Other entries of an existing folder (e.g. `keys/`) are kept.
   static func write(_ files: [(String, Data)], to folder: URL) throws {
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    for (name, data) in files {
-      try POSIXFile.writeAtomically(data, to: folder.appendingPathComponent(name))
+    try FolderSwap.replace(folder) { staging in
+      for (name, data) in files {
+        try POSIXFile.writeAtomically(data, to: staging.appendingPathComponent(name))
+      }
     }
   }
 }

@@ -36,6 +36,8 @@ public struct LedgerFile: Sendable {
     public var bytes: Int
     /// The side file that now holds them.
     public var sideFile: URL
+    /// The torn bytes when the side file could not be written (a full disk): the caller must show them.
+    public var unsaved: Data?
   }
 
   /// Location of the ledger file.
@@ -106,6 +108,7 @@ public struct LedgerFile: Sendable {
     if contents.tornTail != nil {
       throw LedgerError.tornTail(path: url.path, line: contents.lines.count + 1)
     }
+    try checkHead(contents)
     let lines = try makeLines(contents)
     guard !lines.isEmpty else { return contents.lines.count }
     var bytes = Data()
@@ -116,10 +119,40 @@ public struct LedgerFile: Sendable {
       bytes.append(line)
       bytes.append(0x0A)
     }
-    try POSIXFile.writeAll(fd, bytes, path: url.path)
-    try POSIXFile.sync(fd, path: url.path)
+    do {
+      try POSIXFile.writeAll(fd, bytes, path: url.path)
+      try POSIXFile.sync(fd, path: url.path)
+    } catch {
+      // A failed append (a full disk, an I/O error) leaves the ledger byte for byte as it was.
+      _ = ftruncate(fd, off_t(contents.goodLength))
+      _ = fsync(fd)
+      throw error
+    }
     if !existed { POSIXFile.syncDirectory(of: url) }
-    return contents.lines.count + lines.count
+    let count = contents.lines.count + lines.count
+    // Best effort: a head that could not be written is older, never wrong, and the next append rewrites it.
+    if let last = lines.last {
+      try? POSIXFile.writeAtomically(Data("\(count) \(RFC6962.leafHash(last).hexString)\n".utf8), to: headFile)
+    }
+    return count
+  }
+
+  /// `ledger.jsonl.head`: the entry count and the last line's leaf hash as Veedor last wrote them.
+  public var headFile: URL { url.appendingPathExtension("head") }
+
+  /// Refuses to append to a ledger whose lines up to the recorded head changed since Veedor wrote them.
+  func checkHead(_ contents: Contents) throws(LedgerError) {
+    guard let text = try? String(contentsOf: headFile, encoding: .utf8) else { return }
+    let parts = text.split(separator: " ")
+    guard parts.count == 2, let count = Int(parts[0]), count > 0 else { return }
+    let hash = parts[1].trimmingCharacters(in: .whitespacesAndNewlines)
+    guard count <= contents.lines.count, RFC6962.leafHash(contents.lines[count - 1]).hexString == hash else {
+      throw .badLine(
+        path: url.path, line: min(count, contents.lines.count + 1),
+        reason:
+          "changed since Veedor last wrote it (the ledger had \(count) entries); refusing to append on top. Run 'veedor ledger verify'"
+      )
+    }
   }
 
   /// Moves a torn last line into the side file `ledger.jsonl.torn`, never discarding it.
@@ -140,14 +173,39 @@ public struct LedgerFile: Sendable {
     defer { close(side) }
     var record = tail
     if record.last != 0x0A { record.append(0x0A) }
-    try POSIXFile.writeAll(side, record, path: sideFile.path)
-    try POSIXFile.sync(side, path: sideFile.path)
-    POSIXFile.syncDirectory(of: sideFile)
-    guard ftruncate(fd, off_t(contents.goodLength)) == 0 else {
+    let sideLength = lseek(side, 0, SEEK_END)
+    do {
+      try save(record, side, sideLength)
+      try truncate(fd, to: contents.goodLength)
+    } catch {
+      // No room for the side file (a full disk): free the torn bytes first, then keep them beside,
+      // or hand them back to be shown when even that does not fit.
+      try truncate(fd, to: contents.goodLength)
+      if (try? save(record, side, sideLength)) == nil {
+        if sideLength == 0 { unlink(sideFile.path) }
+        return Repair(line: contents.lines.count + 1, bytes: tail.count, sideFile: sideFile, unsaved: tail)
+      }
+    }
+    return Repair(line: contents.lines.count + 1, bytes: tail.count, sideFile: sideFile)
+  }
+
+  /// Appends a record to the side file durably, or leaves the side file as it was.
+  private func save(_ record: Data, _ side: Int32, _ length: off_t) throws(LedgerError) {
+    do {
+      try POSIXFile.writeAll(side, record, path: sideFile.path)
+      try POSIXFile.sync(side, path: sideFile.path)
+      POSIXFile.syncDirectory(of: sideFile)
+    } catch {
+      _ = ftruncate(side, length)
+      throw error
+    }
+  }
+
+  private func truncate(_ fd: Int32, to length: Int) throws(LedgerError) {
+    guard ftruncate(fd, off_t(length)) == 0 else {
       throw .io(path: url.path, reason: "cannot truncate: \(String(cString: strerror(errno)))")
     }
     try POSIXFile.sync(fd, path: url.path)
-    return Repair(line: contents.lines.count + 1, bytes: tail.count, sideFile: sideFile)
   }
 
   private func lock(_ fd: Int32) throws(LedgerError) {

@@ -53,7 +53,7 @@ struct SiteBodies {
   }
 
   func commitment(_ c: Report.CommitmentReport) -> String {
-    var h = c.url.map { "<p><a href=\"\(e($0))\">\(e($0))</a></p>\n" } ?? ""
+    var h = c.url.map { "<p>\(WebLink.html($0))</p>\n" } ?? ""
     let evidence = Dictionary(
       report.evidence.map { ($0.record.id, $0.record) }, uniquingKeysWith: { first, _ in first })
     for s in c.scores {
@@ -71,7 +71,7 @@ struct SiteBodies {
         if let sha = r.sha256, storedEvidence.contains(sha) {
           links.append("<a href=\"evidence/\(e(sha))\">\(e(w["stored"]))</a>")
         }
-        if let url = r.url { links.append("<a href=\"\(e(url))\">\(e(w["source"]))</a>") }
+        if let url = r.url { links.append(WebLink.html(url, text: WebLink.isLinkable(url) ? w["source"] : nil)) }
         let facts = [r.kind.rawValue, r.date?.description, r.sha256.map { "SHA-256 \($0)" }].compactMap { $0 }
         h +=
           "<li>\(e(r.id)): \(e(r.title)) (\(e(facts.joined(separator: " · "))))\(links.isEmpty ? "" : " — " + links.joined(separator: " · "))</li>\n"

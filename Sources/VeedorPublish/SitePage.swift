@@ -12,9 +12,20 @@ struct SitePage {
   }
 
   /// A commitment page's base name, safe as a file name whatever the id holds.
+  ///
+  /// Injective: ASCII letters, digits and `-` stay; every other byte (`_` included) becomes `_XX`, so
+  /// `CLPLN.1` and `CLPLN_1` get different pages.
   static func commitmentBase(_ id: String) -> String {
-    "commitment-"
-      + String(id.map { $0.isLetter && $0.isASCII || $0.isNumber && $0.isASCII || $0 == "-" || $0 == "_" ? $0 : "_" })
+    var name = "commitment-"
+    for byte in id.utf8 {
+      let c = Character(Unicode.Scalar(byte))
+      if byte < 0x80 && (c.isLetter || c.isNumber || c == "-") {
+        name.append(c)
+      } else {
+        name += "_" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+      }
+    }
+    return name
   }
 
   /// A whole HTML document for a page whose base name is `base`.
@@ -65,4 +76,11 @@ struct SitePage {
     @media print{nav,footer{display:none}a{color:#000;text-decoration:none}body{max-width:none;font-size:11pt}table{page-break-inside:auto}tr{page-break-inside:avoid}}
 
     """
+}
+
+extension String {
+  /// The string with leading zeros up to `width` characters.
+  fileprivate func leftPadded(to width: Int) -> String {
+    String(repeating: "0", count: max(0, width - count)) + self
+  }
 }

@@ -13,7 +13,12 @@ public enum SitePublisher {
 
   /// Verifies the report against the exported keys, then writes the site from the bytes that were
   /// verified; returns the pages written.
-  public static func publish(report reportFolder: URL, keys: URL, evidence: URL?, to site: URL) throws -> [URL] {
+  ///
+  /// The site is built in a fresh folder and swapped into place. A non-empty `site` that this
+  /// command did not make (no `.veedor-site` marker) is refused unless `force`.
+  public static func publish(report reportFolder: URL, keys: URL, evidence: URL?, to site: URL, force: Bool = false)
+    throws -> (pages: [URL], report: Report)
+  {
     let reportURL = reportFolder.appendingPathComponent("report.json")
     let trust = keys.appendingPathComponent("allowed_signers")
     let trustFile: TrustFile
@@ -30,6 +35,29 @@ public enum SitePublisher {
         file: reportURL.path)
     }
     let fm = FileManager.default
+    let existing = (try? fm.contentsOfDirectory(atPath: site.path)) ?? []
+    if !existing.isEmpty && !existing.contains(marker) && !force {
+      throw PublishError(
+        .badInput,
+        "is not empty and was not made by 'veedor publish'; choose a new folder, or pass --force to replace the site files in it",
+        file: site.path)
+    }
+    var written: [URL] = []
+    try FolderSwap.replace(site) { staging in
+      written = try build(report, verification, reportFolder, keys, evidence, staging, trust)
+    }
+    return (written.map { site.appendingPathComponent($0.lastPathComponent) }, report)
+  }
+
+  /// The marker file that says a folder is a site this command made.
+  static let marker = ".veedor-site"
+
+  private static func build(
+    _ report: Report, _ verification: ReportVerification, _ reportFolder: URL, _ keys: URL, _ evidence: URL?,
+    _ site: URL, _ trust: URL
+  ) throws -> [URL] {
+    let fm = FileManager.default
+    try POSIXFile.writeAtomically(Data("made by veedor publish\n".utf8), to: site.appendingPathComponent(marker))
     let data = site.appendingPathComponent("data")
     try fm.createDirectory(at: data.appendingPathComponent("keys"), withIntermediateDirectories: true)
     for name in dataFiles {

@@ -45,6 +45,12 @@ public struct LedgerState: Sendable {
       do { act = try decoder.decode(Act.self, from: line) } catch {
         throw RecordsError(.integrity, "not a valid ledger entry", file: file, line: i + 1)
       }
+      // One meaning for every reader: no duplicate or unknown keys, no other spacing or escaping.
+      guard (try? act.line()) == line else {
+        throw RecordsError(
+          .integrity, "is not in canonical form (duplicate or unknown keys, or other encoding)", file: file, line: i + 1
+        )
+      }
       guard act.prev == previous else {
         throw RecordsError(.integrity, "does not link to the line before it", file: file, line: i + 1, field: "prev")
       }

@@ -82,7 +82,7 @@ public enum HTMLReport {
     for item in report.evidence {
       let r = item.record
       let link =
-        r.url.map { "<a href=\"\(e($0))\">\(e($0))</a>" }
+        r.url.map { WebLink.html($0) }
         ?? "\(e(r.fileName ?? "")) <code>sha256:\(e(r.sha256 ?? ""))</code>"
       h += "<li>\(e(r.id)) (\(e(r.commitment)), \(e(r.kind.rawValue))): \(e(r.title)) — \(link)</li>\n"
     }

@@ -48,7 +48,7 @@ public enum ReportDerivation {
     do { rubric = try Rubric.load(rubricBytes) } catch {
       throw ReportsError(.integrity, error.description, field: "inputs.rubric")
     }
-    try SignedInputChecks.check(lines: lines, state: state, plan: plan, rubric: rubric)
+    try SignedInputChecks.check(state: state, plan: plan, rubric: rubric)
     let sshKey = MonitorKey.sshPublicKey(signer)
     guard let identity = state.monitor(publicKey: sshKey) else {
       throw ReportsError(

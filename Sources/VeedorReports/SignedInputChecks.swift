@@ -6,19 +6,15 @@ import VeedorRubric
 /// The rules the monitor's own tools enforce, checked again on the signed inputs: a report is derived
 /// only from a ledger that a reader's JSON parser, the plan and the rubric all read the same way.
 enum SignedInputChecks {
-  /// Refuses non-canonical ledger lines, an invalid plan, and scores or evidence the rubric and plan forbid.
-  static func check(lines: [Data], state: LedgerState, plan: ActionPlan, rubric: Rubric) throws(ReportsError) {
+  /// Refuses an invalid plan, and scores or evidence the rubric and plan forbid (replay has already
+  /// refused non-canonical lines).
+  static func check(state: LedgerState, plan: ActionPlan, rubric: Rubric) throws(ReportsError) {
     do { try PlanImporter.check(plan, file: "inputs.plan") } catch {
       throw ReportsError(.integrity, error.message, field: "inputs.plan" + (error.field.map { ".\($0)" } ?? ""))
     }
     let commitments = Set(plan.commitments.map(\.id))
     for (i, act) in state.acts.enumerated() {
       let field = "inputs.ledger[\(i)]"
-      // Canonical bytes: no duplicate or unknown keys, no other spacing, so every parser reads one meaning.
-      guard (try? act.line()) == lines[i] else {
-        throw ReportsError(
-          .integrity, "is not in canonical form (duplicate or unknown keys, or other encoding)", field: field)
-      }
       if let evidence = act.evidence {
         guard commitments.contains(evidence.commitment) else {
           throw ReportsError(.integrity, "evidence for '\(evidence.commitment)', not in the plan", field: field)

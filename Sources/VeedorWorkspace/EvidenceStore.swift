@@ -19,6 +19,17 @@ public struct EvidenceStore: Sendable {
     root.appendingPathComponent(String(sha256.prefix(2))).appendingPathComponent(sha256)
   }
 
+  /// Removes `.incoming-PID-…` files left by a process that no longer runs (killed mid-copy).
+  public func removeStaleIncoming() {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+    for name in names where name.hasPrefix(".incoming-") {
+      let pid = name.dropFirst(".incoming-".count).prefix { $0.isNumber }
+      // A name without a PID (an older Veedor) or a PID that is gone: nobody is writing it.
+      if let number = pid_t(pid), number == getpid() || kill(number, 0) == 0 || errno == EPERM { continue }
+      try? FileManager.default.removeItem(at: root.appendingPathComponent(name))
+    }
+  }
+
   /// Copies a file into the store in 4 MiB chunks while hashing it; never loads it whole.
   ///
   /// - Returns: the SHA-256 (hex) and size of the stored copy.
@@ -33,7 +44,8 @@ public struct EvidenceStore: Sendable {
     }
     do {
       try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-      let temp = root.appendingPathComponent(".incoming-\(UUID().uuidString)")
+      removeStaleIncoming()
+      let temp = root.appendingPathComponent(".incoming-\(getpid())-\(UUID().uuidString)")
       guard FileManager.default.createFile(atPath: temp.path, contents: nil) else {
         throw WorkspaceError(.io, "cannot create a file in \(root.path)")
       }

@@ -12,6 +12,8 @@ public struct LedgerVerification: Sendable, Codable {
   public var root: String
   /// Checkpoints whose signature and consistency were checked.
   public var checkpoints: Int
+  /// Entries after the largest signed checkpoint: not yet covered by any signature.
+  public var uncovered: Int = 0
   /// The verifier key checkpoints were checked against.
   public var verifierKey: String?
   /// The first problem, if any: line and message.
@@ -70,5 +72,6 @@ public struct LedgerVerification: Sendable, Codable {
       }
       checkpoints += 1
     }
+    uncovered = total - (stored.map(\.checkpoint.size).max() ?? 0)
   }
 }

@@ -79,6 +79,8 @@ struct ReportFixture {
     }
     try Data((rewritten.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: ws + "/ledger.jsonl"))
     try FileManager.default.removeItem(atPath: ws + "/checkpoints")
+    // The monitor rewriting their own history also removes the local guard against hand edits.
+    try? FileManager.default.removeItem(atPath: ws + "/ledger.jsonl.head")
     let out = TestSupport.temporaryFolder().appendingPathComponent("out")
     return (out, try TestSupport.veedor(["report", "export", "-w", ws, "--key", key, "--out", out.path]))
   }

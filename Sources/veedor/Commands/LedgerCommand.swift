@@ -40,6 +40,11 @@ struct LedgerCommand: ParsableCommand {
         try Output.json(result)
       } else if result.ok {
         print("ledger OK: \(result.entries) entries, root \(result.root), \(result.checkpoints) checkpoint(s) verified")
+        if result.uncovered > 0 {
+          print(
+            "\(result.uncovered) \(result.uncovered == 1 ? "entry is" : "entries are") not yet covered by a signed checkpoint (run 'veedor checkpoint')"
+          )
+        }
         if trusted == nil && result.checkpoints > 0 {
           Output.note("note: checked against the workspace's own verifier key; pass --verifier-key to check identity")
         }
@@ -55,12 +60,24 @@ struct LedgerCommand: ParsableCommand {
   struct Repair: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Move an incomplete last line (from an interrupted write) aside into ledger.jsonl.torn.",
-      discussion: "Nothing is deleted: the bytes are appended to the side file.\nExample: veedor ledger repair -w work")
+      discussion: """
+        Nothing is deleted: the bytes are appended to the side file. On a full disk, where even the side
+        file cannot be written, the line is removed from the ledger and its bytes are printed (base64) on
+        standard output instead, so they can be kept elsewhere.
+        Example: veedor ledger repair -w work
+        """)
     @OptionGroup var options: WorkspaceOptions
 
     func run() throws {
       let ledger = LedgerFile(url: URL(fileURLWithPath: options.workspace).appendingPathComponent("ledger.jsonl"))
       guard let repair = try ledger.repair() else { return print("nothing to repair") }
+      if let unsaved = repair.unsaved {
+        Output.note(
+          "veedor: no space for \(repair.sideFile.path): removed line \(repair.line) (\(repair.bytes) bytes) from the ledger; its bytes in base64 follow"
+        )
+        print(unsaved.base64EncodedString())
+        return
+      }
       print("moved line \(repair.line) (\(repair.bytes) bytes) to \(repair.sideFile.path)")
     }
   }

@@ -15,6 +15,8 @@ struct Publish: ParsableCommand {
       commitments × scales; one page per commitment with level definitions, rationale, evidence
       (with SHA-256, stored copy and source) and history; and a "verify this" page with the exact
       commands and every file to download. No JavaScript and no server are needed.
+      The site is built beside --out and swapped into place whole. A non-empty --out that
+      'veedor publish' did not make is refused unless --force (its other files are then kept).
 
       Example: veedor publish --out site   (after 'veedor report export' and 'veedor key export --out public')
       """)
@@ -24,6 +26,7 @@ struct Publish: ParsableCommand {
   @Option(help: "Folder with report.json and its signatures (default: report/ in the workspace).") var report: String?
   @Option(help: "Folder written by 'veedor key export' (default: public/ in the workspace).") var keys: String?
   @Option(help: "Folder with the evidence files (default: objects/ in the workspace).") var evidenceDir: String?
+  @Flag(help: "Publish into a non-empty folder that 'veedor publish' did not make.") var force = false
 
   func run() throws {
     let root = URL(fileURLWithPath: options.workspace)
@@ -38,11 +41,16 @@ struct Publish: ParsableCommand {
         .badInput, "no public keys here; write them first with 'veedor key export --out \(keyFolder.path)'",
         file: keyFolder.path)
     }
-    let pages = try SitePublisher.publish(
+    let (pages, published) = try SitePublisher.publish(
       report: reportFolder,
       keys: keyFolder,
       evidence: URL(fileURLWithPath: evidenceDir ?? root.appendingPathComponent("objects").path),
-      to: URL(fileURLWithPath: out))
+      to: URL(fileURLWithPath: out), force: force)
+    if let ledger = try? Workspace.open(root).readLedger(), ledger.lines.count > published.checkpoint.size {
+      Output.note(
+        "note: the ledger has \(ledger.lines.count - published.checkpoint.size) entries after this report's checkpoint; run 'veedor report export' to publish them"
+      )
+    }
     print("wrote \(pages.count) files; open \(URL(fileURLWithPath: out).appendingPathComponent("index.html").path)")
   }
 }
