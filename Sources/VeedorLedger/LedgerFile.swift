@@ -140,8 +140,8 @@ public struct LedgerFile: Sendable {
   /// `ledger.jsonl.head`: the entry count and the last line's leaf hash as Veedor last wrote them.
   public var headFile: URL { url.appendingPathExtension("head") }
 
-  /// Refuses to append to a ledger whose lines up to the recorded head changed since Veedor wrote them.
-  func checkHead(_ contents: Contents) throws(LedgerError) {
+  /// Refuses a ledger whose line at the recorded head changed since Veedor wrote it (a hand edit).
+  public func checkHead(_ contents: Contents) throws(LedgerError) {
     guard let text = try? String(contentsOf: headFile, encoding: .utf8) else { return }
     let parts = text.split(separator: " ")
     guard parts.count == 2, let count = Int(parts[0]), count > 0 else { return }
@@ -150,7 +150,7 @@ public struct LedgerFile: Sendable {
       throw .badLine(
         path: url.path, line: min(count, contents.lines.count + 1),
         reason:
-          "changed since Veedor last wrote it (the ledger had \(count) entries); refusing to append on top. Run 'veedor ledger verify'"
+          "changed since Veedor last wrote it (the ledger had \(count) entries); refusing to use it. Run 'veedor ledger verify'"
       )
     }
   }

@@ -72,6 +72,15 @@ public struct LedgerVerification: Sendable, Codable {
       }
       checkpoints += 1
     }
+    // Last: a hand edit the chain cannot show (the final line) against what Veedor last wrote.
+    do { try workspace.ledger.checkHead(contents) } catch {
+      if case .badLine(_, let at, let reason) = error {
+        (line, problem) = (at, reason)
+      } else {
+        problem = error.description
+      }
+      return
+    }
     uncovered = total - (stored.map(\.checkpoint.size).max() ?? 0)
   }
 }

@@ -113,6 +113,7 @@ public struct Workspace: Sendable {
         .integrity, "the last line is incomplete (an interrupted write); run 'veedor ledger repair' to move it aside",
         file: ledgerPath, line: contents.lines.count + 1)
     }
+    do { try ledger.checkHead(contents) } catch { throw WorkspaceError(.integrity, error.description) }
     return try state(of: contents.lines)
   }
 

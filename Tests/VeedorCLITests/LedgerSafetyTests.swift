@@ -20,6 +20,11 @@ struct LedgerSafetyTests {
     let refused = try veedor("note", "second", "-w", ws, status: 1)
     #expect(refused.stderr.contains("ledger.jsonl:\(lines): changed since Veedor last wrote it"), "\(refused.stderr)")
     #expect(try Data(contentsOf: ledger(ws)) == before)
+    // Reading commands do not show the edited value either, and ledger verify names the line.
+    let status = try veedor("status", "-w", ws, status: 1)
+    #expect(status.stderr.contains("changed since Veedor last wrote it") && !status.stdout.contains("edited"))
+    let verify = try veedor("ledger", "verify", "-w", ws, status: 1)
+    #expect(verify.stderr.contains("ledger.jsonl:\(lines): changed since Veedor last wrote it"), "\(verify.stderr)")
   }
 
   @Test("a line with a duplicated key, or keys out of order, is refused on read")

@@ -44,14 +44,19 @@ struct ExportCrashTests {
       ])
     let gpgv = try TestSupport.run(
       t.gpgv,
-      ["--keyring", keys.appendingPathComponent("monitor.pgp").path, out.appendingPathComponent("report.json.asc").path, report.path],
+      [
+        "--keyring", keys.appendingPathComponent("monitor.pgp").path,
+        out.appendingPathComponent("report.json.asc").path, report.path,
+      ],
       environment: ["GNUPGHOME": TestSupport.temporaryFolder("gnupg").path])
     let veedor = try TestSupport.veedor(
       ["verify", report.path, "--trust", keys.appendingPathComponent("allowed_signers").path])
     return [veedor.status == 0, ssh.status == 0, openssl.status == 0, gpgv.status == 0]
   }
 
-  @Test("100 exports killed at random points: every folder left verifies with veedor, ssh-keygen, openssl and gpgv, or is absent")
+  @Test(
+    "100 exports killed at random points: every folder left verifies with veedor, ssh-keygen, openssl and gpgv, or is absent"
+  )
   func killedExports() throws {
     guard let t = tools() else { return }
     let f = try ReportFixture()
@@ -91,6 +96,7 @@ struct ExportCrashTests {
     try ReportFixture.run(args)
     let after = try FileManager.default.contentsOfDirectory(atPath: out.deletingLastPathComponent().path)
       .filter { $0.hasPrefix(".report.new-") }
-    #expect(after.isEmpty, "staging folders of killed exports are removed by the next export (\(leftovers.count) before)")
+    #expect(
+      after.isEmpty, "staging folders of killed exports are removed by the next export (\(leftovers.count) before)")
   }
 }
