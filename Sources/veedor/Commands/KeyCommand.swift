@@ -68,9 +68,9 @@ struct KeyCommand: ParsableCommand {
         )
       }
       try KeyFile.write(key, to: keyOptions.url, passphrase: unencrypted ? nil : keyOptions.passphrase(confirm: true))
-      print("Created \(keyOptions.url.path)")
-      print("public key: \(key.sshPublicKey)")
-      print("fingerprint: \(key.sshFingerprint)")
+      Output.line("Created \(keyOptions.url.path)")
+      Output.line("public key: \(key.sshPublicKey)")
+      Output.line("fingerprint: \(key.sshFingerprint)")
     }
   }
 
@@ -96,7 +96,7 @@ struct KeyCommand: ParsableCommand {
         fields.append(("verifier-key", try NoteKey(name: origin, publicKey: key.publicKey).description))
       }
       if json { return try Output.json(Dictionary(uniqueKeysWithValues: fields)) }
-      for (name, value) in fields { print("\(name): \(value)") }
+      for (name, value) in fields { Output.line("\(name): \(value)") }
     }
   }
 }

@@ -39,7 +39,8 @@ struct LedgerCommand: ParsableCommand {
       if json {
         try Output.json(result)
       } else if result.ok {
-        print("ledger OK: \(result.entries) entries, root \(result.root), \(result.checkpoints) checkpoint(s) verified")
+        Output.line(
+          "ledger OK: \(result.entries) entries, root \(result.root), \(result.checkpoints) checkpoint(s) verified")
         if trusted == nil && result.checkpoints > 0 {
           Output.note("note: checked against the workspace's own verifier key; pass --verifier-key to check identity")
         }
@@ -60,8 +61,8 @@ struct LedgerCommand: ParsableCommand {
 
     func run() throws {
       let ledger = LedgerFile(url: URL(fileURLWithPath: options.workspace).appendingPathComponent("ledger.jsonl"))
-      guard let repair = try ledger.repair() else { return print("nothing to repair") }
-      print("moved line \(repair.line) (\(repair.bytes) bytes) to \(repair.sideFile.path)")
+      guard let repair = try ledger.repair() else { return Output.line("nothing to repair") }
+      Output.line("moved line \(repair.line) (\(repair.bytes) bytes) to \(repair.sideFile.path)")
     }
   }
 }

@@ -43,6 +43,7 @@ struct Publish: ParsableCommand {
       keys: keyFolder,
       evidence: URL(fileURLWithPath: evidenceDir ?? root.appendingPathComponent("objects").path),
       to: URL(fileURLWithPath: out))
-    print("wrote \(pages.count) files; open \(URL(fileURLWithPath: out).appendingPathComponent("index.html").path)")
+    Output.line(
+      "wrote \(pages.count) files; open \(URL(fileURLWithPath: out).appendingPathComponent("index.html").path)")
   }
 }
