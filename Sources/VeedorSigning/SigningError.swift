@@ -16,11 +16,13 @@ public enum SigningError: Error, Sendable, Hashable, CustomStringConvertible {
   case malformed(String)
   /// No passphrase could be obtained.
   case noPassphrase
+  /// A value given for a new key (name, e-mail address, passphrase) that cannot be used; `field` names it.
+  case badField(field: String, reason: String)
 
   /// Whether this is the user's input rather than a failed check.
   public var isBadInput: Bool {
     switch self {
-    case .malformed, .noPassphrase, .keyFileExists, .missingKeyFile: return true
+    case .malformed, .noPassphrase, .keyFileExists, .missingKeyFile, .badField: return true
     default: return false
     }
   }
@@ -46,6 +48,8 @@ public enum SigningError: Error, Sendable, Hashable, CustomStringConvertible {
     case .noPassphrase:
       return
         "no passphrase: set VEEDOR_PASSPHRASE, pass --passphrase-file FILE, or run on a terminal to be asked"
+    case .badField(let field, let reason):
+      return "field '\(field)': \(reason)"
     }
   }
 }

@@ -61,6 +61,8 @@ struct KeyCommand: ParsableCommand {
     var unencrypted = false
 
     func run() throws {
+      try SignerIdentity.checkName(name, field: "--name")
+      if let email { try SignerIdentity.checkEmail(email, field: "--email") }
       let key = MonitorKey.generate(name: name, email: email, created: Int64(Environment.now().timeIntervalSince1970))
       if unencrypted {
         Output.note(
