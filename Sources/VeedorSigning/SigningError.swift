@@ -6,6 +6,8 @@ public enum SigningError: Error, Sendable, Hashable, CustomStringConvertible {
   case unprotectedKeyFile(path: String, mode: UInt16)
   /// The key file is truncated, damaged or of an unknown format.
   case damagedKeyFile(path: String, reason: String)
+  /// A key file asking for something Veedor never writes, such as a costlier scrypt; refused before any work.
+  case unsupportedKeyFile(path: String, field: String, reason: String)
   /// No key file where one was expected.
   case missingKeyFile(path: String)
   /// A key file already exists and would be overwritten.
@@ -22,7 +24,7 @@ public enum SigningError: Error, Sendable, Hashable, CustomStringConvertible {
   /// Whether this is the user's input rather than a failed check.
   public var isBadInput: Bool {
     switch self {
-    case .malformed, .noPassphrase, .keyFileExists, .missingKeyFile, .badField: return true
+    case .malformed, .noPassphrase, .keyFileExists, .missingKeyFile, .badField, .unsupportedKeyFile: return true
     default: return false
     }
   }
@@ -37,6 +39,8 @@ public enum SigningError: Error, Sendable, Hashable, CustomStringConvertible {
         "\(path): UNPROTECTED KEY FILE: permissions \(String(mode, radix: 8)) let others read it; run 'chmod 600 \(path)'"
     case .damagedKeyFile(let path, let reason):
       return "\(path): not a usable key file (\(reason))"
+    case .unsupportedKeyFile(let path, let field, let reason):
+      return "\(path): field '\(field)': \(reason)"
     case .missingKeyFile(let path):
       return "\(path): no key file; create one with 'veedor key generate --name NAME'"
     case .keyFileExists(let path):

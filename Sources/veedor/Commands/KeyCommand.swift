@@ -13,6 +13,12 @@ struct KeyOptions: ParsableArguments {
   /// The key file location.
   var url: URL { key.map { URL(fileURLWithPath: $0) } ?? KeyFile.defaultURL() }
 
+  /// Where the passphrase comes from, as a field name for messages.
+  var passphraseSource: String {
+    if passphraseFile != nil { return "--passphrase-file" }
+    return ProcessInfo.processInfo.environment["VEEDOR_PASSPHRASE"] != nil ? "VEEDOR_PASSPHRASE" : "passphrase"
+  }
+
   /// The passphrase from the file, the environment, or a no-echo prompt.
   func passphrase(confirm: Bool = false) throws(SigningError) -> String {
     if let passphraseFile {
@@ -50,7 +56,8 @@ struct KeyCommand: ParsableCommand {
       abstract: "Create a new Ed25519 key, encrypted with a passphrase.",
       discussion: """
         The key file is created with mode 0600 inside a 0700 folder and encrypted with
-        scrypt + ChaCha20-Poly1305. The seed is never printed.
+        scrypt + ChaCha20-Poly1305. The seed is never printed. The passphrase needs at least
+        \(KeyFile.minimumPassphraseLength) characters; the e-mail must be a plain local@domain address.
 
         Example: VEEDOR_PASSPHRASE=… veedor key generate --name "Monitor Name" --email m@example.org
         """)
@@ -69,7 +76,9 @@ struct KeyCommand: ParsableCommand {
           "veedor: WARNING: writing an UNENCRYPTED key to \(keyOptions.url.path); anyone who can read it can sign as \(name)"
         )
       }
-      try KeyFile.write(key, to: keyOptions.url, passphrase: unencrypted ? nil : keyOptions.passphrase(confirm: true))
+      let passphrase = unencrypted ? nil : try keyOptions.passphrase(confirm: true)
+      if let passphrase { try KeyFile.checkNewPassphrase(passphrase, field: keyOptions.passphraseSource) }
+      try KeyFile.write(key, to: keyOptions.url, passphrase: passphrase)
       Output.line("Created \(keyOptions.url.path)")
       Output.line("public key: \(key.sshPublicKey)")
       Output.line("fingerprint: \(key.sshFingerprint)")
