@@ -21,13 +21,17 @@ public enum SigningError: Error, Sendable, Hashable, CustomStringConvertible {
   /// A value given for a new key (name, e-mail address, passphrase) that cannot be used; `field` names it.
   case badField(field: String, reason: String)
 
-  /// Whether this is the user's input rather than a failed check.
+  /// Whether this is the user's input (a wrong passphrase included) rather than a failed check.
   public var isBadInput: Bool {
     switch self {
-    case .malformed, .noPassphrase, .keyFileExists, .missingKeyFile, .badField, .unsupportedKeyFile: return true
+    case .malformed, .noPassphrase, .wrongPassphrase, .keyFileExists, .missingKeyFile, .badField, .unsupportedKeyFile:
+      return true
     default: return false
     }
   }
+
+  /// The exit status a command should end with: 2 for bad input, 1 for a failed check.
+  public var exitStatus: Int32 { isBadInput ? 2 : 1 }
 
   /// A one-line, user-facing message.
   public var description: String {

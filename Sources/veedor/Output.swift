@@ -57,11 +57,11 @@ enum Output {
     case let error as PublishError:
       (message, status) = (error.description, error.exitStatus)
     case let error as LedgerError:
-      (message, status) = (error.description, 1)
+      (message, status) = (error.description, error.exitStatus)
     case let error as RubricError:
       (message, status) = (error.description, 2)
     case let error as SigningError:
-      (message, status) = (error.description, error.isBadInput ? 2 : 1)
+      (message, status) = (error.description, error.exitStatus)
     case let error as ExitCode:
       exit(error.rawValue)
     default:

@@ -80,7 +80,7 @@ struct LedgerCLITests {
     let key = TestSupport.temporaryFolder().appendingPathComponent("k/monitor.key").path
     try veedor(
       "key", "generate", "--key", key, "--name", "M", env: ["VEEDOR_PASSPHRASE": "a long passphrase only you know"])
-    let wrong = try veedor("checkpoint", "-w", ws, "--key", key, status: 1, env: ["VEEDOR_PASSPHRASE": "nope"])
+    let wrong = try veedor("checkpoint", "-w", ws, "--key", key, status: 2, env: ["VEEDOR_PASSPHRASE": "nope"])
     #expect(wrong.stderr.contains("wrong passphrase"))
     let file = TestSupport.temporaryFolder().appendingPathComponent("pass")
     try Data("a long passphrase only you know\n".utf8).write(to: file)
