@@ -91,7 +91,7 @@ struct SiteBodies {
   func verify(principal: String) -> String {
     var h = "<p>\(e(w["verifyIntro"]))</p>\n<pre><code>"
     h += e(
-      "ssh-keygen -Y verify -f data/keys/allowed_signers -I \(principal) -n assessment-report@veedor -s data/report.json.sshsig < data/report.json"
+      "ssh-keygen -Y verify -f data/keys/allowed_signers -I \(ShellQuoting.quote(principal)) -n assessment-report@veedor -s data/report.json.sshsig < data/report.json"
     )
     h +=
       "\n\n"

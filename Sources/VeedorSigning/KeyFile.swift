@@ -24,6 +24,29 @@ public enum KeyFile {
     public static let standard = Cost(logN: 15, r: 8, p: 1)
     /// Cheap parameters for tests only.
     public static let testing = Cost(logN: 10, r: 8, p: 1)
+    /// The most a key file may ask for: what `standard` asks, so a crafted file cannot make reading it cost more.
+    public static let maximum = standard
+
+    /// The first parameter outside `testing`…`maximum`, as its key-file field and a reason; nil when all are within.
+    public var problem: (field: String, reason: String)? {
+      let field = "encryption.cost."
+      if !(Cost.testing.logN...Cost.maximum.logN).contains(logN) {
+        return (
+          field + "logN",
+          "scrypt N = 2^\(logN) is outside 2^\(Cost.testing.logN)…2^\(Cost.maximum.logN), the range Veedor writes"
+        )
+      }
+      if !(1...Cost.maximum.r).contains(r) {
+        return (field + "r", "scrypt r = \(r) is outside 1…\(Cost.maximum.r), the range Veedor writes")
+      }
+      if !(1...Cost.maximum.p).contains(p) {
+        return (field + "p", "scrypt p = \(p) is outside 1…\(Cost.maximum.p), the range Veedor writes")
+      }
+      return nil
+    }
+
+    /// Memory scrypt needs for these parameters, in bytes.
+    var memory: Int { 128 * r * (1 << logN) }
 
     /// Creates cost parameters.
     public init(logN: Int, r: Int, p: Int) {
@@ -53,6 +76,21 @@ public enum KeyFile {
 
   /// The file format tag.
   public static let formatTag = "veedor-key/1"
+
+  /// Fewest characters a new key's passphrase may have.
+  public static let minimumPassphraseLength = 8
+
+  /// Refuses a passphrase for a new key that is shorter than `minimumPassphraseLength`; `field` names where it came
+  /// from (an option, a variable or the prompt).
+  public static func checkNewPassphrase(_ passphrase: String, field: String) throws(SigningError) {
+    guard passphrase.count >= minimumPassphraseLength else {
+      throw .badField(
+        field: field,
+        reason:
+          "the passphrase has \(passphrase.count) characters; use at least \(minimumPassphraseLength), or --unencrypted for a demo key"
+      )
+    }
+  }
 
   /// `$VEEDOR_KEY`, else `$XDG_CONFIG_HOME/veedor/monitor.key`, else `~/.config/veedor/monitor.key`.
   public static func defaultURL(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
@@ -120,8 +158,11 @@ public enum KeyFile {
     }
     let seed: Data
     if let sealed = stored.encryption {
-      guard sealed.kdf == "scrypt", sealed.cipher == "chacha20-poly1305", (10...22).contains(sealed.cost.logN),
-        (1...32).contains(sealed.cost.r), (1...4).contains(sealed.cost.p),
+      // Bounded before scrypt runs: a crafted header must not make reading the file take minutes or gigabytes.
+      if let (field, reason) = sealed.cost.problem {
+        throw .unsupportedKeyFile(path: url.path, field: field, reason: reason)
+      }
+      guard sealed.kdf == "scrypt", sealed.cipher == "chacha20-poly1305",
         let salt = Data(base64Encoded: sealed.salt), let box = Data(base64Encoded: sealed.box)
       else { throw .damagedKeyFile(path: url.path, reason: "unsupported or damaged encryption header") }
       let symmetric: SymmetricKey
@@ -176,6 +217,6 @@ public enum KeyFile {
   private static func derive(_ passphrase: String, salt: Data, cost: Cost) throws -> SymmetricKey {
     try KDF.Scrypt.deriveKey(
       from: Data(passphrase.utf8), salt: salt, outputByteCount: 32, rounds: 1 << cost.logN, blockSize: cost.r,
-      parallelism: cost.p)
+      parallelism: cost.p, maxMemory: 2 * Cost.maximum.memory)
   }
 }

@@ -6,6 +6,8 @@ public enum SigningError: Error, Sendable, Hashable, CustomStringConvertible {
   case unprotectedKeyFile(path: String, mode: UInt16)
   /// The key file is truncated, damaged or of an unknown format.
   case damagedKeyFile(path: String, reason: String)
+  /// A key file asking for something Veedor never writes, such as a costlier scrypt; refused before any work.
+  case unsupportedKeyFile(path: String, field: String, reason: String)
   /// No key file where one was expected.
   case missingKeyFile(path: String)
   /// A key file already exists and would be overwritten.
@@ -16,14 +18,20 @@ public enum SigningError: Error, Sendable, Hashable, CustomStringConvertible {
   case malformed(String)
   /// No passphrase could be obtained.
   case noPassphrase
+  /// A value given for a new key (name, e-mail address, passphrase) that cannot be used; `field` names it.
+  case badField(field: String, reason: String)
 
-  /// Whether this is the user's input rather than a failed check.
+  /// Whether this is the user's input (a wrong passphrase included) rather than a failed check.
   public var isBadInput: Bool {
     switch self {
-    case .malformed, .noPassphrase, .keyFileExists, .missingKeyFile: return true
+    case .malformed, .noPassphrase, .wrongPassphrase, .keyFileExists, .missingKeyFile, .badField, .unsupportedKeyFile:
+      return true
     default: return false
     }
   }
+
+  /// The exit status a command should end with: 2 for bad input, 1 for a failed check.
+  public var exitStatus: Int32 { isBadInput ? 2 : 1 }
 
   /// A one-line, user-facing message.
   public var description: String {
@@ -35,6 +43,8 @@ public enum SigningError: Error, Sendable, Hashable, CustomStringConvertible {
         "\(path): UNPROTECTED KEY FILE: permissions \(String(mode, radix: 8)) let others read it; run 'chmod 600 \(path)'"
     case .damagedKeyFile(let path, let reason):
       return "\(path): not a usable key file (\(reason))"
+    case .unsupportedKeyFile(let path, let field, let reason):
+      return "\(path): field '\(field)': \(reason)"
     case .missingKeyFile(let path):
       return "\(path): no key file; create one with 'veedor key generate --name NAME'"
     case .keyFileExists(let path):
@@ -46,6 +56,8 @@ public enum SigningError: Error, Sendable, Hashable, CustomStringConvertible {
     case .noPassphrase:
       return
         "no passphrase: set VEEDOR_PASSPHRASE, pass --passphrase-file FILE, or run on a terminal to be asked"
+    case .badField(let field, let reason):
+      return "field '\(field)': \(reason)"
     }
   }
 }

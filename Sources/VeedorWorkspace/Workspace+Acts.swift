@@ -127,7 +127,10 @@ extension Workspace {
       let commitment = try commitment(draft.commitment)
       let (scale, levels): (Scale, [Level])
       do { (scale, levels) = try rubric.resolve(scale: draft.scale, levels: draft.levels) } catch {
-        throw WorkspaceError(.unknownName, error.description, field: "level")
+        // An unknown scale is the SCALE argument's problem; every other one is about the levels given.
+        var field = "level"
+        if case .unknownScale = error { field = "scale" }
+        throw WorkspaceError(.unknownName, error.description, field: field)
       }
       let rationale = draft.rationale.trimmingCharacters(in: .whitespacesAndNewlines)
       if scale.rationaleRequired && rationale.isEmpty {

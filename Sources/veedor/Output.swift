@@ -13,10 +13,22 @@ import VeedorVerify
 import VeedorWorkspace
 
 /// Printing: data on stdout, diagnostics on stderr, errors mapped to exit statuses.
+///
+/// Text goes through `TerminalText`, so a control character from data is shown, never obeyed.
 enum Output {
+  /// Writes a line to standard output.
+  static func line(_ text: TerminalText = "", terminator: String = "\n") {
+    print(text.description, terminator: terminator)
+  }
+
+  /// Writes several lines of data to standard output as they are, control characters other than line feeds escaped.
+  static func block(_ text: String) {
+    print(Terminal.escape(text, keepingNewlines: true), terminator: "")
+  }
+
   /// Writes a line to standard error.
-  static func note(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+  static func note(_ text: TerminalText) {
+    FileHandle.standardError.write(Data((text.description + "\n").utf8))
   }
 
   /// Prints a value as pretty JSON on stdout.
@@ -45,11 +57,11 @@ enum Output {
     case let error as PublishError:
       (message, status) = (error.description, error.exitStatus)
     case let error as LedgerError:
-      (message, status) = (error.description, 1)
+      (message, status) = (error.description, error.exitStatus)
     case let error as RubricError:
       (message, status) = (error.description, 2)
     case let error as SigningError:
-      (message, status) = (error.description, error.isBadInput ? 2 : 1)
+      (message, status) = (error.description, error.exitStatus)
     case let error as ExitCode:
       exit(error.rawValue)
     default:

@@ -78,11 +78,12 @@ struct LedgerCLITests {
   func passphrases() throws {
     let (ws, _) = try prepared()
     let key = TestSupport.temporaryFolder().appendingPathComponent("k/monitor.key").path
-    try veedor("key", "generate", "--key", key, "--name", "M", env: ["VEEDOR_PASSPHRASE": "s3cret"])
-    let wrong = try veedor("checkpoint", "-w", ws, "--key", key, status: 1, env: ["VEEDOR_PASSPHRASE": "nope"])
+    try veedor(
+      "key", "generate", "--key", key, "--name", "M", env: ["VEEDOR_PASSPHRASE": "a long passphrase only you know"])
+    let wrong = try veedor("checkpoint", "-w", ws, "--key", key, status: 2, env: ["VEEDOR_PASSPHRASE": "nope"])
     #expect(wrong.stderr.contains("wrong passphrase"))
     let file = TestSupport.temporaryFolder().appendingPathComponent("pass")
-    try Data("s3cret\n".utf8).write(to: file)
+    try Data("a long passphrase only you know\n".utf8).write(to: file)
     try veedor("checkpoint", "-w", ws, "--key", key, "--passphrase-file", file.path)
     let missing = try veedor("key", "show", "--key", key, status: 2)
     #expect(missing.stderr.contains("no passphrase"))

@@ -22,7 +22,7 @@ struct CheckpointCommand: ParsableCommand {
   func run() throws {
     let workspace = try options.open()
     let entry = try CheckpointStore(workspace: workspace).sign(workspace, key: try keyOptions.load())
-    print(entry.note.serialized, terminator: "")
+    Output.block(entry.note.serialized)
     Output.note("stored \(entry.url.path)")
   }
 }

@@ -90,7 +90,7 @@ struct ImportCommand: ParsableCommand {
     for notice in result.notices { Output.note("veedor: note: \(notice)") }
     for problem in result.equivocations { Output.note("veedor: EQUIVOCATION: \(problem)") }
     for refusal in result.refused { Output.note("veedor: refused \(refusal.file): \(refusal.reason)") }
-    print(
+    Output.line(
       "merged \(result.accepted.count) input(s), \(result.dataset.rows.count) commitments into \(folder.path); refused \(result.refused.count)"
     )
     if !result.clean { throw ExitCode(1) }

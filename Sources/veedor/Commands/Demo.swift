@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VeedorPlan
+import VeedorPublish
 import VeedorRecords
 import VeedorSigning
 import VeedorWorkspace
@@ -35,36 +36,39 @@ struct Demo: ParsableCommand {
     try? fm.removeItem(at: target)
     try fm.copyItem(at: source, to: target)
     let ws = target.path
-    print("== Example workspace (example data, not an official assessment): \(ws)\n")
+    Output.line("== Example workspace (example data, not an official assessment): \(ws)\n")
     try Status.parse(["-w", ws]).run()
     let keyPath = target.appendingPathComponent("demo-keys/monitor.key").path
-    print("\n== Monitor key (unencrypted demo key)")
+    Output.line("\n== Monitor key (unencrypted demo key)")
     try KeyCommand.Generate.parse(["--key", keyPath, "--name", "Demo Monitor", "--unencrypted"]).run()
-    print("\n== Signed checkpoint")
+    Output.line("\n== Signed checkpoint")
     try CheckpointCommand.parse(["-w", ws, "--key", keyPath]).run()
-    print("\n== Ledger verification")
+    Output.line("\n== Ledger verification")
     try LedgerCommand.Verify.parse(["-w", ws]).run()
-    print("\n== Signed assessment report")
+    Output.line("\n== Signed assessment report")
     let report = target.appendingPathComponent("report").path
     let keys = target.appendingPathComponent("public").path
     try ReportCommand.Export.parse(["-w", ws, "--key", keyPath, "--out", report]).run()
     try KeyCommand.Export.parse(["--key", keyPath, "--out", keys, "-w", ws]).run()
-    print("\n== Verification, as civil society would do it")
+    Output.line("\n== Verification, as civil society would do it")
     try Verify.parse(["\(report)/report.json", "--trust", "\(keys)/allowed_signers", "--ledger", "\(ws)/ledger.jsonl"])
       .run()
-    print("\n== Static site for civil society (Spanish and English)")
+    Output.line("\n== Static site for civil society (Spanish and English)")
     let site = target.appendingPathComponent("site").path
     try Publish.parse(["-w", ws, "--out", site, "--report", report, "--keys", keys]).run()
-    print(
+    let q = ShellQuoting.quote
+    let sshsig = q("\(report)/report.json.sshsig")
+    let json = q("\(report)/report.json")
+    Output.line(
       """
 
       Check the same report with tools already on your machine:
-        ssh-keygen -Y verify -f \(keys)/allowed_signers -I Demo-Monitor -n \(SSHSignature.reportNamespace) -s \(report)/report.json.sshsig < \(report)/report.json
-        openssl pkeyutl -verify -pubin -inkey \(keys)/monitor.pub.pem -rawin -in \(report)/report.json -sigfile \(report)/report.json.sig
-        gpgv --keyring \(keys)/monitor.pgp \(report)/report.json.asc \(report)/report.json
+        ssh-keygen -Y verify -f \(q("\(keys)/allowed_signers")) -I \(q("Demo-Monitor")) -n \(SSHSignature.reportNamespace) -s \(sshsig) < \(json)
+        openssl pkeyutl -verify -pubin -inkey \(q("\(keys)/monitor.pub.pem")) -rawin -in \(json) -sigfile \(q("\(report)/report.json.sig"))
+        gpgv --keyring \(q("\(keys)/monitor.pgp")) \(q("\(report)/report.json.asc")) \(json)
 
       Open the site: \(site)/index.html (English: index.en.html) · the report alone: \(report)/report.es.html
-      Next: veedor log -w \(ws)   ·   veedor score CLPLN0003 -w \(ws)   ·   veedor ledger proof 1 -w \(ws)
+      Next: veedor log -w \(q(ws))   ·   veedor score CLPLN0003 -w \(q(ws))   ·   veedor ledger proof 1 -w \(q(ws))
       """)
   }
 }

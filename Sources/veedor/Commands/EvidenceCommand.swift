@@ -45,7 +45,7 @@ struct EvidenceCommand: ParsableCommand {
         commitment: commitment, kind: kind ?? (url == nil ? .document : .webpage), title: title,
         date: date.flatMap(PlanDate.init(iso:)), file: file.map { URL(fileURLWithPath: $0) }, url: url)
       let added = try workspace.addEvidence([draft], now: Environment.now())
-      for record in added { print(record.id) }
+      for record in added { Output.line("\(record.id)") }
     }
   }
 
@@ -64,7 +64,8 @@ struct EvidenceCommand: ParsableCommand {
       if json { return try Output.json(items) }
       for e in items {
         let source = e.url ?? "\(e.fileName ?? "file") sha256:\(e.sha256?.prefix(16) ?? "")…"
-        print("\(e.id)  \(e.commitment)  \(e.kind.rawValue)  \(e.date?.description ?? "-")  \(e.title)  \(source)")
+        Output.line(
+          "\(e.id)  \(e.commitment)  \(e.kind.rawValue)  \(e.date?.description ?? "-")  \(e.title)  \(source)")
       }
     }
   }

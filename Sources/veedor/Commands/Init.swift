@@ -45,7 +45,7 @@ struct Init: ParsableCommand {
     let workspace = try Workspace.create(
       at: URL(fileURLWithPath: directory), plan: plan, rubricData: rubric.data, origin: origin,
       now: Environment.now())
-    print(
+    Output.line(
       "Created workspace \(directory): \(plan.id) (\(plan.member)), \(plan.commitments.count) commitments, rubric \(workspace.rubric.id) \(workspace.rubric.version)"
     )
     Output.note("Next: veedor evidence add COMMITMENT FILE --title T -w \(directory)")

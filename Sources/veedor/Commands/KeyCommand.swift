@@ -13,6 +13,12 @@ struct KeyOptions: ParsableArguments {
   /// The key file location.
   var url: URL { key.map { URL(fileURLWithPath: $0) } ?? KeyFile.defaultURL() }
 
+  /// Where the passphrase comes from, as a field name for messages.
+  var passphraseSource: String {
+    if passphraseFile != nil { return "--passphrase-file" }
+    return ProcessInfo.processInfo.environment["VEEDOR_PASSPHRASE"] != nil ? "VEEDOR_PASSPHRASE" : "passphrase"
+  }
+
   /// The passphrase from the file, the environment, or a no-echo prompt.
   func passphrase(confirm: Bool = false) throws(SigningError) -> String {
     if let passphraseFile {
@@ -50,7 +56,8 @@ struct KeyCommand: ParsableCommand {
       abstract: "Create a new Ed25519 key, encrypted with a passphrase.",
       discussion: """
         The key file is created with mode 0600 inside a 0700 folder and encrypted with
-        scrypt + ChaCha20-Poly1305. The seed is never printed.
+        scrypt + ChaCha20-Poly1305. The seed is never printed. The passphrase needs at least
+        \(KeyFile.minimumPassphraseLength) characters; the e-mail must be a plain local@domain address.
 
         Example: VEEDOR_PASSPHRASE=… veedor key generate --name "Monitor Name" --email m@example.org
         """)
@@ -61,16 +68,20 @@ struct KeyCommand: ParsableCommand {
     var unencrypted = false
 
     func run() throws {
+      try SignerIdentity.checkName(name, field: "--name")
+      if let email { try SignerIdentity.checkEmail(email, field: "--email") }
       let key = MonitorKey.generate(name: name, email: email, created: Int64(Environment.now().timeIntervalSince1970))
       if unencrypted {
         Output.note(
           "veedor: WARNING: writing an UNENCRYPTED key to \(keyOptions.url.path); anyone who can read it can sign as \(name)"
         )
       }
-      try KeyFile.write(key, to: keyOptions.url, passphrase: unencrypted ? nil : keyOptions.passphrase(confirm: true))
-      print("Created \(keyOptions.url.path)")
-      print("public key: \(key.sshPublicKey)")
-      print("fingerprint: \(key.sshFingerprint)")
+      let passphrase = unencrypted ? nil : try keyOptions.passphrase(confirm: true)
+      if let passphrase { try KeyFile.checkNewPassphrase(passphrase, field: keyOptions.passphraseSource) }
+      try KeyFile.write(key, to: keyOptions.url, passphrase: passphrase)
+      Output.line("Created \(keyOptions.url.path)")
+      Output.line("public key: \(key.sshPublicKey)")
+      Output.line("fingerprint: \(key.sshFingerprint)")
     }
   }
 
@@ -96,7 +107,7 @@ struct KeyCommand: ParsableCommand {
         fields.append(("verifier-key", try NoteKey(name: origin, publicKey: key.publicKey).description))
       }
       if json { return try Output.json(Dictionary(uniqueKeysWithValues: fields)) }
-      for (name, value) in fields { print("\(name): \(value)") }
+      for (name, value) in fields { Output.line("\(name): \(value)") }
     }
   }
 }

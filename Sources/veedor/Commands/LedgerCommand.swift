@@ -39,9 +39,10 @@ struct LedgerCommand: ParsableCommand {
       if json {
         try Output.json(result)
       } else if result.ok {
-        print("ledger OK: \(result.entries) entries, root \(result.root), \(result.checkpoints) checkpoint(s) verified")
+        Output.line(
+          "ledger OK: \(result.entries) entries, root \(result.root), \(result.checkpoints) checkpoint(s) verified")
         if result.uncovered > 0 {
-          print(
+          Output.line(
             "\(result.uncovered) \(result.uncovered == 1 ? "entry is" : "entries are") not yet covered by a signed checkpoint (run 'veedor checkpoint')"
           )
         }
@@ -70,15 +71,15 @@ struct LedgerCommand: ParsableCommand {
 
     func run() throws {
       let ledger = LedgerFile(url: URL(fileURLWithPath: options.workspace).appendingPathComponent("ledger.jsonl"))
-      guard let repair = try ledger.repair() else { return print("nothing to repair") }
+      guard let repair = try ledger.repair() else { return Output.line("nothing to repair") }
       if let unsaved = repair.unsaved {
         Output.note(
           "veedor: no space for \(repair.sideFile.path): removed line \(repair.line) (\(repair.bytes) bytes) from the ledger; its bytes in base64 follow"
         )
-        print(unsaved.base64EncodedString())
+        Output.line("\(unsaved.base64EncodedString())")
         return
       }
-      print("moved line \(repair.line) (\(repair.bytes) bytes) to \(repair.sideFile.path)")
+      Output.line("moved line \(repair.line) (\(repair.bytes) bytes) to \(repair.sideFile.path)")
     }
   }
 }

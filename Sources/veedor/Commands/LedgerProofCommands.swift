@@ -25,8 +25,9 @@ extension LedgerCommand {
         index: entry, size: n, leafHash: tree.leafHash(at: entry).hexString, root: try tree.root(size: n).hexString,
         proof: proof.map(\.hexString))
       if json { return try Output.json(result) }
-      print("index: \(result.index)\nsize: \(result.size)\nleaf-hash: \(result.leafHash ?? "")\nroot: \(result.root)")
-      print("proof: \(result.proof.joined(separator: ","))")
+      Output.line(
+        "index: \(result.index)\nsize: \(result.size)\nleaf-hash: \(result.leafHash ?? "")\nroot: \(result.root)")
+      Output.line("proof: \(result.proof.joined(separator: ","))")
     }
   }
 
@@ -48,8 +49,8 @@ extension LedgerCommand {
         oldSize: oldSize, newSize: n, oldRoot: try tree.root(size: oldSize).hexString,
         newRoot: try tree.root(size: n).hexString, proof: proof.map(\.hexString))
       if json { return try Output.json(result) }
-      print("old-size: \(oldSize)\nnew-size: \(n)\nold-root: \(result.oldRoot)\nnew-root: \(result.newRoot)")
-      print("proof: \(result.proof.joined(separator: ","))")
+      Output.line("old-size: \(oldSize)\nnew-size: \(n)\nold-root: \(result.oldRoot)\nnew-root: \(result.newRoot)")
+      Output.line("proof: \(result.proof.joined(separator: ","))")
     }
   }
 
@@ -86,7 +87,7 @@ extension LedgerCommand {
       let ok = ProofVerifier.verifyInclusion(
         leafHash: leaf, index: index, size: size, proof: try HashArgument.list(proof, name: "--proof"),
         root: try HashArgument.parse(root, name: "--root"))
-      print(ok ? "inclusion proof OK" : "inclusion proof FAILED")
+      Output.line(ok ? "inclusion proof OK" : "inclusion proof FAILED")
       if !ok { throw ExitCode(1) }
     }
   }
@@ -113,7 +114,7 @@ extension LedgerCommand {
         oldSize: oldSize, newSize: newSize, oldRoot: try HashArgument.parse(oldRoot, name: "--old-root"),
         newRoot: try HashArgument.parse(newRoot, name: "--new-root"),
         proof: try HashArgument.list(proof, name: "--proof"))
-      print(ok ? "consistency proof OK" : "consistency proof FAILED")
+      Output.line(ok ? "consistency proof OK" : "consistency proof FAILED")
       if !ok { throw ExitCode(1) }
     }
   }

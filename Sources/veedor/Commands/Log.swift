@@ -22,10 +22,10 @@ struct Log: ParsableCommand {
       return act.evidence?.commitment == filter || act.score?.commitment == filter || act.note?.commitment == filter
     }
     if json { return try Output.json(acts) }
-    for act in acts { print("#\(act.seq)  \(act.time)  \(Self.describe(act))") }
+    for act in acts { Output.line("#\(act.seq)  \(act.time)  \(Self.describe(act))") }
   }
 
-  static func describe(_ act: Act) -> String {
+  static func describe(_ act: Act) -> TerminalText {
     switch act.type {
     case .planImported:
       return
@@ -59,6 +59,6 @@ struct Note: ParsableCommand {
 
   func run() throws {
     try options.open().addNote(text, commitment: commitment, now: Environment.now())
-    print("noted")
+    Output.line("noted")
   }
 }

@@ -22,16 +22,16 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
       let plan = try options.open().plan
       if json { return try Output.json(plan) }
-      print("\(plan.id) — \(plan.member)")
-      if let title = plan.title { print(title.best(lang.rawValue)) }
+      Output.line("\(plan.id) — \(plan.member)")
+      if let title = plan.title { Output.line("\(title.best(lang.rawValue))") }
       let period = [plan.start?.description, plan.end?.description].compactMap { $0 }.joined(separator: " – ")
-      if !period.isEmpty { print("Period: \(period)") }
-      if !plan.leadInstitutions.isEmpty { print("Lead: \(plan.leadInstitutions.joined(separator: "; "))") }
-      if let note = plan.note { print("Note: \(note)") }
-      print("")
+      if !period.isEmpty { Output.line("Period: \(period)") }
+      if !plan.leadInstitutions.isEmpty { Output.line("Lead: \(plan.leadInstitutions.joined(separator: "; "))") }
+      if let note = plan.note { Output.line("Note: \(note)") }
+      Output.line("")
       for c in plan.commitments {
         let dates = [c.start?.description, c.end?.description].compactMap { $0 }.joined(separator: " – ")
-        print("\(c.id)  \(c.title.best(lang.rawValue))\(dates.isEmpty ? "" : "  [\(dates)]")")
+        Output.line("\(c.id)  \(c.title.best(lang.rawValue))\(dates.isEmpty ? "" : "  [\(dates)]")")
       }
     }
   }

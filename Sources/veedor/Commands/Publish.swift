@@ -51,6 +51,7 @@ struct Publish: ParsableCommand {
         "note: the ledger has \(ledger.lines.count - published.checkpoint.size) entries after this report's checkpoint; run 'veedor report export' to publish them"
       )
     }
-    print("wrote \(pages.count) files; open \(URL(fileURLWithPath: out).appendingPathComponent("index.html").path)")
+    Output.line(
+      "wrote \(pages.count) files; open \(URL(fileURLWithPath: out).appendingPathComponent("index.html").path)")
   }
 }

@@ -43,7 +43,7 @@ struct ReportCommand: ParsableCommand {
       let folder = out.map { URL(fileURLWithPath: $0) } ?? workspace.root.appendingPathComponent("report")
       let (report, files) = try ReportExporter.export(
         workspace: workspace, key: try keyOptions.load(), to: folder, languages: lang.languages, now: Environment.now())
-      for file in files { print(file.path) }
+      for file in files { Output.line("\(file.path)") }
       Output.note(
         "report of \(report.plan.id) at checkpoint \(report.checkpoint.size); check it with: veedor verify \(folder.path)/report.json"
       )
@@ -70,7 +70,7 @@ extension KeyCommand {
     func run() throws {
       let origin = try workspace.map { try Workspace.open(URL(fileURLWithPath: $0)).config.origin }
       let files = try PublicKeyExport.export(try keyOptions.load(), origin: origin, to: URL(fileURLWithPath: out))
-      for file in files { print(file.path) }
+      for file in files { Output.line("\(file.path)") }
     }
   }
 }

@@ -21,7 +21,7 @@ struct RubricCommand: ParsableCommand {
       let all = Environment.rubricLibrary.all()
       if json { return try Output.json(all.map(\.rubric)) }
       for (url, rubric) in all {
-        print("\(rubric.id)  \(rubric.version)  \(rubric.title.en)  (\(rubric.scales.count) scales)  \(url.path)")
+        Output.line("\(rubric.id)  \(rubric.version)  \(rubric.title.en)  (\(rubric.scales.count) scales)  \(url.path)")
       }
     }
   }
@@ -38,21 +38,21 @@ struct RubricCommand: ParsableCommand {
     func run() throws {
       let rubric = try Environment.rubricLibrary.load(id).rubric
       if json { return try Output.json(rubric) }
-      print("\(rubric.id) \(rubric.version) — \(rubric.title.text(lang))")
+      Output.line("\(rubric.id) \(rubric.version) — \(rubric.title.text(lang))")
       for scale in rubric.scales {
         let choice = scale.selection == .multiple ? ", choose one or more" : ""
-        print(
+        Output.line(
           "\n\(scale.id) — \(scale.title.text(lang)) [\(scale.phase.rawValue)\(choice); evidence ≥ \(scale.minimumEvidence)]"
         )
-        print("  \(scale.question.text(lang))")
+        Output.line("  \(scale.question.text(lang))")
         for level in scale.levels {
           let mark = level.confirmed ? "" : " (unconfirmed)"
-          print("  \(level.id): \(level.label.text(lang))\(mark) — \(level.definition.text(lang))")
+          Output.line("  \(level.id): \(level.label.text(lang))\(mark) — \(level.definition.text(lang))")
         }
       }
-      if !rubric.indicators.isEmpty { print("") }
+      if !rubric.indicators.isEmpty { Output.line("") }
       for indicator in rubric.indicators {
-        print("indicator \(indicator.id): \(indicator.title.text(lang))")
+        Output.line("indicator \(indicator.id): \(indicator.title.text(lang))")
       }
     }
   }
@@ -74,7 +74,7 @@ struct RubricCommand: ParsableCommand {
         Output.note("\(problems.count) problem(s)")
         throw ExitCode(1)
       }
-      print("\(file): valid")
+      Output.line("\(file): valid")
     }
   }
 }

@@ -49,7 +49,7 @@ struct Score: ParsableCommand {
       evidence: Self.list(evidence ?? ""))
     let record = try workspace.recordScore(draft, correct: correct, now: Environment.now())
     let verb = record.supersedes.map { "corrected (supersedes \($0))" } ?? "recorded"
-    print("\(record.id) \(verb): \(record.commitment) \(record.scale) = \(record.levels.joined(separator: ","))")
+    Output.line("\(record.id) \(verb): \(record.commitment) \(record.scale) = \(record.levels.joined(separator: ","))")
   }
 
   static func list(_ text: String) -> [String] {

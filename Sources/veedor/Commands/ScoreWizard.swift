@@ -30,13 +30,13 @@ struct ScoreWizard {
 
   func run() throws {
     let commitment = try workspace.commitment(self.commitment)
-    print("\(commitment.id) — \(commitment.title.best(language.rawValue))")
+    Output.line("\(commitment.id) — \(commitment.title.best(language.rawValue))")
     for scale in workspace.rubric.scales {
       let state = try workspace.state()
       if state.current(commitment.id, scale.id) != nil { continue }
-      print("\n\(scale.title.text(language)) (\(scale.id))\n\(scale.question.text(language))")
+      Output.line("\n\(scale.title.text(language)) (\(scale.id))\n\(scale.question.text(language))")
       for (i, level) in scale.levels.enumerated() {
-        print("  \(i + 1). \(level.label.text(language)) — \(level.definition.text(language))")
+        Output.line("  \(i + 1). \(level.label.text(language)) — \(level.definition.text(language))")
       }
       let choices = state.evidence.filter { $0.commitment == commitment.id }
       guard let answer = ask(say(scale.selection == .multiple ? "multiple" : "single")) else { return }
@@ -46,24 +46,24 @@ struct ScoreWizard {
       }
       let rationale = ask(say("rationale")) ?? ""
       let listed = choices.isEmpty ? say("none") : choices.map { "\($0.id) \($0.title)" }.joined(separator: "; ")
-      print("\(say("evidence")): \(listed)")
+      Output.line("\(say("evidence")): \(listed)")
       let evidence = Score.list(ask(say("ids")) ?? "")
       do {
         let record = try workspace.recordScore(
           ScoreDraft(
             commitment: commitment.id, scale: scale.id, levels: levels, rationale: rationale, evidence: evidence),
           correct: false, now: Environment.now())
-        print("\(record.id) \(say("recorded")).")
+        Output.line("\(record.id) \(say("recorded")).")
       } catch {
         Output.note("veedor: not recorded: \(error)")
       }
     }
-    print("\n\(say("done")) \(commitment.id).")
+    Output.line("\n\(say("done")) \(commitment.id).")
   }
 
   /// Prompts on stdout and reads a line; nil at end of input or on `q`.
   private func ask(_ prompt: String) -> String? {
-    print("\(prompt): ", terminator: "")
+    Output.line("\(prompt): ", terminator: "")
     guard let line = readLine()?.trimmingCharacters(in: .whitespaces), line != "q" else { return nil }
     return line
   }

@@ -19,28 +19,30 @@ struct Status: ParsableCommand {
     let workspace = try options.open()
     let report = StatusReport(workspace: workspace, state: try workspace.state(), language: lang)
     if json { return try Output.json(report) }
-    print("\(report.plan) — \(report.member) · rubric \(report.rubric) · \(report.ledgerEntries) ledger entries\n")
+    Output.line(
+      "\(report.plan) — \(report.member) · rubric \(report.rubric) · \(report.ledgerEntries) ledger entries\n")
     for c in report.commitments {
-      print("\(c.id)  \(c.title)  (\(c.evidence) evidence)")
+      Output.line("\(c.id)  \(c.title)  (\(c.evidence) evidence)")
       for s in c.scales where s.levels != nil {
         let labels = (s.levels ?? []).map { id in
           workspace.rubric.scale(s.scale)?.levels.first { $0.id == id }?.label.text(lang) ?? id
         }
         let fix = s.corrections > 0 ? ", corrected \(s.corrections)×" : ""
-        print("  ✓ \(s.scale): \(labels.joined(separator: ", "))  [\(s.score ?? ""), \(s.evidence) evidence\(fix)]")
+        Output.line(
+          "  ✓ \(s.scale): \(labels.joined(separator: ", "))  [\(s.score ?? ""), \(s.evidence) evidence\(fix)]")
       }
       let decided = c.indicators.sorted { $0.key < $1.key }.filter { $0.value != .unknown }
       if !decided.isEmpty {
-        print("  indicators: " + decided.map { "\($0.key)=\($0.value.rawValue)" }.joined(separator: " "))
+        Output.line("  indicators: \(decided.map { "\($0.key)=\($0.value.rawValue)" }.joined(separator: " "))")
       }
-      if !c.missing.isEmpty { print("  missing: \(c.missing.joined(separator: ", "))") }
+      if !c.missing.isEmpty { Output.line("  missing: \(c.missing.joined(separator: ", "))") }
     }
-    print("\nAggregates")
+    Output.line("\nAggregates")
     for a in report.aggregates {
       let v = a.value
-      print("  \(a.title): \(v.figure)\(v.undecided > 0 ? ", \(v.undecided) undecided" : "")")
+      Output.line("  \(a.title): \(v.figure)\(v.undecided > 0 ? ", \(v.undecided) undecided" : "")")
     }
-    print(
+    Output.line(
       report.missing == 0
         ? "\nEvery scale is scored."
         : "\nStill missing: \(report.missing) scale score(s) before a complete report can be issued.")

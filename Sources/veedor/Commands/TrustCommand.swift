@@ -52,7 +52,7 @@ struct TrustCommand: ParsableCommand {
       let line = try TrustFile.line(
         members: members, key: key, comment: comment ?? keyComment, validAfter: validAfter, validBefore: validBefore)
       let entry = try TrustFile.append(line, to: URL(fileURLWithPath: trust))
-      print("added to \(trust): \(entry.summary)")
+      Output.line("added to \(trust): \(entry.summary)")
     }
   }
 
@@ -74,8 +74,8 @@ struct TrustCommand: ParsableCommand {
         throw VerifyError(.badInput, "cannot read the trust file", file: trust)
       }
       let file = TrustFile(parsing: data, path: trust)
-      for entry in file.entries { print(entry.summary) }
-      if file.entries.isEmpty { print("no keys in \(trust)") }
+      for entry in file.entries { Output.line("\(entry.summary)") }
+      if file.entries.isEmpty { Output.line("no keys in \(trust)") }
       for problem in file.problems { Output.note("veedor: malformed line (ignored): \(problem)") }
       if !file.problems.isEmpty { throw ExitCode(2) }
     }

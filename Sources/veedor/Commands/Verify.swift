@@ -43,9 +43,9 @@ struct Verify: ParsableCommand {
     } else {
       for (i, step) in result.steps.enumerated() {
         let mark = step.ok.map { $0 ? "✓" : "✗" } ?? "–"
-        print("\(mark) \(i + 1). \(step.name): \(step.detail)")
+        Output.line("\(mark) \(i + 1). \(step.name): \(step.detail)")
       }
-      print(
+      Output.line(
         result.verified
           ? "VERIFIED\(result.identityChecked ? "" : " (integrity only: the signer's identity was not checked)")"
           : "NOT VERIFIED: \(result.firstFailure?.name ?? "report") failed")
