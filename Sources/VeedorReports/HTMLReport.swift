@@ -14,10 +14,19 @@ public enum HTMLReport {
       case ">": out += "&gt;"
       case "\"": out += "&quot;"
       case "'": out += "&#39;"
+      case _ where ch.unicodeScalars.contains(where: Self.isHiddenControl):
+        // Control characters from data (other than line breaks and tabs) show as a visible mark.
+        out += "\u{FFFD}"
       default: out.append(ch)
       }
     }
     return out
+  }
+
+  /// C0 controls other than tab and line breaks, DEL and C1 controls: never meaningful in a page.
+  static func isHiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+    let v = scalar.value
+    return (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || (0x7F...0x9F).contains(v)
   }
 
   /// Renders the report as a standalone page.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VeedorDataset
 import VeedorPlan
+import VeedorReports
 import VeedorTestSupport
 
 @testable import VeedorPublish
@@ -36,6 +37,14 @@ struct OutputSafetyTests {
     }
     let first = try String(contentsOf: site.appendingPathComponent("commitment-CLPLN0001.html"), encoding: .utf8)
     #expect(first.contains("javascript:alert(document.domain)"), "the address is still shown, as text")
+  }
+
+  @Test("control characters from data never reach a page raw")
+  func pageControls() {
+    let escaped = HTMLReport.escape("title\u{1B}]0;pwned\u{7}\u{1B}[2K\u{9B}31m\u{7F} end\nnext\tcol")
+    #expect(!escaped.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" })
+    #expect(!escaped.unicodeScalars.contains { (0x7F...0x9F).contains($0.value) })
+    #expect(escaped.contains("title\u{FFFD}]0;pwned") && escaped.contains("end\nnext\tcol"))
   }
 
   @Test("site file names from ids are injective: CLPLN.1 and CLPLN_1 get two pages, and names decode back")
