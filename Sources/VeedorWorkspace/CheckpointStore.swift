@@ -60,7 +60,11 @@ public struct CheckpointStore: Sendable {
 
   /// Signs the current tree head, refusing when the ledger fails its audit or contradicts the last checkpoint.
   public func sign(_ workspace: Workspace, key: MonitorKey) throws(WorkspaceError) -> Entry {
-    let audit = LedgerAudit(try workspace.readLedger())
+    let contents = try workspace.readLedger()
+    do { try workspace.ledger.checkHead(contents) } catch {
+      throw WorkspaceError(.integrity, "refusing to sign: \(error.description)")
+    }
+    let audit = LedgerAudit(contents)
     if let finding = audit.finding {
       throw WorkspaceError(.integrity, finding.message, file: workspace.ledgerPath, line: finding.line)
     }

@@ -23,6 +23,10 @@ struct LedgerSafetyTests {
     // Reading commands do not show the edited value either, and ledger verify names the line.
     let status = try veedor("status", "-w", ws, status: 1)
     #expect(status.stderr.contains("changed since Veedor last wrote it") && !status.stdout.contains("edited"))
+    let key = TestSupport.temporaryFolder().appendingPathComponent("k/monitor.key").path
+    try veedor("key", "generate", "--key", key, "--name", "Test Monitor", "--unencrypted")
+    let sign = try veedor("checkpoint", "-w", ws, "--key", key, status: 1)
+    #expect(sign.stderr.contains("refusing to sign") && sign.stderr.contains("changed since Veedor last wrote it"))
     let verify = try veedor("ledger", "verify", "-w", ws, status: 1)
     #expect(verify.stderr.contains("ledger.jsonl:\(lines): changed since Veedor last wrote it"), "\(verify.stderr)")
   }
