@@ -63,9 +63,6 @@ public enum SitePublisher {
     for name in dataFiles {
       if let verified = verification.files[name] {
         try POSIXFile.writeAtomically(verified, to: data.appendingPathComponent(name))
-      } else if fm.fileExists(atPath: reportFolder.appendingPathComponent(name).path) {
-        // The OpenPGP signature is for gpgv; Veedor does not read it, so it is copied as it is.
-        try copy(reportFolder.appendingPathComponent(name), to: data.appendingPathComponent(name))
       }
     }
     for name in keyFiles where fm.fileExists(atPath: keys.appendingPathComponent(name).path) {

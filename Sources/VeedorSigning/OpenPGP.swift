@@ -67,6 +67,12 @@ public enum OpenPGP {
   /// ASCII armour with the CRC-24 checksum.
   public static func armor(_ data: Data, kind: String) -> String {
     let body = data.base64EncodedString(options: [.lineLength64Characters, .endLineWithLineFeed])
+    let checksum = crc24(data).base64EncodedString()
+    return "-----BEGIN PGP \(kind)-----\n\n\(body)\n=\(checksum)\n-----END PGP \(kind)-----\n"
+  }
+
+  /// The RFC 4880 §6.1 CRC-24 of the armoured bytes, as three bytes.
+  static func crc24(_ data: Data) -> Data {
     var crc: UInt32 = 0xB704CE
     for byte in data {
       crc ^= UInt32(byte) << 16
@@ -75,8 +81,7 @@ public enum OpenPGP {
         if crc & 0x1000000 != 0 { crc ^= 0x1864CFB }
       }
     }
-    let checksum = Data([UInt8(crc >> 16 & 0xFF), UInt8(crc >> 8 & 0xFF), UInt8(crc & 0xFF)]).base64EncodedString()
-    return "-----BEGIN PGP \(kind)-----\n\n\(body)\n=\(checksum)\n-----END PGP \(kind)-----\n"
+    return Data([UInt8(crc >> 16 & 0xFF), UInt8(crc >> 8 & 0xFF), UInt8(crc & 0xFF)])
   }
 
   static func packet(_ tag: UInt8, _ body: Data) -> Data {

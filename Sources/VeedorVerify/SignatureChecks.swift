@@ -54,6 +54,16 @@ struct SignatureChecks {
         name, "no signature: expected \(sshsigURL.lastPathComponent) or \(rawURL.lastPathComponent) beside the report")
       return nil
     }
+    // The OpenPGP signature beside it must be by the same key too: a folder is verified whole.
+    let ascURL = URL(fileURLWithPath: url.path + ".asc")
+    if let asc = try? BoundedRead.contents(of: ascURL, limit: ReportVerifier.maxSignatureBytes) {
+      result.files["report.json.asc"] = asc
+      guard OpenPGPVerifier.verify(String(decoding: asc, as: UTF8.self), message: bytes, publicKey: signer) else {
+        result.fail(name, "\(ascURL.lastPathComponent) does not verify over report.json by the same key")
+        return nil
+      }
+      how.append("OpenPGP")
+    }
     let fingerprint = MonitorKey.sshFingerprint(signer)
     guard let trust else {
       result.pass(

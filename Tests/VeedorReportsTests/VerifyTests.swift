@@ -94,6 +94,20 @@ struct VerifyTests {
     expectFailure(try f.verify(report, ["--ledger", original.path]), step: "full ledger")
   }
 
+  @Test("an .asc by another key beside a good report fails the signature step: the folder is verified whole")
+  func badOpenPGP() throws {
+    let f = try ReportFixture()
+    let copy = try f.copy()
+    let other = MonitorKey.generate(name: "Other", email: "other@example.org", created: 1_700_000_000)
+    let bytes = try Data(contentsOf: copy.appendingPathComponent("report.json"))
+    try Data(try OpenPGP.sign(bytes, key: other, created: 1_700_000_000).utf8)
+      .write(to: copy.appendingPathComponent("report.json.asc"))
+    let result = try f.verify(copy.appendingPathComponent("report.json"))
+    expectFailure(result, step: "report signature")
+    #expect(result.stdout.contains("report.json.asc does not verify"))
+    #expect(try f.verify().stdout.contains("OpenPGP"), "a good folder's .asc is checked and named")
+  }
+
   @Test("a tampered evidence file fails the evidence step")
   func tamperedEvidence() throws {
     let f = try ReportFixture()

@@ -8,7 +8,7 @@ struct Verify: ParsableCommand {
     abstract: "Check a signed report: signature, checkpoint, every ledger entry, and that it shows what they prove.",
     discussion: """
       Steps: (1) the report file is no larger than --max-report-size; (2) its signature over the raw
-      bytes (report.json.sshsig, and report.json.sig when present) against --trust, else integrity
+      bytes (report.json.sshsig, and report.json.sig and .asc when present, all by one key) against --trust, else integrity
       only; (3) the report format; (4) the embedded checkpoint is signed by the same key; (5) the
       report carries every ledger entry the checkpoint covers and they hash to its root; (6) the report
       content matches the ledger: everything shown is re-derived from those entries, the plan and
