@@ -28,6 +28,7 @@ let package = Package(
     fuzzTarget("fuzz-ledger", ["VeedorLedger", "VeedorRecords"]),
     fuzzTarget("fuzz-note", ["VeedorLedger", "VeedorSigning"]),
     fuzzTarget("fuzz-sshsig", ["VeedorSigning"]),
+    fuzzTarget("fuzz-openpgp", ["VeedorSigning"]),
     fuzzTarget("fuzz-report", ["VeedorVerify", "VeedorReports", "VeedorDataset"]),
   ],
   swiftLanguageModes: [.v6]

@@ -7,7 +7,7 @@ seconds="${1:-60}"
 shift || true
 cd "$(dirname "$0")/../Fuzz"
 targets=("$@")
-[ "${#targets[@]}" -gt 0 ] || targets=(fuzz-rubric fuzz-plan fuzz-ledger fuzz-note fuzz-sshsig fuzz-report)
+[ "${#targets[@]}" -gt 0 ] || targets=(fuzz-rubric fuzz-plan fuzz-ledger fuzz-note fuzz-sshsig fuzz-openpgp fuzz-report)
 flags=(-c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
 swift build "${flags[@]}"
 bin="$(swift build "${flags[@]}" --show-bin-path)"
