@@ -14,7 +14,9 @@ struct PathSafetyTests {
     edit(&json)
     let bytes = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
     try bytes.write(to: url)
-    try FileManager.default.removeItem(at: copy.appendingPathComponent("report.json.sig"))
+    for name in ["report.json.sig", "report.json.asc"] {
+      try FileManager.default.removeItem(at: copy.appendingPathComponent(name))
+    }
     let key = try KeyFile.read(URL(fileURLWithPath: f.key)) { "" }
     try Data(try SSHSignature.sign(bytes, namespace: SSHSignature.reportNamespace, key: key).utf8)
       .write(to: copy.appendingPathComponent("report.json.sshsig"))
