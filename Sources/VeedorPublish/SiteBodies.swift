@@ -37,7 +37,7 @@ struct SiteBodies {
       for s in c.scores where !scales.contains(where: { $0.0 == s.scale }) { scales.append((s.scale, s.title)) }
     }
     h +=
-      "<h2>\(e(w["table"]))</h2>\n<table>\n<caption>\(e(w["table"]))</caption>\n<thead><tr><th scope=\"col\">\(e(w["commitment"]))</th>"
+      "<h2>\(e(w["table"]))</h2>\n<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"\(e(w["table"]))\">\n<table>\n<caption>\(e(w["table"]))</caption>\n<thead><tr><th scope=\"col\">\(e(w["commitment"]))</th>"
     for (_, title) in scales { h += "<th scope=\"col\">\(e(title.text(language)))</th>" }
     h += "</tr></thead>\n<tbody>\n"
     for c in report.commitments {
@@ -49,7 +49,7 @@ struct SiteBodies {
       }
       h += "</tr>\n"
     }
-    return h + "</tbody>\n</table>\n"
+    return h + "</tbody>\n</table>\n</div>\n"
   }
 
   func commitment(_ c: Report.CommitmentReport) -> String {

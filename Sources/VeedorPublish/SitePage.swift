@@ -73,6 +73,7 @@ struct SitePage {
     .site{font-weight:bold}.unconfirmed{color:#6b3e00}.note{border-left:4px solid #6b3e00;padding-left:.75rem}
     pre{background:#f3f3f3;padding:.75rem;overflow-x:auto;white-space:pre-wrap;word-break:break-all}
     dd,footer,p code{overflow-wrap:anywhere}
+    .wide{overflow-x:auto;max-width:100%}.wide:focus{outline:3px solid #111}.wide table{min-width:40rem}
     @media print{nav,footer{display:none}a{color:#000;text-decoration:none}body{max-width:none;font-size:11pt}table{page-break-inside:auto}tr{page-break-inside:avoid}}
 
     """
