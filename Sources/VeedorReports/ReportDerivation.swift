@@ -16,17 +16,32 @@ public enum ReportDerivation {
   public static func derive(inputs: ReportInputs, signer: Data, generated: String) throws(ReportsError) -> Report {
     let checkpoint = try signedCheckpoint(inputs.checkpoint, signer: signer)
     let lines = inputs.ledgerLines
+    try checkCompleteness(lines, checkpoint)
+    return try derive(inputs: inputs, lines: lines, checkpoint: checkpoint, signer: signer, generated: generated)
+  }
+
+  /// Refuses ledger lines that are not exactly the checkpoint's tree: as many as it covers, hashing
+  /// to its root (so none is missing, extra, reordered or altered).
+  public static func checkCompleteness(_ lines: [Data], _ checkpoint: Checkpoint) throws(ReportsError) {
     guard lines.count == checkpoint.size else {
       throw ReportsError(
-        .integrity, "carries \(lines.count) ledger lines where the checkpoint covers \(checkpoint.size)",
+        .integrity, "the report carries \(lines.count) ledger lines; the checkpoint signed \(checkpoint.size)",
         field: "inputs.ledger")
     }
     guard (try? MerkleTree(entries: lines).root()) == checkpoint.root else {
       throw ReportsError(
         .integrity,
-        "the ledger lines do not hash to the checkpoint root (not the ledger's first \(lines.count) entries)",
+        "the \(lines.count) ledger lines do not hash to the checkpoint root (not the ledger's first \(lines.count) entries)",
         field: "inputs.ledger")
     }
+  }
+
+  /// Derives the report from inputs whose `checkpoint` has been checked with ``signedCheckpoint(_:signer:)``
+  /// and whose `lines` (the decoded `inputs.ledger`) with ``checkCompleteness(_:_:)``, so a verifier
+  /// that reports those checks as steps does not hash the ledger twice.
+  public static func derive(
+    inputs: ReportInputs, lines: [Data], checkpoint: Checkpoint, signer: Data, generated: String
+  ) throws(ReportsError) -> Report {
     let state: LedgerState
     do { state = try LedgerState.replay(lines, file: "inputs.ledger") } catch {
       throw ReportsError(.integrity, error.message, field: "inputs.ledger[\((error.line ?? 1) - 1)]")

@@ -41,30 +41,30 @@ enum ContentChecks {
     }
   }
 
-  /// Whether the carried ledger lines are exactly the checkpoint's tree: complete and unaltered.
-  static func entries(_ report: Report, _ checkpoint: Checkpoint, _ result: inout ReportVerification) -> Bool {
+  /// The carried ledger lines, when they are exactly the checkpoint's tree: complete and unaltered.
+  static func entries(_ report: Report, _ checkpoint: Checkpoint, _ result: inout ReportVerification) -> [Data]? {
     let name = "ledger entries"
     let lines = report.inputs.ledgerLines
-    guard lines.count == checkpoint.size else {
-      result.fail(name, "the report carries \(lines.count) ledger lines; the checkpoint signed \(checkpoint.size)")
-      return false
-    }
-    guard (try? MerkleTree(entries: lines).root()) == checkpoint.root else {
-      result.fail(name, "the \(lines.count) carried ledger lines do not hash to the checkpoint root")
-      return false
+    do { try ReportDerivation.checkCompleteness(lines, checkpoint) } catch {
+      result.fail(name, error.message)
+      return nil
     }
     result.pass(
       name, "all \(lines.count) entries carried; they are the ledger's first \(lines.count) (RFC 6962 root matches)")
-    return true
+    return lines
   }
 
-  /// Whether re-deriving the report from its inputs gives back exactly its bytes.
-  static func content(_ report: Report, _ bytes: Data, _ signer: Data, _ result: inout ReportVerification) -> Bool {
+  /// Whether re-deriving the report from its (already checked) inputs gives back exactly its bytes.
+  static func content(
+    _ report: Report, _ lines: [Data], _ checkpoint: Checkpoint, _ bytes: Data, _ signer: Data,
+    _ result: inout ReportVerification
+  ) -> Bool {
     let name = "report content matches the ledger"
     let derived: Data
     do {
       derived = try ReportDerivation.encode(
-        try ReportDerivation.derive(inputs: report.inputs, signer: signer, generated: report.generated))
+        try ReportDerivation.derive(
+          inputs: report.inputs, lines: lines, checkpoint: checkpoint, signer: signer, generated: report.generated))
     } catch {
       result.fail(name, error.description)
       return false
@@ -72,7 +72,7 @@ enum ContentChecks {
     guard derived != bytes else {
       result.pass(
         name,
-        "re-derived from the \(report.inputs.ledger.count) entries, the pinned plan and rubric and the checkpoint: identical"
+        "re-derived from the \(lines.count) entries, the pinned plan and rubric and the checkpoint: identical"
       )
       return true
     }

@@ -34,7 +34,7 @@ enum LedgerChecks {
   }
 
   static func since(
-    _ report: Report, _ checkpoint: Checkpoint, _ signer: Data, _ options: ReportVerifier.Options,
+    _ lines: [Data], _ checkpoint: Checkpoint, _ signer: Data, _ options: ReportVerifier.Options,
     _ result: inout ReportVerification
   ) {
     let name = "consistency with an older checkpoint"
@@ -66,7 +66,7 @@ enum LedgerChecks {
       }
       return
     }
-    let prefix = report.inputs.ledgerLines.prefix(old.size)
+    let prefix = lines.prefix(old.size)
     guard (try? MerkleTree(entries: prefix).root()) == old.root else {
       result.fail(name, "fork: the report's first \(old.size) entries do not hash to the older checkpoint's root")
       return

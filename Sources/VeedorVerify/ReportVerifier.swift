@@ -75,11 +75,11 @@ public enum ReportVerifier {
     guard let report = ContentChecks.decode(bytes, &result) else { return result }
     result.parsed = report
     guard let checkpoint = ContentChecks.checkpoint(report, signer, &result) else { return result }
-    guard ContentChecks.entries(report, checkpoint, &result) else { return result }
-    guard ContentChecks.content(report, bytes, signer, &result) else { return result }
+    guard let lines = ContentChecks.entries(report, checkpoint, &result) else { return result }
+    guard ContentChecks.content(report, lines, checkpoint, bytes, signer, &result) else { return result }
     EvidenceChecks.run(report, options.evidenceDir, &result)
     LedgerChecks.run(report, checkpoint, options.ledger, &result)
-    LedgerChecks.since(report, checkpoint, signer, options, &result)
+    LedgerChecks.since(lines, checkpoint, signer, options, &result)
     return result
   }
 
