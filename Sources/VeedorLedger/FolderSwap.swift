@@ -23,17 +23,15 @@ public enum FolderSwap {
     try fm.createDirectory(at: staging, withIntermediateDirectories: false)
     do {
       try build(staging)
-      var isFolder: ObjCBool = false
-      let exists = fm.fileExists(atPath: target.path, isDirectory: &isFolder)
       let isLink = (try? fm.destinationOfSymbolicLink(atPath: target.path)) != nil
-      if keepOthers && exists && isFolder.boolValue && !isLink {
+      if keepOthers && isFolder(target) && !isLink {
         let written = Set(try fm.contentsOfDirectory(atPath: staging.path))
         for name in try fm.contentsOfDirectory(atPath: target.path) where !written.contains(name) {
           try fm.copyItem(at: target.appendingPathComponent(name), to: staging.appendingPathComponent(name))
         }
       }
       syncTree(staging)
-      try swap(staging, into: target, replacing: exists || isLink)
+      try swap(staging, into: target)
     } catch {
       try? fm.removeItem(at: staging)
       throw error
@@ -53,7 +51,7 @@ public enum FolderSwap {
 
   /// Moves `staging` to `target`; anything already there (a folder, a file, a symlink — never
   /// followed) is exchanged atomically, then removed.
-  static func swap(_ staging: URL, into target: URL, replacing: Bool) throws {
+  static func swap(_ staging: URL, into target: URL) throws {
     var info = stat()
     if lstat(target.path, &info) != 0 {
       guard rename(staging.path, target.path) == 0 else {

@@ -19,10 +19,8 @@ enum SignedInputChecks {
         guard commitments.contains(evidence.commitment) else {
           throw ReportsError(.integrity, "evidence for '\(evidence.commitment)', not in the plan", field: field)
         }
-        if let url = evidence.url {
-          guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
-            parsed.host != nil
-          else { throw ReportsError(.integrity, "evidence address '\(url)' is not http(s)", field: field) }
+        if let url = evidence.url, !WebAddress.isHTTP(url) {
+          throw ReportsError(.integrity, "evidence address '\(url)' is not http(s)", field: field)
         }
       }
       if let score = act.score {

@@ -1,13 +1,11 @@
 import Foundation
+import VeedorPlan
 
 /// One link policy for everything rendered: only `http:` and `https:` addresses with a host become
 /// links; anything else (`javascript:`, `data:`, relative paths) is shown as text.
 public enum WebLink {
-  /// Whether an address may become a link.
-  public static func isLinkable(_ address: String) -> Bool {
-    guard let url = URL(string: address), let scheme = url.scheme?.lowercased() else { return false }
-    return (scheme == "http" || scheme == "https") && !(url.host ?? "").isEmpty
-  }
+  /// Whether an address may become a link (``WebAddress/isHTTP(_:)``).
+  public static func isLinkable(_ address: String) -> Bool { WebAddress.isHTTP(address) }
 
   /// An HTML link to `address` labelled `text` (both escaped), or the escaped address as plain text.
   public static func html(_ address: String, text: String? = nil) -> String {

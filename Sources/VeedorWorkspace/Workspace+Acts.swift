@@ -84,9 +84,7 @@ extension Workspace {
         record.size = stored.size
         record.fileName = file.lastPathComponent
       } else if let url = draft.url {
-        guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
-          parsed.host != nil
-        else {
+        guard WebAddress.isHTTP(url) else {
           throw WorkspaceError(.badInput, "'\(url)' is not an http(s) address", field: "--url")
         }
         record.url = url
