@@ -46,6 +46,10 @@ struct MemoryBench {
   }
 
   /// Runs a program to completion with its output discarded; returns its peak resident set (KiB) and exit status.
+  ///
+  /// The peak is the child's own `VmHWM` from `/proc/PID/status`, sampled until it exits (it only
+  /// grows). `wait4`'s `ru_maxrss` would not do: after a vfork-style spawn it starts from the
+  /// parent's high-water mark.
   static func peak(_ binary: URL, _ arguments: [String]) -> (rss: Int, status: Int32) {
     var pid: pid_t = 0
     var actions = posix_spawn_file_actions_t()
@@ -57,8 +61,17 @@ struct MemoryBench {
     defer { argv.forEach { free($0) } }
     guard posix_spawn(&pid, binary.path, &actions, nil, argv, environ) == 0 else { return (0, -1) }
     var status: Int32 = 0
-    var usage = rusage()
-    _ = wait4(pid, &status, 0, &usage)
-    return (Int(usage.ru_maxrss), (status >> 8) & 0xFF)
+    var peak = 0
+    while true {
+      if let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+        let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        let kib = Int(line.split(separator: " ").dropFirst().first ?? "")
+      {
+        peak = max(peak, kib)
+      }
+      if waitpid(pid, &status, WNOHANG) == pid { break }
+      usleep(2_000)
+    }
+    return (peak, (status >> 8) & 0xFF)
   }
 }
