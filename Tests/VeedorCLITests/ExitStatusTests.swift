@@ -21,13 +21,6 @@ struct ExitStatusTests {
     }
   }
 
-  @Test("verify of a report file that does not exist is bad input: exit 2, one line naming it")
-  func missingReport() throws {
-    let path = TestSupport.temporaryFolder().appendingPathComponent("report.json").path
-    let result = try veedor("verify", path, status: 2)
-    #expect(result.stderr == "veedor: error: \(path): no such file; give the path of a report.json\n")
-  }
-
   @Test("a wrong passphrase is the user's input: exit 2, one line")
   func wrongPassphrase() throws {
     let key = TestSupport.temporaryFolder().appendingPathComponent("keys/monitor.key").path

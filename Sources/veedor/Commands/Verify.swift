@@ -31,9 +31,6 @@ struct Verify: ParsableCommand {
 
   func run() throws {
     let url = { (path: String?) in path.map { URL(fileURLWithPath: $0) } }
-    guard FileManager.default.fileExists(atPath: report) else {
-      throw VerifyError(.badInput, "no such file; give the path of a report.json", file: report)
-    }
     let trustFile = try url(trust).map { try ReportVerifier.loadTrust($0) }
     let result = ReportVerifier.verify(
       URL(fileURLWithPath: report),
