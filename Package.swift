@@ -39,8 +39,13 @@ let package = Package(
     .target(name: "VeedorErrors"),
     // The action plan and its importers (Veedor JSON, simple CSV, OGP's commitments sheet).
     .target(name: "VeedorPlan", dependencies: ["VeedorErrors"]),
-    // The ledger-entry schema and its replay into state: what a verifier needs without a workspace.
-    .target(name: "VeedorRecords", dependencies: ["VeedorErrors", "VeedorRubric", "VeedorLedger", "VeedorPlan"]),
+    // The ledger-entry schema, reply files and replay into state: what a verifier needs without a workspace.
+    .target(
+      name: "VeedorRecords",
+      dependencies: [
+        "VeedorErrors", "VeedorRubric", "VeedorLedger", "VeedorPlan", "VeedorSigning",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     // The monitor's workspace folder: plan, rubric, ledger, evidence objects, checkpoints, acts.
     .target(
       name: "VeedorWorkspace",

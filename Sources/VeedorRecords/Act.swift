@@ -16,6 +16,20 @@ public enum ActType: String, Codable, Sendable, Hashable, CaseIterable {
   case note
   /// The monitor's identity and public key, as reports show them.
   case monitorKey = "monitor.key"
+  /// A party who may sign replies joins the roster.
+  case partyAdded = "party.added"
+  /// A party leaves the roster.
+  case partyRemoved = "party.removed"
+  /// A draft is open for replies until a date.
+  case reviewOpened = "review.opened"
+  /// The final report closes the review window.
+  case reviewClosed = "review.closed"
+  /// A reply to a draft, signed by a party, or an unsigned public comment.
+  case replyAdded = "reply.added"
+  /// The monitor's decision on a reply.
+  case replyAnswered = "reply.answered"
+  /// Which reading stands after a second reviewer scored the same item.
+  case scoreReconciled = "score.reconciled"
 }
 
 /// What a `plan.imported` entry pins.
@@ -98,12 +112,15 @@ public struct ScoreRecord: Codable, Sendable, Hashable {
   public var evidence: [String]
   /// The score this one corrects, for corrections.
   public var supersedes: String?
+  /// The reply that led to this score, e.g. `R3`.
+  public var inReplyTo: String?
 
   /// Creates a record.
   public init(
     id: String, commitment: String, scale: String, levels: [String], rationale: String, evidence: [String],
-    supersedes: String?
+    supersedes: String?, inReplyTo: String? = nil
   ) {
+    self.inReplyTo = inReplyTo
     self.id = id
     self.commitment = commitment
     self.scale = scale
@@ -168,6 +185,16 @@ public struct Act: Codable, Sendable, Hashable {
   public var note: NoteRecord?
   /// For `monitor.key`.
   public var monitor: MonitorRecord?
+  /// For `party.added` and `party.removed`.
+  public var party: PartyRecord?
+  /// For `review.opened` and `review.closed`.
+  public var review: ReviewRecord?
+  /// For `reply.added`.
+  public var reply: ReplyRecord?
+  /// For `reply.answered`.
+  public var answer: AnswerRecord?
+  /// For `score.reconciled`.
+  public var reconciliation: ReconciliationRecord?
 
   /// Creates an act placed after the given ledger lines.
   public init(after lines: [Data], type: ActType, time: Date) {

@@ -16,6 +16,10 @@ public struct LedgerState: Sendable {
   public private(set) var scoreCount = 0
   /// Every `monitor.key` record, oldest first; the last one for a key is that key's identity.
   public private(set) var monitors: [MonitorRecord] = []
+  /// Parties, review windows, replies and answers, reconciliations.
+  public private(set) var voices = Voices()
+  /// Every score by id, for the records that cite one.
+  private var scoresByID: [String: ScoreRecord] = [:]
   /// Scale ids scored per commitment, so a commitment's sheet needs no scan of every score.
   private var scoredScales: [String: [String]] = [:]
   /// Position of each evidence item by lower-cased id, so look-ups need no scan.
@@ -96,6 +100,10 @@ public struct LedgerState: Sendable {
       for id in record.evidence where evidence(id) == nil {
         throw RecordsError(.integrity, "cites unknown evidence '\(id)'", field: "score.evidence")
       }
+      if let reply = record.inReplyTo, voices.reply(reply) == nil {
+        throw RecordsError(.integrity, "answers unknown reply '\(reply)'", field: "score.inReplyTo")
+      }
+      scoresByID[record.id] = record
       if history[key] == nil { scoredScales[record.commitment, default: []].append(record.scale) }
       history[key, default: []].append(record)
       scoreCount += 1
@@ -104,9 +112,15 @@ public struct LedgerState: Sendable {
     case .monitorKey:
       guard let record = act.monitor else { throw RecordsError(.integrity, "missing monitor", field: "monitor") }
       monitors.append(record)
+    case .partyAdded, .partyRemoved, .reviewOpened, .reviewClosed, .replyAdded, .replyAnswered, .scoreReconciled:
+      let scores = scoresByID
+      try voices.apply(act) { scores[$0] }
     }
     acts.append(act)
   }
+
+  /// The score with an id.
+  public func score(_ id: String) -> ScoreRecord? { scoresByID[id] }
 
   /// The evidence with an id, ignoring case.
   public func evidence(_ id: String) -> EvidenceRecord? {

@@ -34,15 +34,19 @@ public enum HTMLReport {
     let w = ReportWords(language: language)
     let lang = language.rawValue
     let e = escape
-    let title = "\(w["title"]): \(report.plan.title?.best(lang) ?? report.plan.id)"
+    let draft = report.isDraft ? "\(w["draft"]) — " : ""
+    let title = "\(draft)\(w["title"]): \(report.plan.title?.best(lang) ?? report.plan.id)"
+    let banner = VoiceText.banner(report, language).map { "<p class=\"banner\" role=\"note\"><strong>\(e($0))</strong></p>\n" } ?? ""
     var h = "<!doctype html>\n<html lang=\"\(lang)\">\n<head>\n<meta charset=\"utf-8\">\n"
     h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>\(e(title))</title>\n"
     h +=
       "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:auto;padding:1rem;color:#111;background:#fff}"
     h +=
       "table{border-collapse:collapse}th,td{border:1px solid #555;padding:.3rem .5rem;text-align:left;vertical-align:top}"
-    h += ".unconfirmed{color:#7a4b00}@media print{a{color:#000}}</style>\n</head>\n<body>\n<main>\n"
-    h += "<h1>\(e(title))</h1>\n<dl>\n"
+    h += ".unconfirmed{color:#7a4b00}.banner{border:3px solid #8a1c1c;padding:.5rem;background:#fff4f4}"
+    h += "blockquote{border-left:4px solid #555;margin:.5rem 0;padding:.2rem .8rem}"
+    h += "@media print{a{color:#000}}</style>\n</head>\n<body>\n<main>\n"
+    h += "<h1>\(e(title))</h1>\n\(banner)<dl>\n"
     let facts: [(String, String)] = [
       (w["plan"], report.plan.id), (w["member"], report.plan.member),
       (w["rubric"], "\(report.rubric.title.text(language)) (\(report.rubric.id) \(report.rubric.version))"),
@@ -84,6 +88,13 @@ public enum HTMLReport {
         for entry in s.history { h += "<li>\(e(entry.historyLine(language, corrects: w["corrects"])))</li>\n" }
         h += "</ol>\n"
       }
+      for s in c.scores {
+        for item in VoiceText.reconciliations(report, commitment: c.id, scale: s.scale) {
+          h += "<p>\(e(s.title.text(language))): \(e(VoiceText.reconciliation(item, language)))</p>\n"
+        }
+        h += replies(VoiceText.replies(report, commitment: c.id, scale: s.scale), language, about: s.title.text(language))
+      }
+      h += replies(VoiceText.replies(report, commitment: c.id, scale: nil), language, about: nil)
       if !c.missing.isEmpty { h += "<p>\(e(w["missing"])): \(e(c.missing.joined(separator: ", ")))</p>\n" }
       h += "</section>\n"
     }
@@ -95,7 +106,24 @@ public enum HTMLReport {
         ?? "\(e(r.fileName ?? "")) <code>sha256:\(e(r.sha256 ?? ""))</code>"
       h += "<li>\(e(r.id)) (\(e(r.commitment)), \(e(r.kind.rawValue))): \(e(r.title)) — \(link)</li>\n"
     }
-    h += "</ul>\n<p>\(e(w["verify"]))</p>\n</main>\n</body>\n</html>\n"
+    h += "</ul>\n"
+    let general = VoiceText.replies(report, commitment: nil, scale: nil)
+    if !general.isEmpty { h += "<h2>\(e(w["repliesReport"]))</h2>\n" + replies(general, language, about: nil) }
+    h += "<p>\(e(w["verify"]))</p>\n\(banner)</main>\n</body>\n</html>\n"
+    return h
+  }
+
+  /// Replies as quotations with their facts and answers; `about` names the scale addressed.
+  public static func replies(_ replies: [Report.ReplyItem], _ language: Language, about: String?) -> String {
+    let e = escape
+    var h = ""
+    for reply in replies {
+      h += "<figure class=\"reply\" id=\"\(e(reply.id))\">\n<figcaption>\(e(VoiceText.heading(reply, language)))"
+      h += (about.map { " · \(e($0))" } ?? "") + "</figcaption>\n"
+      if let facts = VoiceText.facts(reply, language) { h += "<p>\(e(facts))</p>\n" }
+      h += "<blockquote><p>\(e(reply.text).replacingOccurrences(of: "\n", with: "<br>"))</p></blockquote>\n"
+      h += "<p><em>\(e(VoiceText.answer(reply, language)))</em></p>\n</figure>\n"
+    }
     return h
   }
 }

@@ -24,7 +24,10 @@ public enum MarkdownReport {
     let w = ReportWords(language: language)
     let lang = language.rawValue
     let e = escape
-    var md = "# \(w["title"]): \(e(report.plan.title?.best(lang) ?? report.plan.id))\n\n"
+    let draft = report.isDraft ? "\(w["draft"]) — " : ""
+    var md = "# \(draft)\(w["title"]): \(e(report.plan.title?.best(lang) ?? report.plan.id))\n\n"
+    let banner = VoiceText.banner(report, language).map { "> **\(e($0))**\n\n" } ?? ""
+    md += banner
     md += "- \(w["plan"]): \(e(report.plan.id))\n- \(w["member"]): \(e(report.plan.member))\n"
     md +=
       "- \(w["rubric"]): \(e(report.rubric.title.text(language))) (\(e(report.rubric.id)) \(e(report.rubric.version)))\n"
@@ -39,7 +42,7 @@ public enum MarkdownReport {
     for c in report.commitments {
       md += "\n### \(e(c.id)) — \(e(c.title.best(lang)))\n\n"
       for s in c.scores {
-        md += "#### \(e(s.title.text(language)))\n\n"
+        md += "#### \(e(draft))\(e(s.title.text(language)))\n\n"
         for level in s.current.levels {
           let mark = level.confirmed ? "" : " (\(w["unconfirmed"]))"
           md += "- **\(e(level.label.text(language)))**\(e(mark)): \(e(level.definition.text(language)))\n"
@@ -51,8 +54,12 @@ public enum MarkdownReport {
           md += "- \(w["history"]):\n"
           for h in s.history { md += "  - \(e(h.historyLine(language, corrects: w["corrects"])))\n" }
         }
-        md += "\n"
+        for item in VoiceText.reconciliations(report, commitment: c.id, scale: s.scale) {
+          md += "- \(e(VoiceText.reconciliation(item, language)))\n"
+        }
+        md += "\n" + replies(VoiceText.replies(report, commitment: c.id, scale: s.scale), language)
       }
+      md += replies(VoiceText.replies(report, commitment: c.id, scale: nil), language)
       let decided = c.indicators.sorted { $0.key < $1.key }
       if !decided.isEmpty {
         md +=
@@ -68,7 +75,22 @@ public enum MarkdownReport {
       md +=
         "- \(e(r.id)) (\(e(r.commitment)), \(e(r.kind.rawValue))\(r.date.map { ", \($0)" } ?? "")): \(e(r.title)) — \(e(source))\n"
     }
+    let general = VoiceText.replies(report, commitment: nil, scale: nil)
+    if !general.isEmpty { md += "\n## \(w["repliesReport"])\n\n" + replies(general, language) }
     md += "\n\(e(w["verify"]))\n"
+    return md + banner
+  }
+
+  /// Replies as quoted blocks with their answers.
+  static func replies(_ replies: [Report.ReplyItem], _ language: Language) -> String {
+    let e = escape
+    var md = ""
+    for reply in replies {
+      md += "> **\(e(VoiceText.heading(reply, language)))**\n>\n"
+      if let facts = VoiceText.facts(reply, language) { md += "> \(e(facts))\n>\n" }
+      for line in reply.text.split(separator: "\n", omittingEmptySubsequences: false) { md += "> \(e(String(line)))\n" }
+      md += ">\n> *\(e(VoiceText.answer(reply, language)))*\n\n"
+    }
     return md
   }
 }

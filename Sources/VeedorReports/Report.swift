@@ -85,6 +85,8 @@ public struct Report: Codable, Sendable, Hashable {
     public var entry: Int
     /// When the entry was recorded.
     public var time: String
+    /// The reply that led to this score, if any.
+    public var inReplyTo: String?
   }
 
   /// The current score of a commitment on one scale, with the history behind it.
@@ -190,6 +192,15 @@ public struct Report: Codable, Sendable, Hashable {
   public var evidence: [EvidenceItem]
   /// The rubric's plan aggregates over the current scores.
   public var aggregates: [Aggregate]
+  /// The review window of the last draft, if the ledger opened one; says whether this is the draft.
+  public var review: ReviewInfo?
+  /// Every reply the ledger holds, with its answer; nil when there is none.
+  public var replies: [ReplyItem]?
+  /// Every reconciliation with a second reviewer; nil when there is none.
+  public var reconciliations: [ReconciliationItem]?
+
+  /// Whether this report is a draft open for replies.
+  public var isDraft: Bool { review?.draft == true }
 }
 
 extension Report.ScoreEntry {

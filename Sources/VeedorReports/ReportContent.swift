@@ -57,7 +57,8 @@ struct ReportContent {
         }
         return Report.ScoreEntry(
           score: record.id, levels: chosen, rationale: record.rationale, evidence: record.evidence,
-          supersedes: record.supersedes, entry: seqOf["S:" + record.id] ?? -1, time: timeOf[record.id] ?? "")
+          supersedes: record.supersedes, entry: seqOf["S:" + record.id] ?? -1, time: timeOf[record.id] ?? "",
+          inReplyTo: record.inReplyTo)
       }
       guard
         let score = Report.ScaleScore(

@@ -81,7 +81,11 @@ public enum ReportDerivation {
         .integrity, "'\(generated)' is not a UTC time at or after the last ledger entry (\(lastTime))",
         field: "generated")
     }
+    do { try state.voices.checkDraftRoots(lines) } catch {
+      throw ReportsError(.integrity, error.message, field: "inputs.ledger[\((error.line ?? 1) - 1)]")
+    }
     let content = ReportContent(plan: plan, rubric: rubric, state: state)
+    let voices = ReportVoices(state: state, lines: lines)
     return Report(
       format: Report.formatTag, generated: generated, inputs: inputs, plan: plan,
       rubric: Report.RubricInfo(
@@ -94,7 +98,8 @@ public enum ReportDerivation {
         verifierKey: (try? NoteKey(name: checkpoint.origin, publicKey: signer))?.description ?? ""),
       checkpoint: Report.CheckpointInfo(
         origin: checkpoint.origin, size: checkpoint.size, root: checkpoint.root.base64EncodedString()),
-      commitments: content.commitments(), evidence: content.evidence(), aggregates: content.aggregates())
+      commitments: content.commitments(), evidence: content.evidence(), aggregates: content.aggregates(),
+      review: voices.review(), replies: voices.replies(), reconciliations: voices.reconciliations())
   }
 
   /// The checkpoint in a signed note, if `signer` signed it under its origin.

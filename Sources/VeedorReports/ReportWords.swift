@@ -1,9 +1,13 @@
 import Foundation
 import VeedorRubric
 
-/// The fixed words of human-readable reports, in English and Spanish.
-struct ReportWords {
-  let language: Language
+/// The fixed words of human-readable reports (and the site's reply sections), in English and Spanish.
+public struct ReportWords: Sendable {
+  /// The language of the words.
+  public let language: Language
+
+  /// Words in a language.
+  public init(language: Language) { self.language = language }
 
   private static let table: [String: LocalizedText] = [
     "title": LocalizedText(en: "Independent assessment report", es: "Informe de evaluación independiente"),
@@ -35,13 +39,50 @@ struct ReportWords {
     "no": LocalizedText(en: "no", es: "no"),
     "unknown": LocalizedText(en: "not yet decided", es: "aún sin decidir"),
     "undecided": LocalizedText(en: "undecided", es: "sin decidir"),
+    "draft": LocalizedText(en: "DRAFT", es: "BORRADOR"),
+    "draftBanner": LocalizedText(
+      en: "DRAFT for review, not the final report. Replies are open from %1 to %2 (window %3); they must name checkpoint %4.",
+      es: "BORRADOR en revisión, no es el informe final. Se reciben respuestas del %1 al %2 (ventana %3); deben indicar el punto de control %4."),
+    "finalUnanswered": LocalizedText(
+      en: "Final report exported with replies left unanswered: %1.",
+      es: "Informe final exportado con respuestas sin contestar: %1."),
+    "replies": LocalizedText(en: "Replies and comments", es: "Respuestas y comentarios"),
+    "repliesReport": LocalizedText(en: "Replies about the whole report", es: "Respuestas sobre todo el informe"),
+    "reply": LocalizedText(en: "Reply", es: "Respuesta"),
+    "comment": LocalizedText(en: "Public comment (unsigned)", es: "Comentario público (sin firma)"),
+    "anonymous": LocalizedText(en: "name not given", es: "sin nombre"),
+    "late": LocalizedText(en: "late", es: "fuera de plazo"),
+    "onTime": LocalizedText(en: "on time", es: "en plazo"),
+    "signedBy": LocalizedText(en: "signed by", es: "firmada por"),
+    "proposes": LocalizedText(en: "proposes", es: "propone"),
+    "answer": LocalizedText(en: "Monitor's answer", es: "Respuesta del evaluador"),
+    "unanswered": LocalizedText(en: "not yet answered", es: "aún sin respuesta"),
+    "accept": LocalizedText(en: "accepted", es: "aceptada"),
+    "partly": LocalizedText(en: "partly accepted", es: "aceptada en parte"),
+    "reject": LocalizedText(en: "not accepted", es: "no aceptada"),
+    "ledTo": LocalizedText(en: "led to", es: "dio lugar a"),
+    "government": LocalizedText(en: "government", es: "gobierno"),
+    "civil-society": LocalizedText(en: "civil society", es: "sociedad civil"),
+    "reviewer": LocalizedText(en: "reviewer", es: "revisor"),
+    "reconciliation": LocalizedText(en: "Second reviewer", es: "Segundo revisor"),
+    "theirLevel": LocalizedText(en: "their reading", es: "su lectura"),
+    "standsMonitor": LocalizedText(en: "the monitor's score stands", es: "se mantiene el puntaje del evaluador"),
+    "standsReviewer": LocalizedText(en: "the reviewer's reading was adopted", es: "se adoptó la lectura del revisor"),
+    "inReplyTo": LocalizedText(en: "in reply to", es: "en respuesta a"),
     "verify": LocalizedText(
       en: "Check this report: veedor verify report.json, or the commands in the README (ssh-keygen, openssl, gpgv).",
       es: "Verifique este informe: veedor verify report.json, o los comandos del README (ssh-keygen, openssl, gpgv)."),
   ]
 
   /// The word for a key in the report's language.
-  subscript(_ key: String) -> String { Self.table[key]?.text(language) ?? key }
+  public subscript(_ key: String) -> String { Self.table[key]?.text(language) ?? key }
+
+  /// A word with `%1`, `%2`… replaced by the arguments.
+  public func format(_ key: String, _ args: String...) -> String {
+    var text = self[key]
+    for (i, arg) in args.enumerated().reversed() { text = text.replacingOccurrences(of: "%\(i + 1)", with: arg) }
+    return text
+  }
 
   /// A figure as text: `45.5% (5/11)` or a count.
   func figure(_ value: AggregateValue) -> String {

@@ -26,6 +26,29 @@ enum SignedInputChecks {
       if let score = act.score {
         try check(score, state: state, rubric: rubric, commitments: commitments, field: field)
       }
+      if let r = act.reconciliation {
+        guard commitments.contains(r.commitment), (try? rubric.resolve(scale: r.scale, levels: r.reviewerLevels))?.1.map(\.id) == r.reviewerLevels
+        else {
+          throw ReportsError(.integrity, "reconciles a commitment, scale or levels the plan and rubric do not have", field: field)
+        }
+      }
+    }
+    for reply in state.voices.replies {
+      let field = "inputs.ledger[\(reply.entry)]"
+      if let id = reply.text.commitment, !commitments.contains(id) {
+        throw ReportsError(.integrity, "a reply about '\(id)', not in the plan", field: field)
+      }
+      if let id = reply.text.scale {
+        guard let scale = rubric.scales.first(where: { $0.id == id }) else {
+          throw ReportsError(.integrity, "a reply about scale '\(id)', not in the rubric", field: field)
+        }
+        if let level = reply.text.proposedLevel, scale.level(matching: level) == nil {
+          throw ReportsError(.integrity, "a reply proposes '\(level)', not a level of '\(id)'", field: field)
+        }
+      }
+      if let url = reply.text.evidence.first(where: { !WebAddress.isHTTP($0) }) {
+        throw ReportsError(.integrity, "reply evidence address '\(url)' is not http(s)", field: field)
+      }
     }
   }
 

@@ -59,8 +59,9 @@ public struct LedgerVerification: Sendable, Codable {
       (line, problem) = (finding.line, finding.message)
       return
     }
-    do {
-      _ = try workspace.state(of: contents.lines)
+    do throws(WorkspaceError) {
+      let state = try workspace.state(of: contents.lines)
+      do { try state.voices.checkDraftRoots(contents.lines) } catch { throw WorkspaceError(error) }
     } catch {
       (line, problem) = (error.line ?? 0, error.message + (error.field.map { " (\($0))" } ?? ""))
       return

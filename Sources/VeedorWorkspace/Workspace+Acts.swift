@@ -45,9 +45,15 @@ public struct ScoreDraft: Sendable {
   public var rationale: String
   /// Evidence ids cited.
   public var evidence: [String]
+  /// The reply that led to this score, e.g. `R3`.
+  public var inReplyTo: String?
 
   /// Creates a draft.
-  public init(commitment: String, scale: String, levels: [String], rationale: String, evidence: [String]) {
+  public init(
+    commitment: String, scale: String, levels: [String], rationale: String, evidence: [String],
+    inReplyTo: String? = nil
+  ) {
+    self.inReplyTo = inReplyTo
     self.commitment = commitment
     self.scale = scale
     self.levels = levels
@@ -159,10 +165,13 @@ extension Workspace {
         if current == nil && correct {
           throw WorkspaceError(.conflict, "\(commitment.id) has no score on '\(scale.id)' to correct")
         }
+        if let reply = draft.inReplyTo, state.voices.reply(reply) == nil {
+          throw WorkspaceError(.unknownName, "no reply '\(reply)' in the ledger", field: "--in-reply-to")
+        }
         var act = Act(after: lines, type: correct ? .scoreCorrected : .scoreRecorded, time: now)
         let record = ScoreRecord(
           id: "S\(state.scoreCount + 1)", commitment: commitment.id, scale: scale.id, levels: levels.map(\.id),
-          rationale: rationale, evidence: cited, supersedes: current?.id)
+          rationale: rationale, evidence: cited, supersedes: current?.id, inReplyTo: draft.inReplyTo)
         act.score = record
         let line = try act.line()
         lines.append(line)

@@ -29,8 +29,10 @@ extension LocatedError where Code == WorkspaceErrorCode {
       error.code == .io ? .io : .badInput, error.message, file: error.file, line: error.line, field: error.field)
   }
 
-  /// A ledger line that does not fit its history: an integrity failure.
+  /// A ledger line that does not fit its history (an integrity failure), or a malformed reply file.
   public init(_ error: RecordsError) {
-    self.init(.integrity, error.message, file: error.file, line: error.line, field: error.field)
+    self.init(
+      error.code == .badInput ? .badInput : .integrity, error.message, file: error.file, line: error.line,
+      field: error.field)
   }
 }

@@ -17,9 +17,13 @@ struct Log: ParsableCommand {
   func run() throws {
     let workspace = try options.open()
     let filter = try commitment.map { try workspace.commitment($0).id }
-    let acts = try workspace.state().acts.filter { act in
+    let state = try workspace.state()
+    let acts = state.acts.filter { act in
       guard let filter else { return true }
+      let reply = act.reply.flatMap { state.voices.reply($0.id)?.text.commitment }
+        ?? act.answer.flatMap { state.voices.reply($0.reply)?.text.commitment }
       return act.evidence?.commitment == filter || act.score?.commitment == filter || act.note?.commitment == filter
+        || act.reconciliation?.commitment == filter || reply == filter
     }
     if json { return try Output.json(acts) }
     for act in acts { Output.line("#\(act.seq)  \(act.time)  \(Self.describe(act))") }
@@ -37,13 +41,36 @@ struct Log: ParsableCommand {
       let s = act.score
       let head =
         act.type == .scoreCorrected ? "score \(s?.id ?? "") corrects \(s?.supersedes ?? "")" : "score \(s?.id ?? "")"
+      let reply = s?.inReplyTo.map { " (in reply to \($0))" } ?? ""
       return
-        "\(head): \(s?.commitment ?? "") \(s?.scale ?? "") = \(s?.levels.joined(separator: ",") ?? "") — \(s?.rationale ?? "") [\(s?.evidence.joined(separator: ",") ?? "")]"
+        "\(head)\(reply): \(s?.commitment ?? "") \(s?.scale ?? "") = \(s?.levels.joined(separator: ",") ?? "") — \(s?.rationale ?? "") [\(s?.evidence.joined(separator: ",") ?? "")]"
     case .note:
       return "note\(act.note?.commitment.map { " on \($0)" } ?? ""): \(act.note?.text ?? "")"
     case .monitorKey:
       let m = act.monitor
       return "monitor key: \(m?.name ?? "")\(m?.email.map { " <\($0)>" } ?? "") \(m?.publicKey ?? "")"
+    case .partyAdded, .partyRemoved:
+      let p = act.party
+      let verb = act.type == .partyAdded ? "party added" : "party removed"
+      return "\(verb): \(p?.name ?? "") (\(p?.role.rawValue ?? "")\(p?.title.map { ", \($0)" } ?? "")) \(p?.publicKey ?? "")"
+    case .reviewOpened:
+      let r = act.review
+      return "review \(r?.id ?? "") opened: replies from \(r?.opens ?? "") to \(r?.closes ?? ""); the draft is checkpoint \(act.seq + 1)"
+    case .reviewClosed:
+      let r = act.review
+      let open = r?.unanswered ?? []
+      return "review \(r?.id ?? "") closed for the final report\(open.isEmpty ? "" : "; left unanswered: \(open.joined(separator: ", "))")"
+    case .replyAdded:
+      let r = act.reply
+      let who = r?.party.map { "signed by \($0)" } ?? "unsigned comment\(r?.submitter.map { " from \($0)" } ?? "")"
+      return "reply \(r?.id ?? ""), \(who), sha256 \(r?.sha256.prefix(12) ?? "")…"
+    case .replyAnswered:
+      let a = act.answer
+      return "answer to \(a?.reply ?? ""): \(a?.decision.rawValue ?? "") — \(a?.rationale ?? "")"
+    case .scoreReconciled:
+      let r = act.reconciliation
+      return
+        "reconciled \(r?.commitment ?? "") \(r?.scale ?? "") with reviewer \(r?.reviewer ?? "") (\(r?.reviewerLevels.joined(separator: ",") ?? "")): \(r?.stands.rawValue ?? "")'s reading stands\(r?.score.map { " (\($0))" } ?? "") — \(r?.rationale ?? "")"
     }
   }
 }

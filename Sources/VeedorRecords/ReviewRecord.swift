@@ -1,0 +1,29 @@
+import VeedorPlan
+
+/// What a `review.opened` or `review.closed` entry records: the window in which parties reply to a draft.
+///
+/// The draft is the report signed at the checkpoint that ends with the `review.opened` entry, so its
+/// size is that entry's `seq` + 1.
+public struct ReviewRecord: Codable, Sendable, Hashable {
+  /// Window id such as `W1`.
+  public var id: String
+  /// First day replies are due in time (`YYYY-MM-DD`).
+  public var opens: String
+  /// Last day replies count as on time (`YYYY-MM-DD`).
+  public var closes: String
+  /// On `review.closed`: the replies of the window still unanswered, which the final report states.
+  public var unanswered: [String]?
+
+  /// Creates a record.
+  public init(id: String, opens: String, closes: String, unanswered: [String]? = nil) {
+    self.id = id
+    self.opens = opens
+    self.closes = closes
+    self.unanswered = unanswered
+  }
+
+  /// Whether a text is a full calendar date `YYYY-MM-DD`.
+  public static func isDay(_ text: String) -> Bool {
+    text.count == 10 && PlanDate(iso: text)?.day != nil
+  }
+}

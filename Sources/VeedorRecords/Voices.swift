@@ -1,0 +1,211 @@
+import Crypto
+import Foundation
+import VeedorLedger
+import VeedorSigning
+
+/// The other voices a ledger records: parties, review windows, their replies and the monitor's answers,
+/// and reconciliations with a second reviewer.
+public struct Voices: Sendable {
+  /// A review window and the draft it opened for replies.
+  public struct Window: Sendable, Hashable {
+    /// The `review.opened` record.
+    public var record: ReviewRecord
+    /// Size of the draft's checkpoint: the `review.opened` entry's `seq` + 1.
+    public var draftSize: Int
+    /// The `review.closed` record, once the final report closed the window.
+    public var closed: ReviewRecord?
+  }
+
+  /// One reply with what the ledger says about it.
+  public struct Reply: Sendable, Hashable {
+    /// The `reply.added` record.
+    public var record: ReplyRecord
+    /// The parsed reply file.
+    public var text: ReplyText
+    /// Ledger entry (seq) that records it.
+    public var entry: Int
+    /// When it was recorded.
+    public var time: String
+    /// The window whose draft it answers.
+    public var window: String
+    /// Recorded after the window's last day or after the final report closed it.
+    public var late: Bool
+    /// The signing party at the time, for a signed reply.
+    public var party: PartyRecord?
+    /// The monitor's answer, once given.
+    public var answer: AnswerRecord?
+    /// Ledger entry (seq) of the answer.
+    public var answerEntry: Int?
+    /// When the answer was recorded.
+    public var answerTime: String?
+  }
+
+  /// One reconciliation with its ledger position.
+  public struct Reconciliation: Sendable, Hashable {
+    /// The `score.reconciled` record.
+    public var record: ReconciliationRecord
+    /// The reviewer as the roster recorded them at the time.
+    public var reviewer: PartyRecord
+    /// Ledger entry (seq) that records it.
+    public var entry: Int
+    /// When it was recorded.
+    public var time: String
+  }
+
+  /// Parties able to sign replies now, by name.
+  public private(set) var parties: [String: PartyRecord] = [:]
+  /// Every review window, oldest first.
+  public private(set) var windows: [Window] = []
+  /// Every reply, in ledger order.
+  public private(set) var replies: [Reply] = []
+  /// Every reconciliation, in ledger order.
+  public private(set) var reconciliations: [Reconciliation] = []
+  private var replyIndex: [String: Int] = [:]
+
+  /// The window still open (opened, not yet closed by a final report), if any.
+  public var openWindow: Window? { windows.last.flatMap { $0.closed == nil ? $0 : nil } }
+
+  /// The reply with an id.
+  public func reply(_ id: String) -> Reply? { replyIndex[id].map { replies[$0] } }
+
+  /// Replies recorded in time and not yet answered: what blocks a final report.
+  public var unansweredInTime: [Reply] { replies.filter { $0.answer == nil && !$0.late } }
+
+  /// Active parties sorted by name.
+  public var roster: [PartyRecord] { parties.values.sorted { $0.name < $1.name } }
+
+  /// Refuses a reply whose named draft root is not the root of the ledger's first `size` lines
+  /// (kept out of replay: it hashes a prefix of the ledger per window).
+  public func checkDraftRoots(_ lines: [Data]) throws(RecordsError) {
+    var roots: [Int: String] = [:]
+    for reply in replies {
+      let size = reply.text.checkpointSize
+      if roots[size] == nil {
+        guard size <= lines.count, let root = try? MerkleTree(entries: lines.prefix(size)).root() else {
+          throw RecordsError(.integrity, "names checkpoint \(size) beyond the ledger", line: reply.entry + 1, field: "reply")
+        }
+        roots[size] = root.base64EncodedString()
+      }
+      guard roots[size] == reply.text.checkpointRoot else {
+        throw RecordsError(
+          .integrity, "\(reply.record.id) names a root that is not the draft's checkpoint root (another ledger or draft)",
+          line: reply.entry + 1, field: "reply.content")
+      }
+    }
+  }
+
+  mutating func apply(_ act: Act, scores: (String) -> ScoreRecord?) throws(RecordsError) {
+    switch act.type {
+    case .partyAdded:
+      guard let party = act.party, PartyRecord.isValidName(party.name), parties[party.name] == nil else {
+        throw RecordsError(.integrity, "missing, invalid or already active party", field: "party")
+      }
+      guard parties.values.allSatisfy({ $0.publicKey != party.publicKey }) else {
+        throw RecordsError(.integrity, "another active party has this key", field: "party.publicKey")
+      }
+      parties[party.name] = party
+    case .partyRemoved:
+      guard let party = act.party, parties[party.name] == party else {
+        throw RecordsError(.integrity, "removes a party that is not active as recorded", field: "party")
+      }
+      parties[party.name] = nil
+    case .reviewOpened:
+      guard let review = act.review, review.id == "W\(windows.count + 1)", review.unanswered == nil,
+        ReviewRecord.isDay(review.opens), ReviewRecord.isDay(review.closes), review.opens <= review.closes
+      else { throw RecordsError(.integrity, "not the next review window with valid dates", field: "review") }
+      guard openWindow == nil else {
+        throw RecordsError(.integrity, "a review window is already open", field: "review")
+      }
+      windows.append(Window(record: review, draftSize: act.seq + 1))
+    case .reviewClosed:
+      guard let review = act.review, let open = openWindow, review.id == open.record.id,
+        review.opens == open.record.opens, review.closes == open.record.closes
+      else { throw RecordsError(.integrity, "closes a window that is not the open one", field: "review") }
+      guard review.unanswered == unansweredInTime.map(\.record.id) else {
+        throw RecordsError(
+          .integrity, "does not list exactly the replies still unanswered", field: "review.unanswered")
+      }
+      windows[windows.count - 1].closed = review
+    case .replyAdded:
+      guard let record = act.reply else { throw RecordsError(.integrity, "missing reply", field: "reply") }
+      replyIndex[record.id] = replies.count
+      replies.append(try reply(record, act))
+    case .replyAnswered:
+      guard let answer = act.answer, let i = replyIndex[answer.reply], replies[i].answer == nil,
+        !answer.rationale.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+      else {
+        throw RecordsError(.integrity, "answers an unknown or already answered reply, or has no rationale", field: "answer")
+      }
+      replies[i].answer = answer
+      replies[i].answerEntry = act.seq
+      replies[i].answerTime = act.time
+    case .scoreReconciled:
+      guard let record = act.reconciliation else {
+        throw RecordsError(.integrity, "missing reconciliation", field: "reconciliation")
+      }
+      let reviewer = try check(record, scores: scores)
+      reconciliations.append(Reconciliation(record: record, reviewer: reviewer, entry: act.seq, time: act.time))
+    default:
+      break
+    }
+  }
+
+  private func reply(_ record: ReplyRecord, _ act: Act) throws(RecordsError) -> Reply {
+    guard record.id == "R\(replies.count + 1)", let bytes = record.bytes,
+      Data(bytes.base64EncodedString().utf8) == Data(record.content.utf8),
+      Data(SHA256.hash(data: bytes)).hexString == record.sha256
+    else { throw RecordsError(.integrity, "not the next reply id, or content and SHA-256 disagree", field: "reply") }
+    let text: ReplyText
+    do { text = try ReplyText(parsing: bytes) } catch {
+      throw RecordsError(.integrity, "reply content: \(error.description)", field: "reply.content")
+    }
+    guard let window = windows.first(where: { $0.draftSize == text.checkpointSize }) else {
+      throw RecordsError(
+        .integrity, "names checkpoint \(text.checkpointSize), which is not a draft's checkpoint", field: "reply.content")
+    }
+    var party: PartyRecord?
+    if let signature = record.signature {
+      guard let key = SSHSignature.verify(signature, message: bytes, namespace: ReplyText.namespace),
+        let name = record.party, let signer = parties[name], signer.publicKey == MonitorKey.sshPublicKey(key)
+      else {
+        throw RecordsError(
+          .integrity, "the signature does not verify for an active party in namespace \(ReplyText.namespace)",
+          field: "reply.signature")
+      }
+      guard record.submitter == nil else {
+        throw RecordsError(.integrity, "a signed reply names its party, not a submitter", field: "reply.submitter")
+      }
+      party = signer
+    } else if record.party != nil {
+      throw RecordsError(.integrity, "an unsigned comment cannot name a party", field: "reply.party")
+    }
+    let late = window.closed != nil || String(act.time.prefix(10)) > window.record.closes
+    return Reply(
+      record: record, text: text, entry: act.seq, time: act.time, window: window.record.id, late: late, party: party)
+  }
+
+  private func check(_ record: ReconciliationRecord, scores: (String) -> ScoreRecord?) throws(RecordsError)
+    -> PartyRecord
+  {
+    guard let reviewer = parties[record.reviewer], reviewer.role == .reviewer else {
+      throw RecordsError(.integrity, "'\(record.reviewer)' is not an active reviewer", field: "reconciliation.reviewer")
+    }
+    guard !record.rationale.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, !record.reviewerLevels.isEmpty
+    else { throw RecordsError(.integrity, "needs the reviewer's levels and a rationale", field: "reconciliation") }
+    switch record.stands {
+    case .monitor:
+      guard record.score == nil else {
+        throw RecordsError(.integrity, "names a score although the monitor's reading stands", field: "reconciliation.score")
+      }
+    case .reviewer:
+      guard let id = record.score, let score = scores(id), score.commitment == record.commitment,
+        score.scale == record.scale, score.levels == record.reviewerLevels
+      else {
+        throw RecordsError(
+          .integrity, "the reviewer's reading stands, so it must name the score that records those levels",
+          field: "reconciliation.score")
+      }
+    }
+    return reviewer
+  }
+}

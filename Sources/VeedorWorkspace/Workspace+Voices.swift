@@ -1,0 +1,94 @@
+import Foundation
+import VeedorLedger
+import VeedorRecords
+import VeedorSigning
+
+extension Workspace {
+  /// The roster file: every active party in `allowed_signers` form, so
+  /// `ssh-keygen -Y verify -f parties -I NAME -n reply@veedor` reads it too.
+  public var rosterURL: URL { root.appendingPathComponent("parties") }
+
+  /// Adds a party who may sign replies; `keyLine` is an OpenSSH Ed25519 public key line.
+  public func addParty(
+    name: String, role: PartyRecord.Role, keyLine: String, title: String?, now: Date
+  ) throws -> PartyRecord {
+    guard PartyRecord.isValidName(name) else {
+      throw WorkspaceError(
+        .badInput, "use 1–64 letters, digits, '.', '_', '-' or '@' (it is the allowed_signers principal)",
+        field: "NAME")
+    }
+    guard let key = Self.ed25519Key(line: keyLine) else {
+      throw WorkspaceError(.badInput, "not an OpenSSH Ed25519 public key ('ssh-ed25519 AAAA… comment')", field: "--key")
+    }
+    let record = PartyRecord(
+      name: name, role: role, publicKey: MonitorKey.sshPublicKey(key),
+      title: title.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 })
+    try appendVoice { state, lines throws(WorkspaceError) in
+      if let existing = state.voices.parties[name] {
+        throw WorkspaceError(.conflict, "'\(name)' is already a party (\(existing.role.rawValue)); remove it first")
+      }
+      if let other = state.voices.parties.values.first(where: { $0.publicKey == record.publicKey }) {
+        throw WorkspaceError(.conflict, "this key already belongs to the party '\(other.name)'", field: "--key")
+      }
+      var act = Act(after: lines, type: .partyAdded, time: now)
+      act.party = record
+      return act
+    }
+    return record
+  }
+
+  /// Removes a party; its earlier replies stay in the ledger, signed as they were.
+  public func removeParty(name: String, now: Date) throws -> PartyRecord {
+    var removed: PartyRecord?
+    try appendVoice { state, lines throws(WorkspaceError) in
+      guard let party = state.voices.parties[name] else {
+        let names = state.voices.roster.map(\.name)
+        throw WorkspaceError(
+          .unknownName, "no active party '\(name)' (parties: \(names.isEmpty ? "none" : names.joined(separator: ", ")))",
+          field: "NAME")
+      }
+      removed = party
+      var act = Act(after: lines, type: .partyRemoved, time: now)
+      act.party = party
+      return act
+    }
+    guard let removed else { throw WorkspaceError(.io, "the party was not removed") }
+    return removed
+  }
+
+  /// Writes `parties` from the ledger's roster (atomically); returns its text.
+  @discardableResult
+  public func writeRoster(_ state: LedgerState) throws -> String {
+    var text = "# Parties who may sign replies (veedor party add/remove). Namespace: \(ReplyText.namespace)\n"
+    for party in state.voices.roster {
+      let comment = [party.role.rawValue, party.title ?? ""].joined(separator: " ")
+        .filter { $0 != "\n" && $0 != "\r" }
+      text += "\(party.name) namespaces=\"\(ReplyText.namespace)\" \(party.publicKey) \(comment)\n"
+    }
+    try POSIXFile.writeAtomically(Data(text.utf8), to: rosterURL)
+    return text
+  }
+
+  /// Appends one act built from the replayed state, then refreshes the roster file.
+  func appendVoice(_ make: (LedgerState, [Data]) throws(WorkspaceError) -> Act?) throws {
+    var after: LedgerState?
+    try ledger.append { contents in
+      var state = try state(of: contents.lines)
+      guard let act = try make(state, contents.lines) else { return [] }
+      do throws(RecordsError) { try state.apply(act) } catch { throw WorkspaceError(error) }
+      after = state
+      return [try act.line()]
+    }
+    if let after { try writeRoster(after) }
+  }
+
+  /// The 32-byte key of an `ssh-ed25519 BASE64 [comment]` line.
+  public static func ed25519Key(line: String) -> Data? {
+    let parts = line.split(whereSeparator: \.isWhitespace)
+    guard parts.count >= 2, parts[0] == "ssh-ed25519", let blob = Data(base64Encoded: String(parts[1])),
+      blob.count == 51
+    else { return nil }
+    let key = blob.suffix(32)
+    return MonitorKey.sshPublicKey(Data(key)) == "ssh-ed25519 \(parts[1])" ? Data(key) : nil
+  }
+}
