@@ -17,6 +17,7 @@ let package = Package(
     .library(name: "VeedorVerify", targets: ["VeedorVerify"]),
     .library(name: "VeedorDataset", targets: ["VeedorDataset"]),
     .library(name: "VeedorPublish", targets: ["VeedorPublish"]),
+    .library(name: "VeedorAgreement", targets: ["VeedorAgreement"]),
     .executable(name: "veedor", targets: ["veedor"]),
   ],
   dependencies: [
@@ -87,6 +88,8 @@ let package = Package(
       dependencies: [
         "VeedorErrors", "VeedorRubric", "VeedorLedger", "VeedorPlan", "VeedorRecords", "VeedorReports", "VeedorVerify",
       ]),
+    // Inter-rater agreement: percent agreement, Cohen's kappa (plain and weighted), Krippendorff's alpha.
+    .target(name: "VeedorAgreement"),
     // The command-line tool: argument parsing and printing only.
     .executableTarget(
       name: "veedor",
@@ -105,6 +108,7 @@ let package = Package(
     // Paths, temporary folders and subprocess helpers shared by the test targets.
     .target(name: "VeedorTestSupport", path: "Tests/VeedorTestSupport"),
     .testTarget(name: "VeedorRubricTests", dependencies: ["VeedorRubric", "VeedorTestSupport"]),
+    .testTarget(name: "VeedorAgreementTests", dependencies: ["VeedorAgreement"]),
     .testTarget(name: "VeedorLedgerTests", dependencies: ["VeedorLedger", "VeedorTestSupport"]),
     .testTarget(name: "VeedorSigningTests", dependencies: ["VeedorSigning", "VeedorLedger", "VeedorTestSupport"]),
     .testTarget(
