@@ -88,15 +88,15 @@ let package = Package(
       dependencies: [
         "VeedorErrors", "VeedorRubric", "VeedorLedger", "VeedorPlan", "VeedorRecords", "VeedorReports", "VeedorVerify",
       ]),
-    // Inter-rater agreement: percent agreement, Cohen's kappa (plain and weighted), Krippendorff's alpha.
-    .target(name: "VeedorAgreement"),
+    // Agreement between readers of one plan: percent agreement, Cohen's kappa (plain, weighted), Krippendorff's alpha.
+    .target(name: "VeedorAgreement", dependencies: ["VeedorRubric", "VeedorReports"]),
     // The command-line tool: argument parsing and printing only.
     .executableTarget(
       name: "veedor",
       dependencies: [
         "VeedorErrors", "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorPlan", "VeedorRecords",
         "VeedorWorkspace", "VeedorReports", "VeedorExport", "VeedorVerify", "VeedorDataset", "VeedorPublish",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "VeedorAgreement", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // Release-build benchmarks, never part of `swift test`.
     .executableTarget(

@@ -11,14 +11,36 @@ public enum ReportExporter {
   /// File names written next to `report.json`.
   public static let signatureFiles = ["report.json.sshsig", "report.json.sig", "report.json.asc"]
 
-  /// Records the key's identity in the ledger if needed, signs the ledger head (if not yet signed),
-  /// derives the report from the signed inputs and writes every file.
+  /// A draft's review window: first and last day (`YYYY-MM-DD`) replies count as on time.
+  public struct DraftWindow: Sendable {
+    /// First day.
+    public var opens: String
+    /// Last day.
+    public var closes: String
+
+    /// Creates a window.
+    public init(opens: String, closes: String) {
+      self.opens = opens
+      self.closes = closes
+    }
+  }
+
+  /// Records the key's identity in the ledger if needed; for a draft opens its review window, for a
+  /// final report closes an open one (refused while a reply recorded in time is unanswered, unless
+  /// `allowUnanswered`); signs the ledger head (if not yet signed), derives the report from the
+  /// signed inputs and writes every file.
   ///
   /// - Returns: the report and the files written.
   public static func export(
-    workspace: Workspace, key: MonitorKey, to folder: URL, languages: [Language], now: Date
+    workspace: Workspace, key: MonitorKey, to folder: URL, languages: [Language], now: Date,
+    draft: DraftWindow? = nil, allowUnanswered: Bool = false
   ) throws -> (Report, [URL]) {
     try workspace.recordMonitor(key, now: now)
+    if let draft {
+      _ = try workspace.openReview(opens: draft.opens, closes: draft.closes, now: now)
+    } else {
+      try workspace.closeReview(allowUnanswered: allowUnanswered, now: now)
+    }
     let checkpoint = try CheckpointStore(workspace: workspace).sign(workspace, key: key)
     let (inputs, lastTime) = try inputs(workspace, checkpoint)
     // A clock behind the ledger still dates the report no earlier than its last entry.

@@ -1,3 +1,4 @@
+import Foundation
 import VeedorPlan
 
 /// What a `review.opened` or `review.closed` entry records: the window in which parties reply to a draft.
@@ -20,6 +21,12 @@ public struct ReviewRecord: Codable, Sendable, Hashable {
     self.opens = opens
     self.closes = closes
     self.unanswered = unanswered
+  }
+
+  /// The calendar day `days` after a `YYYY-MM-DD` day, or nil when it is not a day.
+  public static func day(_ day: String, plus days: Int) -> String? {
+    guard isDay(day), let start = ISO8601DateFormatter().date(from: day + "T00:00:00Z") else { return nil }
+    return String(Act.timestamp(start.addingTimeInterval(Double(days) * 86_400)).prefix(10))
   }
 
   /// Whether a text is a full calendar date `YYYY-MM-DD`.

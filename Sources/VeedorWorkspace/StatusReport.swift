@@ -58,6 +58,30 @@ public struct StatusReport: Codable, Sendable {
   public var aggregates: [Aggregate]
   /// Number of (commitment, scale) pairs still unscored.
   public var missing: Int
+  /// The last review window, if a draft was exported.
+  public var review: ReviewStatus?
+  /// Active parties (the roster).
+  public var parties: Int = 0
+  /// Replies recorded in time and not yet answered: they block the final report.
+  public var unansweredReplies: [String] = []
+  /// Late replies not yet answered (they do not block the final report).
+  public var unansweredLate: [String] = []
+
+  /// The last review window.
+  public struct ReviewStatus: Codable, Sendable {
+    /// Window id.
+    public var window: String
+    /// First day.
+    public var opens: String
+    /// Last day replies count as on time.
+    public var closes: String
+    /// Whether the final report has not yet closed it.
+    public var open: Bool
+    /// Size of the draft's checkpoint.
+    public var draftSize: Int
+    /// Replies it received.
+    public var replies: Int
+  }
 
   /// Computes the status of a workspace's current state.
   public init(workspace: Workspace, state: LedgerState, language: Language = .en) {
@@ -89,5 +113,14 @@ public struct StatusReport: Codable, Sendable {
       Aggregate(title: titles[$0.id] ?? $0.id, value: $0)
     }
     missing = commitments.reduce(0) { $0 + $1.missing.count }
+    let voices = state.voices
+    review = voices.windows.last.map { w in
+      ReviewStatus(
+        window: w.record.id, opens: w.record.opens, closes: w.record.closes, open: w.closed == nil,
+        draftSize: w.draftSize, replies: voices.replies.filter { $0.window == w.record.id }.count)
+    }
+    parties = voices.parties.count
+    unansweredReplies = voices.unansweredInTime.map(\.record.id)
+    unansweredLate = voices.replies.filter { $0.answer == nil && $0.late }.map(\.record.id)
   }
 }

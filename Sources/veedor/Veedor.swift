@@ -30,7 +30,8 @@ struct Veedor: ParsableCommand {
     subcommands: [
       Init.self, PlanCommand.self, RubricCommand.self, EvidenceCommand.self, Score.self, Status.self,
       Log.self, Note.self, LedgerCommand.self, KeyCommand.self, CheckpointCommand.self, ReportCommand.self,
-      Verify.self, ExportCommand.self, ImportCommand.self, TrustCommand.self, Publish.self,
+      Verify.self, ExportCommand.self, ImportCommand.self, TrustCommand.self, Publish.self, PartyCommand.self,
+      ReplyCommand.self, AgreementCommand.self, Reconcile.self,
       Demo.self,
     ])
 

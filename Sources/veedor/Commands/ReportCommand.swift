@@ -25,29 +25,72 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Sign the ledger head and write report.json, its signatures, and Markdown/HTML versions.",
       discussion: """
-        Writes report.json (format veedor-report/1) with every score, its history, the evidence and
-        the ledger entries behind them, each with an inclusion proof against the embedded signed
-        checkpoint; then report.json.sshsig (SSHSIG, namespace \(SSHSignature.reportNamespace)),
-        report.json.sig (raw Ed25519) and report.json.asc (OpenPGP), and report.LANG.md/.html.
+        Writes report.json (format veedor-report/2): the signed checkpoint, the exact plan and rubric
+        files and every ledger line it covers, and everything shown derived from them (scores with
+        their history, evidence, aggregates, replies and answers); then report.json.sshsig (SSHSIG,
+        namespace \(SSHSignature.reportNamespace)), report.json.sig (raw Ed25519) and report.json.asc
+        (OpenPGP), and report.LANG.md/.html.
         With the same ledger, key and clock (SOURCE_DATE_EPOCH) the bytes are identical.
 
-        Example: veedor report export --out published --lang all
+        A draft (--draft) opens a review window: the government units, civil-society organisations and
+        reviewers in the roster ('veedor party') reply to it with signed files ('veedor reply'); every
+        page says it is a draft, until when replies count as on time, and which checkpoint they name.
+        The final report (without --draft) closes the window; it is refused while a reply recorded in
+        time is unanswered, unless --allow-unanswered, which the report then states.
+
+        Examples:
+          veedor report export --out published --lang all
+          veedor report export --draft --review-closes 2024-06-30 --out draft
         """)
     @OptionGroup var options: WorkspaceOptions
     @OptionGroup var keyOptions: KeyOptions
-    @Option(help: "Output folder (default: report/ in the workspace).") var out: String?
+    @Option(help: "Output folder (default: report/ in the workspace, or draft/ with --draft).") var out: String?
     @Option(help: "Human-readable versions: en, es or all.") var lang: LanguageChoice = .all
+    @Flag(help: "Export a draft open for replies (opens a review window).") var draft = false
+    @Option(help: "With --draft: first day of the review window, YYYY-MM-DD (default: today).") var reviewOpens:
+      String?
+    @Option(help: "With --draft: last day replies count as on time, YYYY-MM-DD (default: --review-days after it opens).")
+    var reviewCloses: String?
+    @Option(help: "With --draft: length of the window in days when --review-closes is not given.") var reviewDays = 21
+    @Flag(help: "Export the final report although replies recorded in time are unanswered (the report says so).")
+    var allowUnanswered = false
+
+    func validate() throws {
+      if !draft && (reviewOpens != nil || reviewCloses != nil) {
+        throw ValidationError("--review-opens and --review-closes go with --draft")
+      }
+      if draft && allowUnanswered { throw ValidationError("--allow-unanswered is for the final report, not a draft") }
+      guard (1...366).contains(reviewDays) else { throw ValidationError("--review-days must be 1 to 366") }
+    }
 
     func run() throws {
       let workspace = try options.open()
-      let folder = out.map { URL(fileURLWithPath: $0) } ?? workspace.root.appendingPathComponent("report")
+      let now = Environment.now()
+      let folder =
+        out.map { URL(fileURLWithPath: $0) } ?? workspace.root.appendingPathComponent(draft ? "draft" : "report")
+      var window: ReportExporter.DraftWindow?
+      if draft {
+        let opens = reviewOpens ?? Self.day(now)
+        let closes = reviewCloses ?? ReviewRecord.day(opens, plus: reviewDays) ?? opens
+        window = ReportExporter.DraftWindow(opens: opens, closes: closes)
+      }
       let (report, files) = try ReportExporter.export(
-        workspace: workspace, key: try keyOptions.load(), to: folder, languages: lang.languages, now: Environment.now())
+        workspace: workspace, key: try keyOptions.load(), to: folder, languages: lang.languages, now: now,
+        draft: window, allowUnanswered: allowUnanswered)
       for file in files { Output.line("\(file.path)") }
-      Output.note(
-        "report of \(report.plan.id) at checkpoint \(report.checkpoint.size); check it with: veedor verify \(folder.path)/report.json"
-      )
+      if let review = report.review, review.draft {
+        Output.note(
+          "draft of \(report.plan.id) open for replies \(review.opens)–\(review.closes) (window \(review.window)); replies name 'checkpoint: \(review.draftSize) \(review.draftRoot)'; a template: veedor reply template --commitment ID"
+        )
+      } else {
+        Output.note(
+          "report of \(report.plan.id) at checkpoint \(report.checkpoint.size); check it with: veedor verify \(folder.path)/report.json"
+        )
+      }
     }
+
+    /// The UTC calendar day of a time.
+    static func day(_ date: Date) -> String { String(Act.timestamp(date).prefix(10)) }
   }
 }
 

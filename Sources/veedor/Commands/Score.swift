@@ -20,6 +20,7 @@ struct Score: ParsableCommand {
         veedor score CLPLN0001 verifiable yes --rationale "Dated milestones" --evidence E1
         veedor score CLPLN0001 relevance access-to-information,public-accountability --rationale "…" --evidence E1,E2
         veedor score CLPLN0001 completion substantial --correct --rationale "New report" --evidence E4
+        veedor score CLPLN0003 completion complete --correct --in-reply-to R1 --rationale "…" --evidence E6
         veedor score CLPLN0001 --lang es
       """)
 
@@ -30,6 +31,7 @@ struct Score: ParsableCommand {
   @Option(help: "Why this level.") var rationale: String?
   @Option(help: "Evidence ids, comma-separated, e.g. E1,E2.") var evidence: String?
   @Flag(help: "Correct the current score on this scale (the old one stays in the history).") var correct = false
+  @Option(help: "The reply that led to this score, e.g. R1 (see 'veedor reply').") var inReplyTo: String?
   @Option(help: "Language of the guided prompts: en or es.") var lang: Language = .en
 
   func validate() throws {
@@ -46,7 +48,7 @@ struct Score: ParsableCommand {
     }
     let draft = ScoreDraft(
       commitment: commitment, scale: scale, levels: Self.list(level), rationale: rationale ?? "",
-      evidence: Self.list(evidence ?? ""))
+      evidence: Self.list(evidence ?? ""), inReplyTo: inReplyTo)
     let record = try workspace.recordScore(draft, correct: correct, now: Environment.now())
     let verb = record.supersedes.map { "corrected (supersedes \($0))" } ?? "recorded"
     Output.line("\(record.id) \(verb): \(record.commitment) \(record.scale) = \(record.levels.joined(separator: ","))")

@@ -42,6 +42,19 @@ struct Status: ParsableCommand {
       let v = a.value
       Output.line("  \(a.title): \(v.figure)\(v.undecided > 0 ? ", \(v.undecided) undecided" : "")")
     }
+    if let r = report.review {
+      Output.line(
+        "\nReview \(r.window): replies \(r.opens) to \(r.closes), \(r.open ? "open (draft at checkpoint \(r.draftSize))" : "closed by the final report"); \(r.replies) replies; \(report.parties) parties"
+      )
+      if !report.unansweredReplies.isEmpty {
+        Output.line(
+          "  unanswered: \(report.unansweredReplies.joined(separator: ", ")) — answer each with 'veedor reply answer ID --accept|--partly|--reject --rationale …' before the final report"
+        )
+      }
+      if !report.unansweredLate.isEmpty {
+        Output.line("  late and unanswered: \(report.unansweredLate.joined(separator: ", "))")
+      }
+    }
     Output.line(
       report.missing == 0
         ? "\nEvery scale is scored."

@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import VeedorAgreement
+import VeedorRecords
+import VeedorReports
+import VeedorVerify
+import VeedorWorkspace
+
+/// `veedor agreement`: how far a monitor and a second reviewer agree, from their verified reports.
+struct AgreementCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "agreement",
+    abstract: "Compare two or more verified reports of one plan: agreement per scale and every disagreement.",
+    discussion: """
+      Each report is verified first (as 'veedor verify' does, against --trust); all must be of the same
+      plan and scored on the same rubric bytes. Per scale and overall it prints the items both readers
+      scored, percent agreement and Cohen's kappa for each pair of readers, weighted kappa (linear and
+      quadratic) on ordinal scales, and Krippendorff's alpha (nominal, and ordinal on ordinal scales;
+      any number of readers, missing scores allowed). Then every disagreement with each reading and
+      its rationale. Record which reading stands with 'veedor reconcile'.
+
+      Example: veedor agreement published/report.json reviewer/report.json --trust trusted_signers
+      """)
+
+  @Argument(help: "Two or more report.json files.") var reports: [String]
+  @Option(help: "Trusted keys (allowed_signers) for every report; without it, integrity only.") var trust: String?
+  @Flag(help: "Print JSON.") var json = false
+
+  func run() throws {
+    guard reports.count >= 2 else { throw ValidationError("give two or more report.json files") }
+    let trustURL = trust.map { URL(fileURLWithPath: $0) }
+    let trustFile = try trustURL.map { try ReportVerifier.loadTrust($0) }
+    var parsed: [Report] = []
+    for path in reports {
+      let result = ReportVerifier.verify(
+        URL(fileURLWithPath: path), options: .init(trust: trustURL), trust: trustFile)
+      guard result.verified, let report = result.parsed else {
+        let failure = result.firstFailure
+        throw WorkspaceError(
+          .integrity, "does not verify: \(failure?.name ?? "report"): \(failure?.detail ?? "")", file: path)
+      }
+      parsed.append(report)
+    }
+    let agreement: ReaderAgreement
+    do throws(AgreementError) { agreement = try ReaderAgreement(parsed) } catch { throw ValidationError(error.message) }
+    if json { return try Output.json(agreement) }
+    for (i, reader) in agreement.readers.enumerated() {
+      Output.line("reader \(i + 1): \(reader.name) (\(reader.sshFingerprint)) — \(reports[i])")
+    }
+    for figures in agreement.scales + [agreement.overall] { print(figures, readers: agreement.readers.count) }
+    Output.line("")
+    Output.line("disagreements: \(agreement.disagreements.count)")
+    for d in agreement.disagreements {
+      Output.line("\(d.commitment) \(d.scale)")
+      for r in d.readings {
+        Output.line("  reader \(r.reader + 1): \(r.levels.joined(separator: ",")) — \(r.rationale)")
+      }
+    }
+  }
+
+  private func print(_ f: ReaderAgreement.Figures, readers: Int) {
+    let fmt = { (x: Double?) in x.map { String(format: "%.3f", $0) } ?? "n/a" }
+    Output.line("")
+    Output.line("\(f.scale ?? "overall") (\(f.metric.rawValue)): \(f.pairable) item(s) scored by two or more readers")
+    for p in f.pairs {
+      let a = p.agreement
+      var line = "  readers \(p.first + 1)–\(p.second + 1): \(a.items) both scored, agreement \(fmt(a.percentAgreement.map { $0 * 100 }))%"
+      line += ", kappa \(fmt(a.kappa))"
+      if f.metric == .ordinal {
+        line += ", weighted kappa linear \(fmt(a.linearWeightedKappa)), quadratic \(fmt(a.quadraticWeightedKappa))"
+      }
+      Output.line("\(line)")
+    }
+    var alpha = "  Krippendorff's alpha: nominal \(fmt(f.alphaNominal))"
+    if f.metric == .ordinal { alpha += ", ordinal \(fmt(f.alphaOrdinal))" }
+    Output.line("\(alpha)")
+  }
+}
+
+/// `veedor reconcile`: which reading stands after a second reviewer scored the same item.
+struct Reconcile: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Record which reading stands after a second reviewer scored an item differently.",
+    discussion: """
+      The reviewer must be in the roster with the role reviewer. When their reading stands, record
+      the correction first and name it with --score.
+
+      Examples:
+        veedor reconcile CLPLN0003 completion --reviewer revisora --their-level limited --stands monitor --rationale "…"
+        veedor reconcile CLPLN0002 verifiable --reviewer revisora --their-level no --stands reviewer --score S9 --rationale "…"
+      """)
+
+  @OptionGroup var options: WorkspaceOptions
+  @Argument(help: "Commitment id.") var commitment: String
+  @Argument(help: "Scale id.") var scale: String
+  @Option(help: "The reviewer's party name.") var reviewer: String
+  @Option(help: "The reviewer's level(s), comma-separated on multiple-choice scales.") var theirLevel: String
+  @Option(help: "Whose reading stands: monitor or reviewer.") var stands: ReconciliationRecord.Outcome
+  @Option(help: "When the reviewer's reading stands: the correction that records it, e.g. S9.") var score: String?
+  @Option(help: "Why.") var rationale: String
+
+  func run() throws {
+    let record = ReconciliationRecord(
+      commitment: commitment, scale: scale, reviewer: reviewer, reviewerLevels: Score.list(theirLevel), stands: stands,
+      rationale: rationale, score: score)
+    try options.open().reconcile(record, now: Environment.now())
+    Output.line("reconciled \(commitment) \(scale): the \(stands.rawValue)'s reading stands")
+  }
+}
+
+extension ReconciliationRecord.Outcome: ExpressibleByArgument {}
