@@ -49,7 +49,13 @@ struct SiteBodies {
       }
       h += "</tr>\n"
     }
-    return h + "</tbody>\n</table>\n</div>\n"
+    h += "</tbody>\n</table>\n</div>\n"
+    let general = VoiceText.replies(report, commitment: nil, scale: nil)
+    if !general.isEmpty {
+      h += "<h2>\(e(ReportWords(language: language)["repliesReport"]))</h2>\n"
+      h += HTMLReport.replies(general, language, about: nil)
+    }
+    return h
   }
 
   func commitment(_ c: Report.CommitmentReport) -> String {
@@ -82,8 +88,14 @@ struct SiteBodies {
         for entry in s.history { h += "<li>\(e(entry.historyLine(language, corrects: w["corrects"])))</li>\n" }
         h += "</ol>\n"
       }
+      for item in VoiceText.reconciliations(report, commitment: c.id, scale: s.scale) {
+        h += "<p>\(e(VoiceText.reconciliation(item, language)))</p>\n"
+      }
+      h += HTMLReport.replies(VoiceText.replies(report, commitment: c.id, scale: s.scale), language, about: nil)
       h += "</section>\n"
     }
+    h += HTMLReport.replies(VoiceText.replies(report, commitment: c.id, scale: nil), language, about: nil)
+    h += SiteReplies(report: report, language: language).template(for: c.id)
     if !c.missing.isEmpty { h += "<p>\(e(w["missing"])): \(e(c.missing.joined(separator: ", ")))</p>\n" }
     return h
   }

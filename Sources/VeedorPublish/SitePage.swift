@@ -34,13 +34,19 @@ struct SitePage {
     let w = SiteWords(language: language)
     let other: Language = language == .es ? .en : .es
     let plan = report.plan.title?.best(language.rawValue) ?? report.plan.id
+    let draftMark = report.isDraft ? ReportWords(language: language)["draft"] + " — " : ""
+    let banner =
+      VoiceText.banner(report, language).map { text in
+        let link = report.isDraft ? " <a href=\"\(Self.file("reply", language))\">\(e(w["howToReply"]))</a>" : ""
+        return "<p class=\"banner\" role=\"note\"><strong>\(e(text))</strong>\(link)</p>\n"
+      } ?? ""
     return """
       <!doctype html>
       <html lang="\(language.rawValue)">
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>\(e(title)) — \(e(plan))</title>
+      <title>\(e(draftMark))\(e(title)) — \(e(plan))</title>
       <link rel="stylesheet" href="style.css">
       <link rel="alternate" hreflang="\(other.rawValue)" href="\(Self.file(base, other))">
       </head>
@@ -49,15 +55,15 @@ struct SitePage {
       <p class="site">\(e(w["site"])) · \(e(report.plan.member))</p>
       <nav aria-label="\(e(w["site"]))">
       <a href="\(Self.file("index", language))">\(e(w["home"]))</a> ·
-      <a href="\(Self.file("verify", language))">\(e(w["verifyNav"]))</a> ·
+      <a href="\(Self.file("verify", language))">\(e(w["verifyNav"]))</a> ·\(report.review == nil ? "" : "\n<a href=\"\(Self.file("reply", language))\">\(e(w["replyNav"]))</a> ·")
       <a href="\(Self.file(base, other))" hreflang="\(other.rawValue)" lang="\(other.rawValue)">\(e(w["switch"]))</a>
       </nav>
       </header>
       <main>
-      <h1>\(e(title))</h1>
-      \(body)
+      <h1>\(e(draftMark))\(e(title))</h1>
+      \(banner)\(body)
       </main>
-      <footer><p>\(e(report.monitor.name)) · \(e(report.monitor.sshFingerprint)) · \(e(report.generated))</p></footer>
+      <footer>\(banner)<p>\(e(report.monitor.name)) · \(e(report.monitor.sshFingerprint)) · \(e(report.generated))</p></footer>
       </body>
       </html>
 
@@ -73,6 +79,9 @@ struct SitePage {
     .site{font-weight:bold}.unconfirmed{color:#6b3e00}.note{border-left:4px solid #6b3e00;padding-left:.75rem}
     pre{background:#f3f3f3;padding:.75rem;overflow-x:auto;white-space:pre-wrap;word-break:break-all}
     dd,footer,p code{overflow-wrap:anywhere}
+    .banner{border:3px solid #8a1c1c;background:#fff4f4;padding:.5rem .75rem;overflow-wrap:anywhere}
+    .reply{border-left:4px solid #444;margin:1rem 0;padding:.25rem .75rem;background:#f7f7f7}.reply figcaption{font-weight:bold;overflow-wrap:anywhere}
+    blockquote{margin:.5rem 0;padding:0 .75rem;border-left:2px solid #888;overflow-wrap:anywhere}
     .wide{overflow-x:auto;max-width:100%}.wide:focus{outline:3px solid #111}.wide table{min-width:40rem}
     @media print{nav,footer{display:none}a{color:#000;text-decoration:none}body{max-width:none;font-size:11pt}table{page-break-inside:auto}tr{page-break-inside:avoid}}
 

@@ -83,6 +83,18 @@ public enum SitePublisher {
         stored.insert(sha)
       }
     }
+    let replyFiles = SiteReplies.files(report)
+    if !replyFiles.isEmpty {
+      try fm.createDirectory(at: data.appendingPathComponent("replies"), withIntermediateDirectories: true)
+      try POSIXFile.writeAtomically(Data(SiteReplies.roster(report).utf8), to: data.appendingPathComponent("parties"))
+      for file in replyFiles {
+        try POSIXFile.writeAtomically(file.bytes, to: data.appendingPathComponent("replies/\(file.id).txt"))
+        if let signature = file.signature {
+          try POSIXFile.writeAtomically(
+            Data(signature.utf8), to: data.appendingPathComponent("replies/\(file.id).txt.sig"))
+        }
+      }
+    }
     let principal =
       (try? String(contentsOf: trust, encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "MONITOR"
     var pages: [(String, String)] = [("style.css", SitePage.css)]
@@ -93,6 +105,15 @@ public enum SitePublisher {
       let planTitle = report.plan.title?.best(language.rawValue) ?? report.plan.id
       pages.append(
         (SitePage.file("index", language), frame.render(base: "index", title: planTitle, body: bodies.index())))
+      if report.review != nil || report.replies != nil {
+        pages.append(
+          (
+            SitePage.file("reply", language),
+            frame.render(
+              base: "reply", title: words["replyTitle"],
+              body: SiteReplies(report: report, language: language).page())
+          ))
+      }
       pages.append(
         (
           SitePage.file("verify", language),

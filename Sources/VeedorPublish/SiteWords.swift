@@ -48,8 +48,43 @@ struct SiteWords {
         "Una firma prueba quién publicó el archivo, no que sea fiel a los registros del evaluador. El informe incluye todas las entradas del registro del evaluador y los archivos exactos del plan y de la rúbrica; Veedor comprueba que las entradas estén completas e inalteradas (contra el punto de control firmado) y reconstruye a partir de ellas todo lo que muestran estas páginas, byte a byte:"
     ),
     "downloads": LocalizedText(en: "Downloads", es: "Descargas"),
+    "replyNav": LocalizedText(en: "Replies", es: "Respuestas"),
+    "howToReply": LocalizedText(en: "How to reply", es: "Cómo responder"),
+    "replyTitle": LocalizedText(en: "Replies and comments", es: "Respuestas y comentarios"),
+    "replyIntro": LocalizedText(
+      en:
+        "The responsible government units, the civil-society organisations and the reviewers in the monitor's roster can reply to the draft. A reply is a short text file signed with OpenSSH; no other software is needed. Replies received after the last day are recorded and marked late, never dropped. Anyone can also send an unsigned public comment, which is recorded as such.",
+      es:
+        "Las unidades de gobierno responsables, las organizaciones de la sociedad civil y los revisores inscritos por el evaluador pueden responder al borrador. Una respuesta es un archivo de texto breve firmado con OpenSSH; no se necesita otro programa. Las respuestas que lleguen después del último día se registran marcadas como fuera de plazo; nunca se descartan. Cualquier persona puede además enviar un comentario público sin firma, que se registra como tal."
+    ),
+    "replyStep1": LocalizedText(
+      en: "Once: make a key and send the .pub file to the monitor, who adds you to the roster.",
+      es: "Una sola vez: cree una clave y envíe el archivo .pub al evaluador, que lo inscribe en el registro de partes."),
+    "replyStep2": LocalizedText(
+      en:
+        "Write the reply in a file. Keep the first two lines; add the commitment and scale it is about (without them it is about the whole report), optionally 'proposed-level: LEVEL' and 'evidence: URL' lines, then an empty line and your text.",
+      es:
+        "Escriba la respuesta en un archivo. Conserve las dos primeras líneas; agregue el compromiso y la escala a los que se refiere (sin ellos, se refiere a todo el informe) y, si quiere, líneas 'nivel-propuesto: NIVEL' y 'evidencia: URL'; luego una línea vacía y su texto."
+    ),
+    "replyStep3": LocalizedText(en: "Sign it:", es: "Fírmela:"),
+    "replyStep4": LocalizedText(
+      en: "Send both files (the reply and its .sig) to the monitor by %1.",
+      es: "Envíe ambos archivos (la respuesta y su .sig) al evaluador a más tardar el %1."),
+    "replyIds": LocalizedText(en: "Commitment and scale ids:", es: "Identificadores de compromisos y escalas:"),
+    "replyHere": LocalizedText(en: "Reply about this commitment", es: "Responder sobre este compromiso"),
+    "received": LocalizedText(en: "Replies received", es: "Respuestas recibidas"),
+    "noReplies": LocalizedText(en: "None yet.", es: "Ninguna por ahora."),
+    "replyVerify": LocalizedText(
+      en:
+        "Each signed reply can be checked with OpenSSH against the parties' keys as the ledger records them (exit status 0 means the party signed exactly this text):",
+      es:
+        "Cada respuesta firmada se puede comprobar con OpenSSH contra las claves de las partes tal como las registra el libro (el código de salida 0 significa que la parte firmó exactamente este texto):"
+    ),
     "example": LocalizedText(en: "Note", es: "Nota"),
   ]
 
   subscript(_ key: String) -> String { Self.table[key]?.text(language) ?? key }
+
+  /// A word with `%1` replaced by the argument.
+  func format(_ key: String, _ arg: String) -> String { self[key].replacingOccurrences(of: "%1", with: arg) }
 }

@@ -111,8 +111,12 @@ public struct Voices: Sendable {
       parties[party.name] = nil
     case .reviewOpened:
       guard let review = act.review, review.id == "W\(windows.count + 1)", review.unanswered == nil,
-        ReviewRecord.isDay(review.opens), ReviewRecord.isDay(review.closes), review.opens <= review.closes
-      else { throw RecordsError(.integrity, "not the next review window with valid dates", field: "review") }
+        ReviewRecord.isDay(review.opens), ReviewRecord.isDay(review.closes), review.opens <= review.closes,
+        review.closes >= String(act.time.prefix(10))
+      else {
+        throw RecordsError(
+          .integrity, "not the next review window, or its dates are invalid or closed before the draft", field: "review")
+      }
       guard openWindow == nil else {
         throw RecordsError(.integrity, "a review window is already open", field: "review")
       }

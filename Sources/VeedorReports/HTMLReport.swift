@@ -43,7 +43,7 @@ public enum HTMLReport {
       "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:auto;padding:1rem;color:#111;background:#fff}"
     h +=
       "table{border-collapse:collapse}th,td{border:1px solid #555;padding:.3rem .5rem;text-align:left;vertical-align:top}"
-    h += ".unconfirmed{color:#7a4b00}.banner{border:3px solid #8a1c1c;padding:.5rem;background:#fff4f4}"
+    h += ".unconfirmed{color:#7a4b00}.banner{border:3px solid #8a1c1c;padding:.5rem;background:#fff4f4;overflow-wrap:anywhere}"
     h += "blockquote{border-left:4px solid #555;margin:.5rem 0;padding:.2rem .8rem}"
     h += "@media print{a{color:#000}}</style>\n</head>\n<body>\n<main>\n"
     h += "<h1>\(e(title))</h1>\n\(banner)<dl>\n"

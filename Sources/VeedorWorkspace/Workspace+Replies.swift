@@ -15,6 +15,11 @@ extension Workspace {
     guard opens <= closes else {
       throw WorkspaceError(.badInput, "the window closes (\(closes)) before it opens (\(opens))", field: "--review-closes")
     }
+    let today = String(Act.timestamp(now).prefix(10))
+    guard closes >= today else {
+      throw WorkspaceError(
+        .badInput, "the window would close (\(closes)) before the draft is published (\(today))", field: "--review-closes")
+    }
     var opened: ReviewRecord?
     try appendVoice { state, lines throws(WorkspaceError) in
       if let open = state.voices.openWindow {
