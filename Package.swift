@@ -129,7 +129,7 @@ let package = Package(
       dependencies: [
         "VeedorReports", "VeedorExport", "VeedorVerify", "VeedorWorkspace", "VeedorPlan", "VeedorRecords",
         "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorTestSupport", "VeedorDataset", "VeedorPublish",
-        "veedor",
+        "VeedorAgreement", "veedor",
       ],
       exclude: ["Fixtures"]),
   ],

@@ -61,9 +61,9 @@ public struct ReplyText: Sendable, Hashable {
     if let bad = text.unicodeScalars.first(where: { $0.value < 0x20 && !"\n\r\t".unicodeScalars.contains($0) }) {
       throw fail("contains the control character U+\(String(format: "%04X", bad.value))")
     }
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-    }
+    // "\r\n" is one Character in Swift, so CRLF files are normalised before splitting.
+    let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+      .map(String.init)
     guard let first = lines.first, first == Self.headerEN || first == Self.headerES else {
       throw fail("the first line must be '\(Self.headerEN)' or '\(Self.headerES)'", line: 1)
     }
