@@ -94,7 +94,10 @@ public struct ReaderAgreement: Codable, Sendable {
     let current = reports.map { report in
       Dictionary(
         report.commitments.map { c in
-          (c.id, Dictionary(c.scores.map { ($0.scale, ($0.current.levels.map(\.id), $0.current.rationale)) }) { a, _ in a })
+          (
+            c.id,
+            Dictionary(c.scores.map { ($0.scale, ($0.current.levels.map(\.id), $0.current.rationale)) }) { a, _ in a }
+          )
         }
       ) { a, _ in a }
     }
@@ -116,7 +119,8 @@ public struct ReaderAgreement: Codable, Sendable {
       }
     }
     self.scales = scales
-    overall = Self.figures(nil, pooled, order: Array(Set(pooled.flatMap { $0.compactMap { $0 } })).sorted(), metric: .nominal)
+    overall = Self.figures(
+      nil, pooled, order: Array(Set(pooled.flatMap { $0.compactMap { $0 } })).sorted(), metric: .nominal)
     self.disagreements = disagreements
   }
 

@@ -73,7 +73,7 @@ struct SitePage {
   /// The stylesheet: readable, high contrast, and a print layout.
   static let css = """
     body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;line-height:1.5;max-width:72rem;margin:0 auto;padding:1rem;color:#111;background:#fff}
-    a{color:#0645ad}a:focus{outline:3px solid #111}
+    a{color:#0645ad;overflow-wrap:anywhere}a:focus{outline:3px solid #111}
     table{border-collapse:collapse;margin:1rem 0;width:100%}caption{text-align:left;font-weight:bold;padding:.3rem 0}
     th,td{border:1px solid #444;padding:.35rem .5rem;text-align:left;vertical-align:top}thead th{background:#e8e8e8}
     .site{font-weight:bold}.unconfirmed{color:#6b3e00}.note{border-left:4px solid #6b3e00;padding-left:.75rem}

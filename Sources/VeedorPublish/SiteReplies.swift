@@ -58,8 +58,12 @@ struct SiteReplies {
       let scales = (try? report.inputs.rubricBytes()).flatMap { try? Rubric.load($0) }?.scales.map(\.id) ?? []
       h += "<p>\(e(w["replyIds"])) \(e(report.commitments.map(\.id).joined(separator: ", "))) · "
       h += "\(e(scales.joined(separator: ", ")))</p></li>\n"
-      h += "<li>\(e(w["replyStep3"]))<pre><code>\(e("ssh-keygen -Y sign -f \(key) -n \(ReplyText.namespace) \(file)"))</code></pre></li>\n"
+      h +=
+        "<li>\(e(w["replyStep3"]))<pre><code>\(e("ssh-keygen -Y sign -f \(key) -n \(ReplyText.namespace) \(file)"))</code></pre></li>\n"
       h += "<li>\(e(w.format("replyStep4", review.closes)))</li>\n</ol>\n"
+    }
+    if let review = report.review, !review.draft {
+      h += "<p>\(e(w.format("windowClosed", review.window, review.opens, review.closes)))</p>\n"
     }
     h += "<h2>\(e(w["received"]))</h2>\n"
     let replies = report.replies ?? []

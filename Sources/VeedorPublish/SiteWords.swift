@@ -59,7 +59,8 @@ struct SiteWords {
     ),
     "replyStep1": LocalizedText(
       en: "Once: make a key and send the .pub file to the monitor, who adds you to the roster.",
-      es: "Una sola vez: cree una clave y envíe el archivo .pub al evaluador, que lo inscribe en el registro de partes."),
+      es: "Una sola vez: cree una clave y envíe el archivo .pub al evaluador, que lo inscribe en el registro de partes."
+    ),
     "replyStep2": LocalizedText(
       en:
         "Write the reply in a file. Keep the first two lines; add the commitment and scale it is about (without them it is about the whole report), optionally 'proposed-level: LEVEL' and 'evidence: URL' lines, then an empty line and your text.",
@@ -74,17 +75,24 @@ struct SiteWords {
     "replyHere": LocalizedText(en: "Reply about this commitment", es: "Responder sobre este compromiso"),
     "received": LocalizedText(en: "Replies received", es: "Respuestas recibidas"),
     "noReplies": LocalizedText(en: "None yet.", es: "Ninguna por ahora."),
+    "windowClosed": LocalizedText(
+      en: "Review window %1: replies were due from %2 to %3; the final report closed it.",
+      es: "Ventana de revisión %1: las respuestas se recibieron del %2 al %3; el informe final la cerró."),
     "replyVerify": LocalizedText(
       en:
         "Each signed reply can be checked with OpenSSH against the parties' keys as the ledger records them (exit status 0 means the party signed exactly this text):",
       es:
-        "Cada respuesta firmada se puede comprobar con OpenSSH contra las claves de las partes tal como las registra el libro (el código de salida 0 significa que la parte firmó exactamente este texto):"
+        "Cada respuesta firmada se puede comprobar con OpenSSH contra las claves de las partes tal como constan en el registro (el código de salida 0 significa que la parte firmó exactamente este texto):"
     ),
     "example": LocalizedText(en: "Note", es: "Nota"),
   ]
 
   subscript(_ key: String) -> String { Self.table[key]?.text(language) ?? key }
 
-  /// A word with `%1` replaced by the argument.
-  func format(_ key: String, _ arg: String) -> String { self[key].replacingOccurrences(of: "%1", with: arg) }
+  /// A word with `%1`, `%2`… replaced by the arguments.
+  func format(_ key: String, _ args: String...) -> String {
+    var text = self[key]
+    for (i, arg) in args.enumerated().reversed() { text = text.replacingOccurrences(of: "%\(i + 1)", with: arg) }
+    return text
+  }
 }

@@ -32,6 +32,8 @@ public struct PartyRecord: Codable, Sendable, Hashable {
   /// Whether a name can be a principal: 1–64 of letters, digits, `.`, `_`, `-`, `@`, not starting with `-`.
   public static func isValidName(_ name: String) -> Bool {
     (1...64).contains(name.count) && !name.hasPrefix("-")
-      && name.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-@".unicodeScalars.contains($0)) }
+      && name.unicodeScalars.allSatisfy {
+        $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-@".unicodeScalars.contains($0))
+      }
   }
 }

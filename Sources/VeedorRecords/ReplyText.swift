@@ -62,8 +62,10 @@ public struct ReplyText: Sendable, Hashable {
       throw fail("contains the control character U+\(String(format: "%04X", bad.value))")
     }
     // "\r\n" is one Character in Swift, so CRLF files are normalised before splitting.
-    let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-      .map(String.init)
+    let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
+      separator: "\n", omittingEmptySubsequences: false
+    )
+    .map(String.init)
     guard let first = lines.first, first == Self.headerEN || first == Self.headerES else {
       throw fail("the first line must be '\(Self.headerEN)' or '\(Self.headerES)'", line: 1)
     }
@@ -79,7 +81,8 @@ public struct ReplyText: Sendable, Hashable {
       let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
       let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
       guard let field = Self.fields[name] else {
-        throw fail("unknown field (known: \(Self.fields.keys.sorted().joined(separator: ", ")))", line: index + 1, field: name)
+        throw fail(
+          "unknown field (known: \(Self.fields.keys.sorted().joined(separator: ", ")))", line: index + 1, field: name)
       }
       guard !value.isEmpty else { throw fail("is empty", line: index + 1, field: name) }
       if field == "evidence" {
@@ -93,13 +96,16 @@ public struct ReplyText: Sendable, Hashable {
     let body = lines.dropFirst(index + 1).joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
     guard !body.isEmpty else { throw fail("has no reply text after the empty line", line: index + 1) }
     guard let checkpoint = values["checkpoint"] else {
-      throw fail("is missing: name the draft's checkpoint as 'SIZE ROOT'", field: spanish ? "punto-de-control" : "checkpoint")
+      throw fail(
+        "is missing: name the draft's checkpoint as 'SIZE ROOT'", field: spanish ? "punto-de-control" : "checkpoint")
     }
     let parts = checkpoint.split(separator: " ")
     guard parts.count == 2, let size = Int(parts[0]), size > 0, let root = Data(base64Encoded: String(parts[1])),
       root.count == 32
     else {
-      throw fail("expected 'SIZE ROOT' (the draft's checkpoint size and base64 root)", field: spanish ? "punto-de-control" : "checkpoint")
+      throw fail(
+        "expected 'SIZE ROOT' (the draft's checkpoint size and base64 root)",
+        field: spanish ? "punto-de-control" : "checkpoint")
     }
     checkpointSize = size
     checkpointRoot = String(parts[1])

@@ -82,13 +82,15 @@ public struct Voices: Sendable {
       let size = reply.text.checkpointSize
       if roots[size] == nil {
         guard size <= lines.count, let root = try? MerkleTree(entries: lines.prefix(size)).root() else {
-          throw RecordsError(.integrity, "names checkpoint \(size) beyond the ledger", line: reply.entry + 1, field: "reply")
+          throw RecordsError(
+            .integrity, "names checkpoint \(size) beyond the ledger", line: reply.entry + 1, field: "reply")
         }
         roots[size] = root.base64EncodedString()
       }
       guard roots[size] == reply.text.checkpointRoot else {
         throw RecordsError(
-          .integrity, "\(reply.record.id) names a root that is not the draft's checkpoint root (another ledger or draft)",
+          .integrity,
+          "\(reply.record.id) names a root that is not the draft's checkpoint root (another ledger or draft)",
           line: reply.entry + 1, field: "reply.content")
       }
     }
@@ -115,7 +117,8 @@ public struct Voices: Sendable {
         review.closes >= String(act.time.prefix(10))
       else {
         throw RecordsError(
-          .integrity, "not the next review window, or its dates are invalid or closed before the draft", field: "review")
+          .integrity, "not the next review window, or its dates are invalid or closed before the draft", field: "review"
+        )
       }
       guard openWindow == nil else {
         throw RecordsError(.integrity, "a review window is already open", field: "review")
@@ -138,7 +141,8 @@ public struct Voices: Sendable {
       guard let answer = act.answer, let i = replyIndex[answer.reply], replies[i].answer == nil,
         !answer.rationale.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
       else {
-        throw RecordsError(.integrity, "answers an unknown or already answered reply, or has no rationale", field: "answer")
+        throw RecordsError(
+          .integrity, "answers an unknown or already answered reply, or has no rationale", field: "answer")
       }
       replies[i].answer = answer
       replies[i].answerEntry = act.seq
@@ -165,7 +169,8 @@ public struct Voices: Sendable {
     }
     guard let window = windows.first(where: { $0.draftSize == text.checkpointSize }) else {
       throw RecordsError(
-        .integrity, "names checkpoint \(text.checkpointSize), which is not a draft's checkpoint", field: "reply.content")
+        .integrity, "names checkpoint \(text.checkpointSize), which is not a draft's checkpoint", field: "reply.content"
+      )
     }
     var party: PartyRecord?
     if let signature = record.signature {
@@ -199,7 +204,8 @@ public struct Voices: Sendable {
     switch record.stands {
     case .monitor:
       guard record.score == nil else {
-        throw RecordsError(.integrity, "names a score although the monitor's reading stands", field: "reconciliation.score")
+        throw RecordsError(
+          .integrity, "names a score although the monitor's reading stands", field: "reconciliation.score")
       }
     case .reviewer:
       guard let id = record.score, let score = scores(id), score.commitment == record.commitment,

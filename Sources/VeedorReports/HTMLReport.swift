@@ -36,14 +36,17 @@ public enum HTMLReport {
     let e = escape
     let draft = report.isDraft ? "\(w["draft"]) — " : ""
     let title = "\(draft)\(w["title"]): \(report.plan.title?.best(lang) ?? report.plan.id)"
-    let banner = VoiceText.banner(report, language).map { "<p class=\"banner\" role=\"note\"><strong>\(e($0))</strong></p>\n" } ?? ""
+    let banner =
+      VoiceText.banner(report, language).map { "<p class=\"banner\" role=\"note\"><strong>\(e($0))</strong></p>\n" }
+      ?? ""
     var h = "<!doctype html>\n<html lang=\"\(lang)\">\n<head>\n<meta charset=\"utf-8\">\n"
     h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>\(e(title))</title>\n"
     h +=
       "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:auto;padding:1rem;color:#111;background:#fff}"
     h +=
       "table{border-collapse:collapse}th,td{border:1px solid #555;padding:.3rem .5rem;text-align:left;vertical-align:top}"
-    h += ".unconfirmed{color:#7a4b00}.banner{border:3px solid #8a1c1c;padding:.5rem;background:#fff4f4;overflow-wrap:anywhere}"
+    h +=
+      ".unconfirmed{color:#7a4b00}.banner{border:3px solid #8a1c1c;padding:.5rem;background:#fff4f4;overflow-wrap:anywhere}"
     h += "blockquote{border-left:4px solid #555;margin:.5rem 0;padding:.2rem .8rem}"
     h += "@media print{a{color:#000}}</style>\n</head>\n<body>\n<main>\n"
     h += "<h1>\(e(title))</h1>\n\(banner)<dl>\n"
@@ -92,7 +95,8 @@ public enum HTMLReport {
         for item in VoiceText.reconciliations(report, commitment: c.id, scale: s.scale) {
           h += "<p>\(e(s.title.text(language))): \(e(VoiceText.reconciliation(item, language)))</p>\n"
         }
-        h += replies(VoiceText.replies(report, commitment: c.id, scale: s.scale), language, about: s.title.text(language))
+        h += replies(
+          VoiceText.replies(report, commitment: c.id, scale: s.scale), language, about: s.title.text(language))
       }
       h += replies(VoiceText.replies(report, commitment: c.id, scale: nil), language, about: nil)
       if !c.missing.isEmpty { h += "<p>\(e(w["missing"])): \(e(c.missing.joined(separator: ", ")))</p>\n" }

@@ -41,8 +41,11 @@ public struct ReportWords: Sendable {
     "undecided": LocalizedText(en: "undecided", es: "sin decidir"),
     "draft": LocalizedText(en: "DRAFT", es: "BORRADOR"),
     "draftBanner": LocalizedText(
-      en: "DRAFT for review, not the final report. Replies are open from %1 to %2 (window %3); they must name checkpoint %4.",
-      es: "BORRADOR en revisión, no es el informe final. Se reciben respuestas del %1 al %2 (ventana %3); deben indicar el punto de control %4."),
+      en:
+        "DRAFT for review, not the final report. Replies are open from %1 to %2 (window %3); they must name checkpoint %4.",
+      es:
+        "BORRADOR en revisión, no es el informe final. Se reciben respuestas del %1 al %2 (ventana %3); deben indicar el punto de control %4."
+    ),
     "finalUnanswered": LocalizedText(
       en: "Final report exported with replies left unanswered: %1.",
       es: "Informe final exportado con respuestas sin contestar: %1."),

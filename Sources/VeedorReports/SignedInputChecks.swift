@@ -27,9 +27,11 @@ enum SignedInputChecks {
         try check(score, state: state, rubric: rubric, commitments: commitments, field: field)
       }
       if let r = act.reconciliation {
-        guard commitments.contains(r.commitment), (try? rubric.resolve(scale: r.scale, levels: r.reviewerLevels))?.1.map(\.id) == r.reviewerLevels
+        guard commitments.contains(r.commitment),
+          (try? rubric.resolve(scale: r.scale, levels: r.reviewerLevels))?.1.map(\.id) == r.reviewerLevels
         else {
-          throw ReportsError(.integrity, "reconciles a commitment, scale or levels the plan and rubric do not have", field: field)
+          throw ReportsError(
+            .integrity, "reconciles a commitment, scale or levels the plan and rubric do not have", field: field)
         }
       }
     }

@@ -13,12 +13,14 @@ extension Workspace {
       throw WorkspaceError(.badInput, "'\(day)' is not a date YYYY-MM-DD", field: field)
     }
     guard opens <= closes else {
-      throw WorkspaceError(.badInput, "the window closes (\(closes)) before it opens (\(opens))", field: "--review-closes")
+      throw WorkspaceError(
+        .badInput, "the window closes (\(closes)) before it opens (\(opens))", field: "--review-closes")
     }
     let today = String(Act.timestamp(now).prefix(10))
     guard closes >= today else {
       throw WorkspaceError(
-        .badInput, "the window would close (\(closes)) before the draft is published (\(today))", field: "--review-closes")
+        .badInput, "the window would close (\(closes)) before the draft is published (\(today))",
+        field: "--review-closes")
     }
     var opened: ReviewRecord?
     try appendVoice { state, lines throws(WorkspaceError) in
@@ -76,7 +78,8 @@ extension Workspace {
     var armoured: String?
     var signerKey: Data?
     if let signature {
-      guard let sig = try? BoundedRead.contents(of: signature, limit: 64 * 1024), let sigText = String(data: sig, encoding: .utf8)
+      guard let sig = try? BoundedRead.contents(of: signature, limit: 64 * 1024),
+        let sigText = String(data: sig, encoding: .utf8)
       else { throw WorkspaceError(.badInput, "cannot read the signature file", file: signature.path) }
       guard let key = SSHSignature.verify(sigText, message: bytes, namespace: ReplyText.namespace) else {
         throw WorkspaceError(
@@ -146,12 +149,14 @@ extension Workspace {
       }
       if let level = text.proposedLevel, scale.level(matching: level) == nil {
         throw WorkspaceError(
-          .unknownName, "'\(level)' is not a level of '\(id)' (valid: \(scale.levels.map(\.id).joined(separator: ", ")))",
+          .unknownName,
+          "'\(level)' is not a level of '\(id)' (valid: \(scale.levels.map(\.id).joined(separator: ", ")))",
           file: file, field: field("proposed-level", "nivel-propuesto"))
       }
     }
     for url in text.evidence where !WebAddress.isHTTP(url) {
-      throw WorkspaceError(.badInput, "'\(url)' is not an http(s) address", file: file, field: field("evidence", "evidencia"))
+      throw WorkspaceError(
+        .badInput, "'\(url)' is not an http(s) address", file: file, field: field("evidence", "evidencia"))
     }
   }
 

@@ -44,7 +44,8 @@ extension Workspace {
       guard let party = state.voices.parties[name] else {
         let names = state.voices.roster.map(\.name)
         throw WorkspaceError(
-          .unknownName, "no active party '\(name)' (parties: \(names.isEmpty ? "none" : names.joined(separator: ", ")))",
+          .unknownName,
+          "no active party '\(name)' (parties: \(names.isEmpty ? "none" : names.joined(separator: ", ")))",
           field: "NAME")
       }
       removed = party

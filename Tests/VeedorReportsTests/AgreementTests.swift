@@ -13,7 +13,8 @@ struct AgreementTests {
     let f = try ReportFixture()
     let root = TestSupport.temporaryFolder("reviewer")
     let ws = root.appendingPathComponent("ws").path
-    try FileManager.default.copyItem(atPath: TestSupport.packageRoot.appendingPathComponent("evidence").path, toPath: ws)
+    try FileManager.default.copyItem(
+      atPath: TestSupport.packageRoot.appendingPathComponent("evidence").path, toPath: ws)
     let key = root.appendingPathComponent("reviewer.key").path
     try ReportFixture.run([
       "key", "generate", "--key", key, "--name", "Second Reviewer", "--email", "reviewer@example.org", "--unencrypted",

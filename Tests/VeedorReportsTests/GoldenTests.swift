@@ -66,6 +66,51 @@ struct GoldenTests {
     try Self.check(site.appendingPathComponent("index.en.html"), as: "site-index.en.html")
   }
 
+  @Test("a review round: the draft, a reply file and its signature, the final report with replies, the reply page")
+  func goldenReview() throws {
+    let root = TestSupport.temporaryFolder("golden-review")
+    let ws = root.appendingPathComponent("ws").path
+    try FileManager.default.copyItem(
+      atPath: TestSupport.packageRoot.appendingPathComponent("evidence").path, toPath: ws)
+    let key = try MonitorKey(
+      seed: Data((0..<32).map { UInt8($0 * 7 % 251) }), name: "Golden Monitor", email: "monitor@example.org",
+      created: 1_700_000_000)
+    let keyFile = root.appendingPathComponent("keys/monitor.key")
+    try KeyFile.write(key, to: keyFile, passphrase: nil, cost: .testing)
+    let party = try MonitorKey(seed: Data((0..<32).map { UInt8($0 * 11 % 251) }), name: "unidad", created: 0)
+    let pub = root.appendingPathComponent("unidad.pub")
+    try Data("\(party.sshPublicKey) unidad\n".utf8).write(to: pub)
+    try ReportFixture.run(["party", "add", "unidad", "--role", "government", "--key", pub.path, "-w", ws])
+    let draft = root.appendingPathComponent("draft")
+    try ReportFixture.run(["report", "export", "--draft", "-w", ws, "--key", keyFile.path, "--out", draft.path])
+    let reply = root.appendingPathComponent("respuesta.txt")
+    try ReportFixture.run([
+      "reply", "template", "--commitment", "CLPLN0002", "--scale", "potential-change", "--lang", "es", "--text",
+      "Proponemos «vinculante».", "--out", reply.path, "-w", ws,
+    ])
+    try Data(try SSHSignature.sign(Data(contentsOf: reply), namespace: "reply@veedor", key: party).utf8)
+      .write(to: URL(fileURLWithPath: reply.path + ".sig"))
+    try ReportFixture.run(["reply", "add", reply.path, "-w", ws])
+    try ReportFixture.run([
+      "reply", "answer", "R1", "--reject", "--rationale", "Se mantiene la codificación.", "-w", ws,
+    ])
+    let final = root.appendingPathComponent("final")
+    let keys = root.appendingPathComponent("public")
+    let site = root.appendingPathComponent("site")
+    try ReportFixture.run(["report", "export", "-w", ws, "--key", keyFile.path, "--out", final.path])
+    try ReportFixture.run(["key", "export", "--key", keyFile.path, "--out", keys.path, "-w", ws])
+    try ReportFixture.run(["publish", "-w", ws, "--out", site.path, "--report", final.path, "--keys", keys.path])
+    try Self.check(draft.appendingPathComponent("report.es.md"), as: "review-draft.es.md")
+    try Self.check(reply, as: "review-respuesta.txt")
+    try Self.check(URL(fileURLWithPath: reply.path + ".sig"), as: "review-respuesta.txt.sig")
+    try Self.check(URL(fileURLWithPath: ws + "/parties"), as: "review-parties")
+    for name in ["report.json", "report.en.md", "report.es.html"] {
+      try Self.check(final.appendingPathComponent(name), as: "review-final-\(name)")
+    }
+    try Self.check(site.appendingPathComponent("reply.html"), as: "review-site-reply.html")
+    try Self.check(site.appendingPathComponent("commitment-CLPLN0002.en.html"), as: "review-site-commitment.en.html")
+  }
+
   @Test("rendering is deterministic: two exports of the same ledger with the same key and clock are identical")
   func deterministic() throws {
     let first = try Self.render()

@@ -59,14 +59,16 @@ struct ReplyAdversaryTests {
     }
   }
 
-  @Test("a monitor who rewrites a signed reply in its own ledger cannot export: the party's signature no longer verifies")
+  @Test(
+    "a monitor who rewrites a signed reply in its own ledger cannot export: the party's signature no longer verifies")
   func rewrittenReply() throws {
     let (f, _) = try Self.answeredReport()
     let (_, result) = try f.base.exportRewritten { _, object in
       guard object["type"] as? String == "reply.added", var reply = object["reply"] as? [String: Any],
         reply["signature"] != nil, let bytes = Data(base64Encoded: reply["content"] as? String ?? "")
       else { return }
-      let altered = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "The minutes show it.", with: "We agree.")
+      let altered = String(decoding: bytes, as: UTF8.self).replacingOccurrences(
+        of: "The minutes show it.", with: "We agree.")
       reply["content"] = Data(altered.utf8).base64EncodedString()
       reply["sha256"] = ReportInputs.sha256(Data(altered.utf8))
       object["reply"] = reply
@@ -85,6 +87,8 @@ struct ReplyAdversaryTests {
       review["unanswered"] = [String]()
       object["review"] = review
     }
-    #expect(result.status == 1 && result.stderr.contains("does not list exactly the replies still unanswered"), "\(result.stderr)")
+    #expect(
+      result.status == 1 && result.stderr.contains("does not list exactly the replies still unanswered"),
+      "\(result.stderr)")
   }
 }

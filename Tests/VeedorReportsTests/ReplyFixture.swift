@@ -29,8 +29,10 @@ struct ReplyFixture {
 
   /// The draft's `SIZE ROOT`, as the reply template writes it.
   func checkpointLine() throws -> String {
-    let text = try ReportFixture.run(["reply", "template", "--report", draft.appendingPathComponent("report.json").path])
-      .stdout
+    let text = try ReportFixture.run([
+      "reply", "template", "--report", draft.appendingPathComponent("report.json").path,
+    ])
+    .stdout
     return try #require(text.split(separator: "\n").first { $0.hasPrefix("checkpoint: ") }).dropFirst(12).description
   }
 
@@ -55,6 +57,7 @@ struct ReplyFixture {
 
   /// `veedor reply add FILE [SIG]` with the fixed clock, or another one.
   func add(_ file: URL, _ extra: [String] = [], epoch: String = "1700000000") throws -> TestSupport.Result {
-    try TestSupport.veedor(["reply", "add", file.path] + extra + ["-w", ws], environment: ["SOURCE_DATE_EPOCH": epoch])
+    try TestSupport.veedor(
+      ["reply", "add", file.path] + extra + ["-w", ws], environment: ["SOURCE_DATE_EPOCH": epoch])
   }
 }

@@ -9,15 +9,19 @@ struct ReplyOpenSSHTests {
   @Test("ssh-keygen signs, veedor records; ssh-keygen verifies against the workspace roster and the published site")
   func roundTrip() throws {
     guard let ssh = TestSupport.tool("ssh-keygen") else {
-      if TestSupport.toolsRequired { Issue.record("ssh-keygen is required (VEEDOR_REQUIRE_TOOLS=1) but not installed") }
-      else { print("SKIPPED: ssh-keygen is not installed") }
+      if TestSupport.toolsRequired {
+        Issue.record("ssh-keygen is required (VEEDOR_REQUIRE_TOOLS=1) but not installed")
+      } else {
+        print("SKIPPED: ssh-keygen is not installed")
+      }
       return
     }
     let f = try ReplyFixture()
     let key = f.root.appendingPathComponent("unidad")
     try TestSupport.run(ssh, ["-q", "-t", "ed25519", "-N", "", "-C", "unidad", "-f", key.path])
     try ReportFixture.run([
-      "party", "add", "unidad", "--role", "government", "--key", key.path + ".pub", "--title", "Unidad de ejemplo", "-w",
+      "party", "add", "unidad", "--role", "government", "--key", key.path + ".pub", "--title", "Unidad de ejemplo",
+      "-w",
       f.ws,
     ])
     let reply = f.root.appendingPathComponent("respuesta.txt")

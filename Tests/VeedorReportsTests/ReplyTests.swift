@@ -9,7 +9,8 @@ import VeedorVerify
 /// draft; late ones kept and marked; the final report waits for every answer; verify re-derives them.
 @Suite("Right of reply")
 struct ReplyTests {
-  @Test("a signed reply is recorded; a stranger's key, another namespace, another checkpoint are refused with the reason")
+  @Test(
+    "a signed reply is recorded; a stranger's key, another namespace, another checkpoint are refused with the reason")
   func refusals() throws {
     let f = try ReplyFixture()
     let good = try f.reply("good.txt", fields: "commitment: CLPLN0002\nscale: completion\nproposed-level: complete")
@@ -61,11 +62,13 @@ struct ReplyTests {
     let out = f.root.appendingPathComponent("final")
     try ReportFixture.run(
       ["report", "export", "--key", f.base.key, "--out", out.path, "-w", f.ws], status: 0)
-    let report = try JSONDecoder().decode(Report.self, from: Data(contentsOf: out.appendingPathComponent("report.json")))
+    let report = try JSONDecoder().decode(
+      Report.self, from: Data(contentsOf: out.appendingPathComponent("report.json")))
     #expect(report.replies?.first?.late == true && report.review?.draft == false)
   }
 
-  @Test("the final report is refused while a reply in the window is unanswered, unless --allow-unanswered, which it states")
+  @Test(
+    "the final report is refused while a reply in the window is unanswered, unless --allow-unanswered, which it states")
   func unanswered() throws {
     let f = try ReplyFixture()
     let file = try f.reply("r.txt", fields: "commitment: CLPLN0002\nscale: completion\nproposed-level: complete")
@@ -74,13 +77,15 @@ struct ReplyTests {
     let status = try ReportFixture.run(["status", "-w", f.ws]).stdout
     #expect(status.contains("unanswered: R1"))
     let out = f.root.appendingPathComponent("final")
-    let refused = try ReportFixture.run(["report", "export", "--key", f.base.key, "--out", out.path, "-w", f.ws], status: 2)
+    let refused = try ReportFixture.run(
+      ["report", "export", "--key", f.base.key, "--out", out.path, "-w", f.ws], status: 2)
     #expect(refused.stderr.contains("R1 unanswered"))
     #expect(!FileManager.default.fileExists(atPath: out.path))
     try ReportFixture.run([
       "report", "export", "--allow-unanswered", "--key", f.base.key, "--out", out.path, "-w", f.ws,
     ])
-    let report = try JSONDecoder().decode(Report.self, from: Data(contentsOf: out.appendingPathComponent("report.json")))
+    let report = try JSONDecoder().decode(
+      Report.self, from: Data(contentsOf: out.appendingPathComponent("report.json")))
     #expect(report.review?.unanswered == ["R1"])
     let md = try String(contentsOf: out.appendingPathComponent("report.en.md"), encoding: .utf8)
     #expect(md.contains("Final report exported with replies left unanswered: R1"))
@@ -95,7 +100,8 @@ struct ReplyTests {
     let comment = try f.reply("c.txt", text: "Publish the minutes, please.")
     #expect(try f.add(comment, ["--unsigned", "--submitter", "Junta de vecinos"]).status == 0)
     let scored = try ReportFixture.run([
-      "score", "CLPLN0002", "completion", "complete", "--correct", "--in-reply-to", "R1", "--rationale", "Reply shows it",
+      "score", "CLPLN0002", "completion", "complete", "--correct", "--in-reply-to", "R1", "--rationale",
+      "Reply shows it",
       "--evidence", "E4", "-w", f.ws,
     ])
     let correction = try #require(scored.stdout.split(separator: " ").first.map(String.init))
@@ -105,19 +111,27 @@ struct ReplyTests {
     #expect(again.stderr.contains("already answered"))
     let out = f.root.appendingPathComponent("final")
     try ReportFixture.run(["report", "export", "--key", f.base.key, "--out", out.path, "-w", f.ws])
-    let report = try JSONDecoder().decode(Report.self, from: Data(contentsOf: out.appendingPathComponent("report.json")))
+    let report = try JSONDecoder().decode(
+      Report.self, from: Data(contentsOf: out.appendingPathComponent("report.json")))
     let replies = try #require(report.replies)
     #expect(replies.map(\.id) == ["R1", "R2"])
-    #expect(replies[0].party?.role == .government && replies[0].answer?.decision == .accept && replies[0].scores == [correction])
-    #expect(replies[1].party == nil && replies[1].submitter == "Junta de vecinos" && replies[1].answer?.decision == .partly)
+    #expect(
+      replies[0].party?.role == .government && replies[0].answer?.decision == .accept
+        && replies[0].scores == [correction])
+    #expect(
+      replies[1].party == nil && replies[1].submitter == "Junta de vecinos" && replies[1].answer?.decision == .partly)
     #expect(report.commitments[1].scores.first { $0.scale == "completion" }?.current.inReplyTo == "R1")
     #expect(report.review?.draft == false && report.review?.unanswered == [])
-    let verified = try f.base.verify(out.appendingPathComponent("report.json"), [
-      "--trust", f.base.keys.appendingPathComponent("allowed_signers").path,
-    ])
+    let verified = try f.base.verify(
+      out.appendingPathComponent("report.json"),
+      [
+        "--trust", f.base.keys.appendingPathComponent("allowed_signers").path,
+      ])
     #expect(verified.status == 0, "\(verified.stdout)")
     let es = try String(contentsOf: out.appendingPathComponent("report.es.html"), encoding: .utf8)
-    #expect(es.contains("firmada por dideco (gobierno)") && es.contains("aceptada — The minutes confirm it (dio lugar a \(correction))"))
+    #expect(
+      es.contains("firmada por dideco (gobierno)")
+        && es.contains("aceptada — The minutes confirm it (dio lugar a \(correction))"))
   }
 
   @Test("the draft says so on every page; its replies name its checkpoint")

@@ -64,7 +64,8 @@ struct AgreementCommand: ParsableCommand {
     Output.line("\(f.scale ?? "overall") (\(f.metric.rawValue)): \(f.pairable) item(s) scored by two or more readers")
     for p in f.pairs {
       let a = p.agreement
-      var line = "  readers \(p.first + 1)–\(p.second + 1): \(a.items) both scored, agreement \(fmt(a.percentAgreement.map { $0 * 100 }))%"
+      var line =
+        "  readers \(p.first + 1)–\(p.second + 1): \(a.items) both scored, agreement \(fmt(a.percentAgreement.map { $0 * 100 }))%"
       line += ", kappa \(fmt(a.kappa))"
       if f.metric == .ordinal {
         line += ", weighted kappa linear \(fmt(a.linearWeightedKappa)), quadratic \(fmt(a.quadraticWeightedKappa))"

@@ -12,8 +12,10 @@ struct Demo: ParsableCommand {
     abstract: "Run the main flow on the bundled Peñalolén 2021–2024 example (example data).",
     discussion: """
       Copies the bundled workspace (evidence/) to a fresh folder, shows its status, creates an
-      unencrypted demo key in that folder, signs a checkpoint, verifies the ledger, exports the
-      signed report with the public keys, verifies the report, and publishes the static site.
+      unencrypted demo key in that folder, signs a checkpoint, verifies the ledger, runs a review
+      round (two example parties, a signed draft, a government reply and a civil-society comment,
+      and the monitor's answers), exports the final signed report with the public keys, verifies
+      the report, and publishes the static site.
 
       Example: veedor demo /tmp/penalolen
       """)
@@ -45,7 +47,8 @@ struct Demo: ParsableCommand {
     try CheckpointCommand.parse(["-w", ws, "--key", keyPath]).run()
     Output.line("\n== Ledger verification")
     try LedgerCommand.Verify.parse(["-w", ws]).run()
-    Output.line("\n== Signed assessment report")
+    try DemoReplies.run(workspace: ws, target: target, monitorKey: keyPath)
+    Output.line("\n== Final signed assessment report")
     let report = target.appendingPathComponent("report").path
     let keys = target.appendingPathComponent("public").path
     try ReportCommand.Export.parse(["-w", ws, "--key", keyPath, "--out", report]).run()
@@ -67,7 +70,10 @@ struct Demo: ParsableCommand {
         openssl pkeyutl -verify -pubin -inkey \(q("\(keys)/monitor.pub.pem")) -rawin -in \(json) -sigfile \(q("\(report)/report.json.sig"))
         gpgv --keyring \(q("\(keys)/monitor.pgp")) \(q("\(report)/report.json.asc")) \(json)
 
-      Open the site: \(site)/index.html (English: index.en.html) · the report alone: \(report)/report.es.html
+      Check a reply on the site with OpenSSH alone:
+        ssh-keygen -Y verify -f \(q("\(site)/data/parties")) -I unidad-ejemplo -n \(ReplyText.namespace) -s \(q("\(site)/data/replies/R1.txt.sig")) < \(q("\(site)/data/replies/R1.txt"))
+
+      Open the site: \(site)/index.html (English: index.en.html) · replies: \(site)/reply.html · the report alone: \(report)/report.es.html
       Next: veedor log -w \(q(ws))   ·   veedor score CLPLN0003 -w \(q(ws))   ·   veedor ledger proof 1 -w \(q(ws))
       """)
   }

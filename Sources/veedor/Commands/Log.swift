@@ -20,7 +20,8 @@ struct Log: ParsableCommand {
     let state = try workspace.state()
     let acts = state.acts.filter { act in
       guard let filter else { return true }
-      let reply = act.reply.flatMap { state.voices.reply($0.id)?.text.commitment }
+      let reply =
+        act.reply.flatMap { state.voices.reply($0.id)?.text.commitment }
         ?? act.answer.flatMap { state.voices.reply($0.reply)?.text.commitment }
       return act.evidence?.commitment == filter || act.score?.commitment == filter || act.note?.commitment == filter
         || act.reconciliation?.commitment == filter || reply == filter
@@ -52,14 +53,17 @@ struct Log: ParsableCommand {
     case .partyAdded, .partyRemoved:
       let p = act.party
       let verb = act.type == .partyAdded ? "party added" : "party removed"
-      return "\(verb): \(p?.name ?? "") (\(p?.role.rawValue ?? "")\(p?.title.map { ", \($0)" } ?? "")) \(p?.publicKey ?? "")"
+      return
+        "\(verb): \(p?.name ?? "") (\(p?.role.rawValue ?? "")\(p?.title.map { ", \($0)" } ?? "")) \(p?.publicKey ?? "")"
     case .reviewOpened:
       let r = act.review
-      return "review \(r?.id ?? "") opened: replies from \(r?.opens ?? "") to \(r?.closes ?? ""); the draft is checkpoint \(act.seq + 1)"
+      return
+        "review \(r?.id ?? "") opened: replies from \(r?.opens ?? "") to \(r?.closes ?? ""); the draft is checkpoint \(act.seq + 1)"
     case .reviewClosed:
       let r = act.review
       let open = r?.unanswered ?? []
-      return "review \(r?.id ?? "") closed for the final report\(open.isEmpty ? "" : "; left unanswered: \(open.joined(separator: ", "))")"
+      return
+        "review \(r?.id ?? "") closed for the final report\(open.isEmpty ? "" : "; left unanswered: \(open.joined(separator: ", "))")"
     case .replyAdded:
       let r = act.reply
       let who = r?.party.map { "signed by \($0)" } ?? "unsigned comment\(r?.submitter.map { " from \($0)" } ?? "")"

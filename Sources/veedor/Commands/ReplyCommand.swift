@@ -103,7 +103,9 @@ struct ReplyCommand: ParsableCommand {
 
     func validate() throws {
       if unsigned && signature != nil { throw ValidationError("give a SIGNATURE or --unsigned, not both") }
-      if submitter != nil && !unsigned { throw ValidationError("--submitter goes with --unsigned (a signed reply names its party)") }
+      if submitter != nil && !unsigned {
+        throw ValidationError("--submitter goes with --unsigned (a signed reply names its party)")
+      }
     }
 
     func run() throws {
@@ -113,7 +115,8 @@ struct ReplyCommand: ParsableCommand {
         let path = signature ?? file + ".sig"
         guard FileManager.default.fileExists(atPath: path) else {
           throw WorkspaceError(
-            .badInput, "no signature file; sign with 'ssh-keygen -Y sign -f KEY -n \(ReplyText.namespace) \(file)', or pass --unsigned for a public comment",
+            .badInput,
+            "no signature file; sign with 'ssh-keygen -Y sign -f KEY -n \(ReplyText.namespace) \(file)', or pass --unsigned for a public comment",
             file: path)
         }
         sig = URL(fileURLWithPath: path)
@@ -147,7 +150,8 @@ struct ReplyCommand: ParsableCommand {
       let linked = state.acts.contains { $0.score?.inReplyTo == answer.reply }
       if answer.decision != .reject, !linked, state.voices.reply(answer.reply)?.text.scale != nil {
         Output.note(
-          "no score cites \(answer.reply) yet; if the reply changes a score: veedor score … --correct --in-reply-to \(answer.reply)")
+          "no score cites \(answer.reply) yet; if the reply changes a score: veedor score … --correct --in-reply-to \(answer.reply)"
+        )
       }
     }
   }
@@ -180,7 +184,8 @@ struct ReplyCommand: ParsableCommand {
         let who = r.party ?? "unsigned\(r.submitter.map { " (\($0))" } ?? "")"
         let about = [r.commitment ?? "whole report", r.scale].compactMap { $0 }.joined(separator: " ")
         Output.line(
-          "\(r.id)  \(r.window)  \(r.time)  \(r.late ? "late" : "on time")  \(who)  \(about)  \(r.answer ?? "UNANSWERED")")
+          "\(r.id)  \(r.window)  \(r.time)  \(r.late ? "late" : "on time")  \(who)  \(about)  \(r.answer ?? "UNANSWERED")"
+        )
       }
     }
   }

@@ -47,9 +47,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Output folder (default: report/ in the workspace, or draft/ with --draft).") var out: String?
     @Option(help: "Human-readable versions: en, es or all.") var lang: LanguageChoice = .all
     @Flag(help: "Export a draft open for replies (opens a review window).") var draft = false
-    @Option(help: "With --draft: first day of the review window, YYYY-MM-DD (default: today).") var reviewOpens:
-      String?
-    @Option(help: "With --draft: last day replies count as on time, YYYY-MM-DD (default: --review-days after it opens).")
+    @Option(help: "With --draft: first day of the review window, YYYY-MM-DD (default: today).") var reviewOpens: String?
+    @Option(
+      help: "With --draft: last day replies count as on time, YYYY-MM-DD (default: --review-days after it opens).")
     var reviewCloses: String?
     @Option(help: "With --draft: length of the window in days when --review-closes is not given.") var reviewDays = 21
     @Flag(help: "Export the final report although replies recorded in time are unanswered (the report says so).")
