@@ -70,9 +70,14 @@ enum ContentChecks {
       return false
     }
     guard derived != bytes else {
+      let replies = report.replies ?? []
+      let signed = replies.filter { $0.party != nil }.count
+      let voices =
+        replies.isEmpty
+        ? "" : " (\(replies.count) replies, \(signed) signed: each signature checked again against the roster)"
       result.pass(
         name,
-        "re-derived from the \(lines.count) entries, the pinned plan and rubric and the checkpoint: identical"
+        "re-derived from the \(lines.count) entries, the pinned plan and rubric and the checkpoint: identical\(voices)"
       )
       return true
     }

@@ -142,4 +142,25 @@ struct MutationTests {
       #expect(!result.verified)
     }
   }
+
+  @Test("reply files: every variant parses or is refused with a located error; none keeps the party's signature")
+  func replies() throws {
+    let key = MonitorKey.generate(name: "party", created: 0)
+    let root = Data(repeating: 9, count: 32).base64EncodedString()
+    let valid = Data(
+      ReplyText.template(
+        checkpointSize: 17, checkpointRoot: root, commitment: "CLPLN0002", scale: "completion", text: "Las actas.",
+        spanish: true
+      ).utf8)
+    let signature = try SSHSignature.sign(valid, namespace: ReplyText.namespace, key: key)
+    #expect(SSHSignature.verify(signature, message: valid, namespace: ReplyText.namespace) == key.publicKey)
+    for mutant in mutants(of: valid, count: 400) where mutant != valid {
+      do {
+        _ = try ReplyText(parsing: mutant, file: "r.txt")
+      } catch {
+        #expect(error.code == .badInput && error.file == "r.txt")
+      }
+      #expect(SSHSignature.verify(signature, message: mutant, namespace: ReplyText.namespace) == nil)
+    }
+  }
 }

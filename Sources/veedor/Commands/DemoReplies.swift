@@ -1,5 +1,6 @@
 import Foundation
 import VeedorRecords
+import VeedorReports
 import VeedorSigning
 import VeedorWorkspace
 
@@ -31,19 +32,25 @@ enum DemoReplies {
     let draft = target.appendingPathComponent("draft").path
     try ReportCommand.Export.parse(["-w", ws, "--key", monitorKey, "--out", draft, "--draft"]).run()
     Output.line("\n== Replies, each signed as 'ssh-keygen -Y sign -n \(ReplyText.namespace)' does")
-    let texts: [(String, [String], String)] = [
+    let report = try JSONDecoder().decode(
+      Report.self, from: Data(contentsOf: URL(fileURLWithPath: draft).appendingPathComponent("report.json")))
+    guard let review = report.review else { throw WorkspaceError(.integrity, "the draft has no review window") }
+    let texts: [(String, (String, String)?, String)] = [
       (
-        "respuesta-unidad.txt", ["--commitment", "CLPLN0002", "--scale", "potential-change"],
+        "respuesta-unidad.txt", ("CLPLN0002", "potential-change"),
         "La unidad propone que el cambio potencial sea vinculante: la ordenanza de participación lo exigirá. (Ejemplo.)"
       ),
       (
-        "comentario-organizacion.txt", [],
+        "comentario-organizacion.txt", nil,
         "Pedimos publicar las actas de las reuniones mensuales con las unidades responsables. (Ejemplo.)"
       ),
     ]
     for ((file, about, text), (_, _, _, key)) in zip(texts, parties) {
       let url = replies.appendingPathComponent(file)
-      try ReplyCommand.Template.parse(["-w", ws, "--lang", "es", "--text", text, "--out", url.path] + about).run()
+      let file = ReplyText.template(
+        checkpointSize: review.draftSize, checkpointRoot: review.draftRoot, commitment: about?.0, scale: about?.1,
+        text: text, spanish: true)
+      try Data(file.utf8).write(to: url)
       let signature = try SSHSignature.sign(Data(contentsOf: url), namespace: ReplyText.namespace, key: key)
       try Data(signature.utf8).write(to: URL(fileURLWithPath: url.path + ".sig"))
       try ReplyCommand.Add.parse(["-w", ws, url.path]).run()
