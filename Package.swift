@@ -17,6 +17,7 @@ let package = Package(
     .library(name: "VeedorVerify", targets: ["VeedorVerify"]),
     .library(name: "VeedorDataset", targets: ["VeedorDataset"]),
     .library(name: "VeedorPublish", targets: ["VeedorPublish"]),
+    .library(name: "VeedorTiles", targets: ["VeedorTiles"]),
     .library(name: "VeedorAgreement", targets: ["VeedorAgreement"]),
     .executable(name: "veedor", targets: ["veedor"]),
   ],
@@ -66,14 +67,22 @@ let package = Package(
       name: "VeedorExport",
       dependencies: [
         "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorRecords", "VeedorWorkspace", "VeedorReports",
+        "VeedorTiles",
       ]
     ),
+    // The ledger as a C2SP tlog-tiles log: writing tiles, reading them (folder or HTTP), proofs,
+    // witness cosignatures and policies, tlog-proof files.
+    .target(
+      name: "VeedorTiles",
+      dependencies: [
+        "VeedorErrors", "VeedorLedger", "VeedorSigning", .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     // Checking a signed report as civil society does: signature, checkpoint, re-derived content, evidence.
     .target(
       name: "VeedorVerify",
       dependencies: [
         "VeedorErrors", "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorPlan", "VeedorRecords",
-        "VeedorReports", .product(name: "Crypto", package: "swift-crypto"),
+        "VeedorReports", "VeedorTiles", .product(name: "Crypto", package: "swift-crypto"),
       ]),
     // OGP-shaped datasets: export of a verified report, verified import and merge of many.
     .target(
@@ -87,6 +96,7 @@ let package = Package(
       name: "VeedorPublish",
       dependencies: [
         "VeedorErrors", "VeedorRubric", "VeedorLedger", "VeedorPlan", "VeedorRecords", "VeedorReports", "VeedorVerify",
+        "VeedorTiles",
       ]),
     // Agreement between readers of one plan: percent agreement, Cohen's kappa (plain, weighted), Krippendorff's alpha.
     .target(name: "VeedorAgreement", dependencies: ["VeedorRubric", "VeedorReports"]),
@@ -96,7 +106,7 @@ let package = Package(
       dependencies: [
         "VeedorErrors", "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorPlan", "VeedorRecords",
         "VeedorWorkspace", "VeedorReports", "VeedorExport", "VeedorVerify", "VeedorDataset", "VeedorPublish",
-        "VeedorAgreement", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "VeedorAgreement", "VeedorTiles", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // Release-build benchmarks, never part of `swift test`.
     .executableTarget(

@@ -4,6 +4,7 @@ import VeedorRecords
 import VeedorReports
 import VeedorRubric
 import VeedorSigning
+import VeedorTiles
 import VeedorWorkspace
 
 /// Writes a signed report: `report.json`, its three detached signatures, and Markdown/HTML per language.
@@ -33,7 +34,8 @@ public enum ReportExporter {
   /// - Returns: the report and the files written.
   public static func export(
     workspace: Workspace, key: MonitorKey, to folder: URL, languages: [Language], now: Date,
-    draft: DraftWindow? = nil, allowUnanswered: Bool = false
+    draft: DraftWindow? = nil, allowUnanswered: Bool = false,
+    onWitness: (WitnessClient.Outcome) -> Void = { _ in }
   ) throws -> (Report, [URL]) {
     try workspace.recordMonitor(key, now: now)
     if let draft {
@@ -41,7 +43,14 @@ public enum ReportExporter {
     } else {
       try workspace.closeReview(allowUnanswered: allowUnanswered, now: now)
     }
-    let checkpoint = try CheckpointStore(workspace: workspace).sign(workspace, key: key)
+    var checkpoint = try CheckpointStore(workspace: workspace).sign(workspace, key: key)
+    // With a `witnesses` file, the report carries the checkpoint as the witnesses cosigned it.
+    if let policy = try CheckpointWitnessing.policy(workspace) {
+      let (cosigned, outcomes) = try CheckpointWitnessing.run(
+        workspace: workspace, entry: checkpoint, policy: policy, only: [])
+      checkpoint = cosigned
+      outcomes.forEach(onWitness)
+    }
     let (inputs, lastTime) = try inputs(workspace, checkpoint)
     // A clock behind the ledger still dates the report no earlier than its last entry.
     let report = try ReportDerivation.derive(
@@ -53,6 +62,7 @@ public enum ReportExporter {
       ("report.json.sig", try key.sign(json)),
       ("report.json.asc", Data(try OpenPGP.sign(json, key: key, created: Int64(now.timeIntervalSince1970)).utf8)),
     ]
+    files.append(("report.json.tlog-proof", Data(try offlineProof(inputs).text.utf8)))
     for language in languages {
       files.append(("report.\(language.rawValue).md", Data(MarkdownReport.render(report, language: language).utf8)))
       files.append(("report.\(language.rawValue).html", Data(HTMLReport.render(report, language: language).utf8)))
@@ -76,6 +86,13 @@ public enum ReportExporter {
     return (
       try ReportInputs(checkpoint: checkpoint.note.serialized, plan: plan, rubric: rubric, ledger: lines), lastTime
     )
+  }
+
+  /// The C2SP tlog-proof of the last entry the report covers, in its (possibly cosigned) checkpoint.
+  static func offlineProof(_ inputs: ReportInputs) throws -> TlogProof {
+    let lines = inputs.ledgerLines
+    let proof = try MerkleTree(entries: lines).inclusionProof(index: lines.count - 1, size: lines.count)
+    return TlogProof(index: lines.count - 1, proof: proof, checkpoint: inputs.checkpoint)
   }
 
   /// Writes the files as one folder swapped into place: a crash leaves the old folder or the new one.

@@ -2,7 +2,7 @@ extension LedgerError {
   /// Whether this is the user's request (an entry or tree size the ledger does not have) rather than a failed check.
   public var isBadInput: Bool {
     switch self {
-    case .sizeOutOfRange, .indexOutOfRange, .badConsistencyRange: return true
+    case .sizeOutOfRange, .indexOutOfRange, .badConsistencyRange, .entryTooLong: return true
     case .io, .badLine, .tornTail, .badCheckpoint: return false
     }
   }

@@ -14,6 +14,8 @@ public enum LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
   case tornTail(path: String, line: Int)
   /// A checkpoint text could not be parsed.
   case badCheckpoint(String)
+  /// An entry longer than a tlog-tiles entry bundle can hold (65,535 bytes).
+  case entryTooLong(path: String, bytes: Int)
 
   /// A one-line, user-facing message.
   public var description: String {
@@ -33,6 +35,9 @@ public enum LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
         "\(path):\(line): the last line is incomplete (an interrupted write); run 'veedor ledger repair' to move it aside"
     case .badCheckpoint(let reason):
       return "invalid checkpoint: \(reason)"
+    case .entryTooLong(let path, let bytes):
+      return
+        "\(path): the new entry would be \(bytes) bytes; an entry may be at most \(LedgerFile.maxLineBytes) bytes (so the log can be served as tlog-tiles); shorten the text"
     }
   }
 }

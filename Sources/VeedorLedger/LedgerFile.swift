@@ -89,6 +89,9 @@ public struct LedgerFile: Sendable {
     return Contents(lines: lines, tornTail: nil, goodLength: start)
   }
 
+  /// The longest entry accepted: what a C2SP tlog-tiles entry bundle's 2-byte length prefix can hold.
+  public static let maxLineBytes = 65_535
+
   /// Appends lines under an exclusive lock and makes them durable before returning.
   ///
   /// `makeLines` sees the ledger as it is under the lock and returns the new lines (without
@@ -116,6 +119,7 @@ public struct LedgerFile: Sendable {
       guard !line.contains(0x0A) else {
         throw LedgerError.badLine(path: url.path, line: 0, reason: "an entry may not contain a newline")
       }
+      guard line.count <= Self.maxLineBytes else { throw LedgerError.entryTooLong(path: url.path, bytes: line.count) }
       bytes.append(line)
       bytes.append(0x0A)
     }

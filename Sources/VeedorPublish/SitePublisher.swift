@@ -2,11 +2,16 @@ import Foundation
 import VeedorLedger
 import VeedorReports
 import VeedorRubric
+import VeedorTiles
 import VeedorVerify
 
 /// Writes the static site: Spanish and English pages, the signed report, keys and evidence files.
 public enum SitePublisher {
-  static let dataFiles = ["report.json", "report.json.sshsig", "report.json.sig", "report.json.asc"]
+  static let dataFiles = [
+    "report.json", "report.json.sshsig", "report.json.sig", "report.json.asc", "report.json.tlog-proof",
+  ]
+  /// The folder of the site holding the ledger as C2SP tlog-tiles.
+  public static let logFolder = "log"
   static let keyFiles = [
     "allowed_signers", "monitor.pub", "monitor.pub.pem", "monitor.pgp", "monitor.asc", "verifier.vkey",
   ]
@@ -17,7 +22,7 @@ public enum SitePublisher {
   /// The site is built in a fresh folder and swapped into place. A non-empty `site` that this
   /// command did not make (no `.veedor-site` marker) is refused unless `force`.
   public static func publish(report reportFolder: URL, keys: URL, evidence: URL?, to site: URL, force: Bool = false)
-    throws -> (pages: [URL], report: Report)
+    throws -> (pages: [URL], report: Report, tiles: TileWriter.Result)
   {
     let reportURL = reportFolder.appendingPathComponent("report.json")
     let trust = keys.appendingPathComponent("allowed_signers")
@@ -43,10 +48,12 @@ public enum SitePublisher {
         file: site.path)
     }
     var written: [URL] = []
+    var tiles = TileWriter.Result()
+    let previous = existing.contains(marker) ? site : nil
     try FolderSwap.replace(site) { staging in
-      written = try build(report, verification, reportFolder, keys, evidence, staging, trust)
+      written = try build(report, verification, reportFolder, keys, evidence, staging, trust, previous, &tiles)
     }
-    return (written.map { site.appendingPathComponent($0.lastPathComponent) }, report)
+    return (written.map { site.appendingPathComponent($0.lastPathComponent) }, report, tiles)
   }
 
   /// The marker file that says a folder is a site this command made.
@@ -54,7 +61,7 @@ public enum SitePublisher {
 
   private static func build(
     _ report: Report, _ verification: ReportVerification, _ reportFolder: URL, _ keys: URL, _ evidence: URL?,
-    _ site: URL, _ trust: URL
+    _ site: URL, _ trust: URL, _ previous: URL?, _ tiles: inout TileWriter.Result
   ) throws -> [URL] {
     let fm = FileManager.default
     try POSIXFile.writeAtomically(Data("made by veedor publish\n".utf8), to: site.appendingPathComponent(marker))
@@ -83,6 +90,12 @@ public enum SitePublisher {
         stored.insert(sha)
       }
     }
+    // The ledger the report carries, as tlog-tiles; tiles the previous site already serves are linked.
+    try FileManager.default.createDirectory(
+      at: site.appendingPathComponent(logFolder), withIntermediateDirectories: true)
+    tiles = try TileWriter.build(
+      lines: report.inputs.ledgerLines, checkpoint: report.inputs.checkpoint, sizes: [report.checkpoint.size],
+      into: site.appendingPathComponent(logFolder), previous: previous?.appendingPathComponent(logFolder))
     let replyFiles = SiteReplies.files(report)
     if !replyFiles.isEmpty {
       try fm.createDirectory(at: data.appendingPathComponent("replies"), withIntermediateDirectories: true)

@@ -9,8 +9,18 @@ public struct SignedNote: Sendable, Hashable {
     public var name: String
     /// 4-byte key ID.
     public var keyID: Data
-    /// Signature bytes (64 for Ed25519).
+    /// Signature bytes (64 for Ed25519; 8-byte timestamp and 64 bytes for an Ed25519 cosignature).
     public var signature: Data
+
+    /// Creates a signature line.
+    public init(name: String, keyID: Data, signature: Data) {
+      self.name = name
+      self.keyID = keyID
+      self.signature = signature
+    }
+
+    /// The line as written in a note, with its final newline.
+    public var line: String { "\u{2014} \(name) \((keyID + signature).base64EncodedString())\n" }
   }
 
   /// The signed text, ending in a newline.
@@ -57,6 +67,12 @@ public struct SignedNote: Sendable, Hashable {
     guard text.hasSuffix("\n"),
       !text.unicodeScalars.contains(where: { $0 != "\n" && $0.properties.generalCategory == .control })
     else { throw .malformed("note text must end in a newline and hold no control characters") }
+  }
+
+  /// The same note with more signature lines (e.g. witness cosignatures); a line already present is
+  /// not repeated.
+  public func adding(_ more: [Signature]) -> SignedNote {
+    SignedNote(text: text, signatures: signatures + more.filter { !signatures.contains($0) })
   }
 
   /// The serialized note.

@@ -3,6 +3,7 @@ import Foundation
 import VeedorLedger
 import VeedorReports
 import VeedorSigning
+import VeedorTiles
 
 /// Checks a signed report the way civil society does, trusting nothing but the given files.
 public enum ReportVerifier {
@@ -25,12 +26,19 @@ public enum ReportVerifier {
     public var maxBytes: Int64
     /// The time trust-file validity windows are checked at.
     public var now: Date
+    /// A tiled log (URL prefix or folder) the report's checkpoint must be a prefix of.
+    public var log: String?
+    /// The witnesses and quorum the report's (and the log's) checkpoint must be cosigned by.
+    public var witnessPolicy: WitnessPolicy?
 
     /// Creates options.
     public init(
       trust: URL? = nil, evidenceDir: URL? = nil, ledger: URL? = nil, since: URL? = nil,
-      maxBytes: Int64 = ReportVerifier.defaultMaxBytes, now: Date = Date()
+      maxBytes: Int64 = ReportVerifier.defaultMaxBytes, now: Date = Date(), log: String? = nil,
+      witnessPolicy: WitnessPolicy? = nil
     ) {
+      self.log = log
+      self.witnessPolicy = witnessPolicy
       self.trust = trust
       self.evidenceDir = evidenceDir
       self.ledger = ledger
@@ -80,6 +88,9 @@ public enum ReportVerifier {
     EvidenceChecks.run(report, options.evidenceDir, &result)
     LedgerChecks.run(report, checkpoint, options.ledger, &result)
     LedgerChecks.since(lines, checkpoint, signer, options, &result)
+    LogChecks.offlineProof(reportURL, lines, checkpoint, signer, &result)
+    LogChecks.witnesses(report, options.witnessPolicy, &result)
+    LogChecks.log(report, checkpoint, signer, options, &result)
     return result
   }
 

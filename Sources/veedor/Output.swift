@@ -9,6 +9,7 @@ import VeedorRecords
 import VeedorReports
 import VeedorRubric
 import VeedorSigning
+import VeedorTiles
 import VeedorVerify
 import VeedorWorkspace
 
@@ -60,6 +61,8 @@ enum Output {
       (message, status) = (error.description, error.exitStatus)
     case let error as RubricError:
       (message, status) = (error.description, 2)
+    case let error as TilesError:
+      (message, status) = (error.description, error.exitStatus)
     case let error as SigningError:
       (message, status) = (error.description, error.exitStatus)
     case let error as ExitCode:

@@ -16,6 +16,7 @@ struct LedgerCommand: ParsableCommand {
       """,
     subcommands: [
       Verify.self, Repair.self, Proof.self, Consistency.self, CheckInclusion.self, CheckConsistency.self,
+      Tiles.self, Fetch.self,
     ])
 
   /// `veedor ledger verify`.

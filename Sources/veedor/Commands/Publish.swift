@@ -15,6 +15,10 @@ struct Publish: ParsableCommand {
       commitments × scales; one page per commitment with level definitions, rationale, evidence
       (with SHA-256, stored copy and source) and history; and a "verify this" page with the exact
       commands and every file to download. No JavaScript and no server are needed.
+      The ledger the report carries is served under log/ as C2SP tlog-tiles (checkpoint, hash tiles,
+      entry bundles); publishing again writes only new or grown tiles. Readers check a report
+      against it with 'veedor verify REPORT --log https://SITE/log' and rebuild the ledger with
+      'veedor ledger fetch https://SITE/log --out ledger.jsonl'.
       The site is built beside --out and swapped into place whole. A non-empty --out that
       'veedor publish' did not make is refused unless --force (its other files are then kept).
 
@@ -41,7 +45,7 @@ struct Publish: ParsableCommand {
         .badInput, "no public keys here; write them first with 'veedor key export --out \(keyFolder.path)'",
         file: keyFolder.path)
     }
-    let (pages, published) = try SitePublisher.publish(
+    let (pages, published, tiles) = try SitePublisher.publish(
       report: reportFolder,
       keys: keyFolder,
       evidence: URL(fileURLWithPath: evidenceDir ?? root.appendingPathComponent("objects").path),
@@ -51,6 +55,9 @@ struct Publish: ParsableCommand {
         "note: the ledger has \(ledger.lines.count - published.checkpoint.size) entries after this report's checkpoint; run 'veedor report export' to publish them"
       )
     }
+    Output.note(
+      "log/: \(tiles.written) tiles and bundles written, \(tiles.kept) kept from the previous site\(tiles.dropped.isEmpty ? "" : ", \(tiles.dropped.count) dropped (not right for this ledger)")"
+    )
     Output.line(
       "wrote \(pages.count) files; open \(URL(fileURLWithPath: out).appendingPathComponent("index.html").path)")
   }

@@ -76,7 +76,11 @@ struct ReportCommand: ParsableCommand {
       }
       let (report, files) = try ReportExporter.export(
         workspace: workspace, key: try keyOptions.load(), to: folder, languages: lang.languages, now: now,
-        draft: window, allowUnanswered: allowUnanswered)
+        draft: window, allowUnanswered: allowUnanswered
+      ) { outcome in
+        Output.note(
+          "witness \(outcome.witness): \(outcome.cosignature != nil ? "cosigned" : outcome.problem ?? "failed")")
+      }
       for file in files { Output.line("\(file.path)") }
       if let review = report.review, review.draft {
         Output.note(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VeedorTiles
 import VeedorVerify
 
 /// `veedor verify`: civil society's check of a signed report.
@@ -15,7 +16,11 @@ struct Verify: ParsableCommand {
       rubric bytes the first entry pins and the checkpoint, and must be byte-for-byte what the file
       holds (the first difference is named by its JSON path); (7) with --evidence-dir, every evidence
       file's SHA-256; (8) with --ledger, that the monitor's full ledger reproduces the checkpoint;
-      (9) with --since, that the report extends an older checkpoint you kept.
+      (9) with --since, that the report extends an older checkpoint you kept; (10) when
+      report.json.tlog-proof is beside it, that the offline proof holds; (11) with --witness-policy
+      (a C2SP tlog-policy file), that the checkpoint's witness cosignatures meet its quorum; (12) with
+      --log, that the monitor's published log (tlog-tiles) is signed by the same key and extends
+      the report's checkpoint (and --since's), proved from the few tiles fetched.
       Exit 0 only when every requested step passes, 1 when one fails, 2 for an unusable trust file.
 
       Example: veedor verify published/report.json --trust published/keys/allowed_signers --ledger ledger.jsonl
@@ -26,17 +31,27 @@ struct Verify: ParsableCommand {
   @Option(help: "Folder with the evidence files.") var evidenceDir: String?
   @Option(help: "The monitor's full ledger.jsonl.") var ledger: String?
   @Option(help: "An older signed checkpoint the report must extend.") var since: String?
+  @Option(help: "The monitor's published log (tlog-tiles URL prefix or folder) the report must be a prefix of.")
+  var log: String?
+  @Option(help: "A tlog-policy file: the witnesses and quorum the checkpoint must be cosigned by.") var witnessPolicy:
+    String?
   @Option(help: "Refuse, unread, a report.json larger than this many MiB.") var maxReportSize: Int64 = 64
   @Flag(help: "Print JSON.") var json = false
 
   func run() throws {
     let url = { (path: String?) in path.map { URL(fileURLWithPath: $0) } }
     let trustFile = try url(trust).map { try ReportVerifier.loadTrust($0) }
+    let policy = try witnessPolicy.map { path in
+      guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        throw TilesError(.badInput, "cannot read the witness policy", file: path)
+      }
+      return try WitnessPolicy(text: text, file: path)
+    }
     let result = ReportVerifier.verify(
       URL(fileURLWithPath: report),
       options: .init(
         trust: url(trust), evidenceDir: url(evidenceDir), ledger: url(ledger), since: url(since),
-        maxBytes: maxReportSize << 20),
+        maxBytes: maxReportSize << 20, log: log, witnessPolicy: policy),
       trust: trustFile)
     if json {
       try Output.json(result)

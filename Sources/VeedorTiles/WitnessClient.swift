@@ -1,0 +1,91 @@
+import Foundation
+import VeedorLedger
+import VeedorSigning
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// The client side of C2SP tlog-witness: sends a checkpoint with a consistency proof to a witness's
+/// `add-checkpoint` and collects its cosignature.
+public enum WitnessClient {
+  /// What one witness answered.
+  public struct Outcome: Sendable {
+    /// The witness's policy name.
+    public var witness: String
+    /// Its verified cosignature line, on success.
+    public var cosignature: SignedNote.Signature?
+    /// The old size the accepted request used.
+    public var oldSize: Int?
+    /// What went wrong, otherwise.
+    public var problem: String?
+  }
+
+  /// Asks one witness to cosign `note` (whose body is `checkpoint`), starting from the size it last
+  /// cosigned as far as we know; on 409 retries once from the size the witness reports.
+  public static func cosign(
+    note: SignedNote, checkpoint: Checkpoint, witness: WitnessPolicy.Witness, knownSize: Int,
+    proof: (Int) throws -> [Data]
+  ) -> Outcome {
+    guard let url = witness.url.flatMap({ URL(string: ($0.hasSuffix("/") ? $0 : $0 + "/") + "add-checkpoint") }) else {
+      return Outcome(witness: witness.name, problem: "no URL for this witness in the policy")
+    }
+    var old = knownSize <= checkpoint.size ? knownSize : 0
+    for attempt in 0..<2 {
+      let lines: [Data]
+      do { lines = old == 0 ? [] : try proof(old) } catch {
+        return Outcome(witness: witness.name, problem: "no consistency proof from \(old): \(error)")
+      }
+      let body = "old \(old)\n" + lines.map { $0.base64EncodedString() + "\n" }.joined() + "\n" + note.serialized
+      let (status, data, error) = post(url, Data(body.utf8))
+      if let error { return Outcome(witness: witness.name, problem: "unreachable: \(error)") }
+      let text = String(decoding: data, as: UTF8.self)
+      switch status {
+      case 200:
+        let lines = text.split(separator: "\n").map { $0 + "\n" }
+        guard let parsed = try? SignedNote(parsing: note.text + "\n" + lines.joined()) else {
+          return Outcome(witness: witness.name, problem: "the response is not signature lines")
+        }
+        let found = parsed.signatures.first { sig in
+          witness.key.verify(note.adding([sig])) != nil && sig.name == witness.key.name
+        }
+        guard let found else {
+          return Outcome(witness: witness.name, problem: "no cosignature in the response verifies with \(witness.key)")
+        }
+        return Outcome(witness: witness.name, cosignature: found, oldSize: old)
+      case 409 where attempt == 0:
+        guard let size = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)), size >= 0 else {
+          return Outcome(witness: witness.name, problem: "409 without a tree size")
+        }
+        guard size <= checkpoint.size else {
+          return Outcome(
+            witness: witness.name,
+            problem:
+              "the witness has cosigned \(size) entries, more than this checkpoint's \(checkpoint.size) (rolled back?)")
+        }
+        old = size
+      default:
+        let reason = text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(200)
+        return Outcome(witness: witness.name, problem: "HTTP \(status)\(reason.isEmpty ? "" : ": \(reason)")")
+      }
+    }
+    return Outcome(witness: witness.name, problem: "409 twice")
+  }
+
+  private static func post(_ url: URL, _ body: Data) -> (Int, Data, String?) {
+    final class Box: @unchecked Sendable { var status = 0; var data = Data(); var error: String? }
+    let box = Box()
+    let done = DispatchSemaphore(value: 0)
+    var request = URLRequest(url: url, timeoutInterval: 20)
+    request.httpMethod = "POST"
+    request.httpBody = body
+    URLSession.shared.dataTask(with: request) { data, response, error in
+      box.status = (response as? HTTPURLResponse)?.statusCode ?? 0
+      box.data = data ?? Data()
+      box.error = error?.localizedDescription
+      done.signal()
+    }.resume()
+    done.wait()
+    return (box.status, box.data, box.error)
+  }
+}
