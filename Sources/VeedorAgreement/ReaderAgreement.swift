@@ -75,9 +75,17 @@ public struct ReaderAgreement: Codable, Sendable {
   /// Computes the figures; refuses fewer than two reports, other plans or other rubric bytes.
   public init(_ reports: [Report]) throws(AgreementError) {
     guard reports.count >= 2, let first = reports.first else { throw AgreementError("give two or more reports") }
+    var signers: Set<String> = []
     for (i, report) in reports.enumerated() {
+      guard !report.isDraft else { throw AgreementError("report \(i + 1) is a draft; compare final reports") }
+      guard signers.insert(report.monitor.publicKey).inserted else {
+        throw AgreementError("report \(i + 1) is signed by the same key as an earlier one; compare different readers")
+      }
       guard report.plan.id == first.plan.id else {
         throw AgreementError("report \(i + 1) is of plan \(report.plan.id), report 1 of \(first.plan.id)")
+      }
+      guard report.inputs.plan == first.inputs.plan else {
+        throw AgreementError("report \(i + 1) is of other plan bytes than report 1 (plan \(report.plan.id))")
       }
       guard report.rubric.sha256 == first.rubric.sha256 else {
         throw AgreementError("report \(i + 1) was scored on other rubric bytes than report 1 (\(report.rubric.id))")

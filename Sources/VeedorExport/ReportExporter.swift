@@ -34,14 +34,14 @@ public enum ReportExporter {
   /// - Returns: the report and the files written.
   public static func export(
     workspace: Workspace, key: MonitorKey, to folder: URL, languages: [Language], now: Date,
-    draft: DraftWindow? = nil, allowUnanswered: Bool = false,
+    draft: DraftWindow? = nil, allowUnanswered: Bool = false, closeEarly: Bool = false,
     onWitness: (WitnessClient.Outcome) -> Void = { _ in }
   ) throws -> (Report, [URL]) {
     try workspace.recordMonitor(key, now: now)
     if let draft {
       _ = try workspace.openReview(opens: draft.opens, closes: draft.closes, now: now)
     } else {
-      try workspace.closeReview(allowUnanswered: allowUnanswered, now: now)
+      try workspace.closeReview(allowUnanswered: allowUnanswered, closeEarly: closeEarly, now: now)
     }
     var checkpoint = try CheckpointStore(workspace: workspace).sign(workspace, key: key)
     // With a `witnesses` file, the report carries the checkpoint as the witnesses cosigned it.

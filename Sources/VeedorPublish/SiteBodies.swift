@@ -94,7 +94,10 @@ struct SiteBodies {
       h += HTMLReport.replies(VoiceText.replies(report, commitment: c.id, scale: s.scale), language, about: nil)
       h += "</section>\n"
     }
-    h += HTMLReport.replies(VoiceText.replies(report, commitment: c.id, scale: nil), language, about: nil)
+    for item in VoiceText.otherReconciliations(report, c) {
+      h += "<p>\(e(item.scale)): \(e(VoiceText.reconciliation(item, language)))</p>\n"
+    }
+    h += HTMLReport.replies(VoiceText.otherReplies(report, c), language, about: nil)
     h += SiteReplies(report: report, language: language).template(for: c.id)
     if !c.missing.isEmpty { h += "<p>\(e(w["missing"])): \(e(c.missing.joined(separator: ", ")))</p>\n" }
     return h

@@ -25,11 +25,16 @@ struct SiteReplies {
   /// The reply files carried in the report's ledger lines (already verified with the report).
   static func files(_ report: Report) -> [File] {
     let decoder = JSONDecoder()
-    return report.inputs.ledger.compactMap { line in
-      guard line.contains("\"reply.added\""), let act = try? decoder.decode(Act.self, from: Data(line.utf8)),
-        let reply = act.reply, let bytes = reply.bytes
+    // Only the replies the report shows (replayed and checked), by their entry, under names `R<digits>`.
+    let shown = Dictionary((report.replies ?? []).map { ($0.entry, $0) }) { first, _ in first }
+    return shown.keys.sorted().compactMap { entry in
+      guard entry >= 0, entry < report.inputs.ledger.count, let item = shown[entry],
+        let act = try? decoder.decode(Act.self, from: Data(report.inputs.ledger[entry].utf8)),
+        act.type == .replyAdded, let reply = act.reply, reply.id == item.id, let bytes = reply.bytes,
+        ReportInputs.sha256(bytes) == item.sha256, item.id.first == "R", item.id.count > 1,
+        item.id.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber })
       else { return nil }
-      return File(id: reply.id, bytes: bytes, signature: reply.signature)
+      return File(id: item.id, bytes: bytes, signature: reply.signature)
     }
   }
 
@@ -48,8 +53,8 @@ struct SiteReplies {
     var h = ""
     if let review = report.review, review.draft {
       let template = ReplyText.template(
-        checkpointSize: review.draftSize, checkpointRoot: review.draftRoot, commitment: nil, scale: nil, text: nil,
-        spanish: language == .es)
+        checkpointSize: review.draftSize, checkpointRoot: review.draftRoot, party: w["yourName"], commitment: nil,
+        scale: nil, text: nil, spanish: language == .es)
       let file = language == .es ? "respuesta.txt" : "reply.txt"
       let key = language == .es ? "mi-clave" : "my-key"
       h += "<p>\(e(w["replyIntro"]))</p>\n<ol>\n"
@@ -86,8 +91,8 @@ struct SiteReplies {
   func template(for commitment: String) -> String {
     guard let review = report.review, review.draft else { return "" }
     let text = ReplyText.template(
-      checkpointSize: review.draftSize, checkpointRoot: review.draftRoot, commitment: commitment, scale: nil, text: nil,
-      spanish: language == .es)
+      checkpointSize: review.draftSize, checkpointRoot: review.draftRoot, party: w["yourName"], commitment: commitment,
+      scale: nil, text: nil, spanish: language == .es)
     return
       "<details><summary>\(e(w["replyHere"]))</summary>\n<pre><code>\(e(text))</code></pre>\n<p><a href=\"\(SitePage.file("reply", language))\">\(e(w["howToReply"]))</a></p></details>\n"
   }

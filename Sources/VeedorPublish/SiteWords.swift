@@ -63,11 +63,12 @@ struct SiteWords {
     ),
     "replyStep2": LocalizedText(
       en:
-        "Write the reply in a file. Keep the first two lines; add the commitment and scale it is about (without them it is about the whole report), optionally 'proposed-level: LEVEL' and 'evidence: URL' lines, then an empty line and your text.",
+        "Write the reply in a file. Keep the first two lines and put your roster name (the one the monitor gave your key) on the third; add the commitment and scale it is about (without them it is about the whole report), optionally 'proposed-level: LEVEL' and 'evidence: URL' lines, then an empty line and your text.",
       es:
-        "Escriba la respuesta en un archivo. Conserve las dos primeras líneas; agregue el compromiso y la escala a los que se refiere (sin ellos, se refiere a todo el informe) y, si quiere, líneas 'nivel-propuesto: NIVEL' y 'evidencia: URL'; luego una línea vacía y su texto."
+        "Escriba la respuesta en un archivo. Conserve las dos primeras líneas y ponga en la tercera su nombre en el registro (el que el evaluador dio a su clave); agregue el compromiso y la escala a los que se refiere (sin ellos, se refiere a todo el informe) y, si quiere, líneas 'nivel-propuesto: NIVEL' y 'evidencia: URL'; luego una línea vacía y su texto."
     ),
     "replyStep3": LocalizedText(en: "Sign it:", es: "Fírmela:"),
+    "yourName": LocalizedText(en: "YOUR-ROSTER-NAME", es: "SU-NOMBRE-EN-EL-REGISTRO"),
     "replyStep4": LocalizedText(
       en: "Send both files (the reply and its .sig) to the monitor by %1.",
       es: "Envíe ambos archivos (la respuesta y su .sig) al evaluador a más tardar el %1."),

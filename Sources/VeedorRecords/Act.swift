@@ -205,6 +205,31 @@ public struct Act: Codable, Sendable, Hashable {
     self.time = Act.timestamp(time)
   }
 
+  /// The names of the records this act carries (`plan`, `score`, …).
+  public var recordFields: [String] {
+    [
+      ("plan", plan != nil), ("evidence", evidence != nil), ("score", score != nil), ("note", note != nil),
+      ("monitor", monitor != nil), ("party", party != nil), ("review", review != nil), ("reply", reply != nil),
+      ("answer", answer != nil), ("reconciliation", reconciliation != nil),
+    ].filter(\.1).map(\.0)
+  }
+
+  /// The one record field an act of this type carries.
+  public var expectedRecordField: String {
+    switch type {
+    case .planImported: return "plan"
+    case .evidenceAdded: return "evidence"
+    case .scoreRecorded, .scoreCorrected: return "score"
+    case .note: return "note"
+    case .monitorKey: return "monitor"
+    case .partyAdded, .partyRemoved: return "party"
+    case .reviewOpened, .reviewClosed: return "review"
+    case .replyAdded: return "reply"
+    case .replyAnswered: return "answer"
+    case .scoreReconciled: return "reconciliation"
+    }
+  }
+
   /// The exact line bytes: sorted keys, no whitespace, no newline.
   public func line() throws -> Data {
     let encoder = JSONEncoder()

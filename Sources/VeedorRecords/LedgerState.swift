@@ -74,6 +74,13 @@ public struct LedgerState: Sendable {
     if acts.isEmpty && act.type != .planImported {
       throw RecordsError(.integrity, "the first entry must be plan.imported", field: "type")
     }
+    // Exactly the record its type names: no other record rides along for a reader to pick up.
+    guard act.recordFields == [act.expectedRecordField] else {
+      throw RecordsError(
+        .integrity,
+        "a \(act.type.rawValue) entry must carry exactly '\(act.expectedRecordField)' (it carries \(act.recordFields))",
+        field: act.expectedRecordField)
+    }
     switch act.type {
     case .planImported:
       guard plan == nil, let record = act.plan else {
@@ -100,8 +107,14 @@ public struct LedgerState: Sendable {
       for id in record.evidence where evidence(id) == nil {
         throw RecordsError(.integrity, "cites unknown evidence '\(id)'", field: "score.evidence")
       }
-      if let reply = record.inReplyTo, voices.reply(reply) == nil {
-        throw RecordsError(.integrity, "answers unknown reply '\(reply)'", field: "score.inReplyTo")
+      if let id = record.inReplyTo {
+        guard let reply = voices.reply(id), reply.text.commitment == record.commitment,
+          reply.text.scale == nil || reply.text.scale == record.scale
+        else {
+          throw RecordsError(
+            .integrity, "cites reply '\(id)', which is not a reply about this commitment and scale",
+            field: "score.inReplyTo")
+        }
       }
       scoresByID[record.id] = record
       if history[key] == nil { scoredScales[record.commitment, default: []].append(record.scale) }

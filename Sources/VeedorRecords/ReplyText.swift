@@ -6,6 +6,7 @@ import Foundation
 /// ```
 /// veedor-reply/1
 /// checkpoint: 42 BASE64ROOT=
+/// party: dideco
 /// commitment: CLPLN0003
 /// scale: completion
 /// proposed-level: substantial
@@ -13,9 +14,10 @@ import Foundation
 ///
 /// The reply, any number of lines.
 /// ```
-/// Field names in Spanish: `punto-de-control`, `compromiso`, `escala`, `nivel-propuesto`, `evidencia`.
-/// Without `commitment` the reply is about the whole report. A party signs the exact bytes with
-/// `ssh-keygen -Y sign -f KEY -n reply@veedor FILE`.
+/// Field names in Spanish: `punto-de-control`, `parte`, `compromiso`, `escala`, `nivel-propuesto`,
+/// `evidencia`. Without `commitment` the reply is about the whole report. A signed reply names the
+/// party (its roster name), so the signature binds the name too. A party signs the exact bytes with
+/// `ssh-keygen -Y sign -f KEY -n reply@veedor FILE`. A leading UTF-8 byte-order mark is ignored.
 public struct ReplyText: Sendable, Hashable {
   /// The SSHSIG namespace replies are signed in.
   public static let namespace = "reply@veedor"
@@ -30,6 +32,8 @@ public struct ReplyText: Sendable, Hashable {
   public var checkpointSize: Int
   /// Base64 root hash of the draft's checkpoint.
   public var checkpointRoot: String
+  /// The party the reply is from (its roster name), as the signed text states it.
+  public var party: String?
   /// The commitment the reply is about; nil for the whole report.
   public var commitment: String?
   /// The scale, if the reply is about one score.
@@ -44,7 +48,8 @@ public struct ReplyText: Sendable, Hashable {
   public var spanish: Bool
 
   private static let fields: [String: String] = [
-    "checkpoint": "checkpoint", "punto-de-control": "checkpoint", "commitment": "commitment",
+    "checkpoint": "checkpoint", "punto-de-control": "checkpoint", "party": "party", "parte": "party",
+    "commitment": "commitment",
     "compromiso": "commitment", "scale": "scale", "escala": "scale", "proposed-level": "proposed-level",
     "nivel-propuesto": "proposed-level", "evidence": "evidence", "evidencia": "evidence",
   ]
@@ -55,7 +60,9 @@ public struct ReplyText: Sendable, Hashable {
       RecordsError(.badInput, message, file: file, line: line, field: field)
     }
     guard data.count <= Self.maxBytes else { throw fail("a reply may be at most \(Self.maxBytes) bytes") }
-    guard let text = String(data: data, encoding: .utf8), Data(text.utf8) == data else {
+    // A byte-order mark some editors write is not part of the reply.
+    let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+    guard let text = String(data: bytes, encoding: .utf8), Data(text.utf8) == bytes else {
       throw fail("is not UTF-8 text")
     }
     if let bad = text.unicodeScalars.first(where: { $0.value < 0x20 && !"\n\r\t".unicodeScalars.contains($0) }) {
@@ -109,6 +116,7 @@ public struct ReplyText: Sendable, Hashable {
     }
     checkpointSize = size
     checkpointRoot = String(parts[1])
+    party = values["party"]
     commitment = values["commitment"]
     scale = values["scale"]
     proposedLevel = values["proposed-level"]
@@ -124,10 +132,12 @@ public struct ReplyText: Sendable, Hashable {
 
   /// A reply file ready to fill in (or, with `text`, ready to sign).
   public static func template(
-    checkpointSize: Int, checkpointRoot: String, commitment: String?, scale: String?, text: String?, spanish: Bool
+    checkpointSize: Int, checkpointRoot: String, party: String?, commitment: String?, scale: String?, text: String?,
+    spanish: Bool
   ) -> String {
     var out = (spanish ? headerES : headerEN) + "\n"
     out += (spanish ? "punto-de-control" : "checkpoint") + ": \(checkpointSize) \(checkpointRoot)\n"
+    if let party { out += (spanish ? "parte" : "party") + ": \(party)\n" }
     if let commitment { out += (spanish ? "compromiso" : "commitment") + ": \(commitment)\n" }
     if let scale { out += (spanish ? "escala" : "scale") + ": \(scale)\n" }
     let placeholder =

@@ -14,6 +14,8 @@ public struct Voices: Sendable {
     public var draftSize: Int
     /// The `review.closed` record, once the final report closed the window.
     public var closed: ReviewRecord?
+    /// When the window was closed (the `review.closed` entry's time).
+    public var closedTime: String?
   }
 
   /// One reply with what the ledger says about it.
@@ -61,6 +63,8 @@ public struct Voices: Sendable {
   /// Every reconciliation, in ledger order.
   public private(set) var reconciliations: [Reconciliation] = []
   private var replyIndex: [String: Int] = [:]
+  /// The name each key was first registered under: a key never changes name.
+  private var keyNames: [String: String] = [:]
 
   /// The window still open (opened, not yet closed by a final report), if any.
   public var openWindow: Window? { windows.last.flatMap { $0.closed == nil ? $0 : nil } }
@@ -70,6 +74,9 @@ public struct Voices: Sendable {
 
   /// Replies recorded in time and not yet answered: what blocks a final report.
   public var unansweredInTime: [Reply] { replies.filter { $0.answer == nil && !$0.late } }
+
+  /// The name a key was registered under, ever.
+  public func name(ofKey publicKey: String) -> String? { keyNames[publicKey] }
 
   /// Active parties sorted by name.
   public var roster: [PartyRecord] { parties.values.sorted { $0.name < $1.name } }
@@ -102,9 +109,13 @@ public struct Voices: Sendable {
       guard let party = act.party, PartyRecord.isValidName(party.name), parties[party.name] == nil else {
         throw RecordsError(.integrity, "missing, invalid or already active party", field: "party")
       }
-      guard parties.values.allSatisfy({ $0.publicKey != party.publicKey }) else {
-        throw RecordsError(.integrity, "another active party has this key", field: "party.publicKey")
+      guard parties.values.allSatisfy({ $0.publicKey != party.publicKey }),
+        keyNames[party.publicKey, default: party.name] == party.name
+      else {
+        throw RecordsError(
+          .integrity, "this key belongs, or belonged, to another party name", field: "party.publicKey")
       }
+      keyNames[party.publicKey] = party.name
       parties[party.name] = party
     case .partyRemoved:
       guard let party = act.party, parties[party.name] == party else {
@@ -133,6 +144,7 @@ public struct Voices: Sendable {
           .integrity, "does not list exactly the replies still unanswered", field: "review.unanswered")
       }
       windows[windows.count - 1].closed = review
+      windows[windows.count - 1].closedTime = act.time
     case .replyAdded:
       guard let record = act.reply else { throw RecordsError(.integrity, "missing reply", field: "reply") }
       replyIndex[record.id] = replies.count
@@ -184,8 +196,12 @@ public struct Voices: Sendable {
       guard record.submitter == nil else {
         throw RecordsError(.integrity, "a signed reply names its party, not a submitter", field: "reply.submitter")
       }
+      guard text.party == signer.name else {
+        throw RecordsError(
+          .integrity, "the signed text names party '\(text.party ?? "")', not '\(signer.name)'", field: "reply.content")
+      }
       party = signer
-    } else if record.party != nil {
+    } else if record.party != nil || text.party != nil {
       throw RecordsError(.integrity, "an unsigned comment cannot name a party", field: "reply.party")
     }
     let late = window.closed != nil || String(act.time.prefix(10)) > window.record.closes

@@ -98,7 +98,10 @@ public enum HTMLReport {
         h += replies(
           VoiceText.replies(report, commitment: c.id, scale: s.scale), language, about: s.title.text(language))
       }
-      h += replies(VoiceText.replies(report, commitment: c.id, scale: nil), language, about: nil)
+      for item in VoiceText.otherReconciliations(report, c) {
+        h += "<p>\(e(item.scale)): \(e(VoiceText.reconciliation(item, language)))</p>\n"
+      }
+      h += replies(VoiceText.otherReplies(report, c), language, about: nil)
       if !c.missing.isEmpty { h += "<p>\(e(w["missing"])): \(e(c.missing.joined(separator: ", ")))</p>\n" }
       h += "</section>\n"
     }

@@ -59,7 +59,10 @@ public enum MarkdownReport {
         }
         md += "\n" + replies(VoiceText.replies(report, commitment: c.id, scale: s.scale), language)
       }
-      md += replies(VoiceText.replies(report, commitment: c.id, scale: nil), language)
+      for item in VoiceText.otherReconciliations(report, c) {
+        md += "- \(e(item.scale)): \(e(VoiceText.reconciliation(item, language)))\n"
+      }
+      md += replies(VoiceText.otherReplies(report, c), language)
       let decided = c.indicators.sorted { $0.key < $1.key }
       if !decided.isEmpty {
         md +=

@@ -17,6 +17,8 @@ extension Report {
     public var draftRoot: String
     /// For a final report: replies recorded in time that the monitor left unanswered.
     public var unanswered: [String]?
+    /// For a final report: when the window was closed.
+    public var closedAt: String?
   }
 
   /// A party as the ledger's roster records it.

@@ -16,7 +16,8 @@ struct ReportVoices {
     else { return nil }
     return Report.ReviewInfo(
       window: window.record.id, opens: window.record.opens, closes: window.record.closes, draft: window.closed == nil,
-      draftSize: window.draftSize, draftRoot: root.base64EncodedString(), unanswered: window.closed?.unanswered)
+      draftSize: window.draftSize, draftRoot: root.base64EncodedString(), unanswered: window.closed?.unanswered,
+      closedAt: window.closedTime)
   }
 
   /// Every reply with its answer and the scores recorded in reply to it.

@@ -50,6 +50,13 @@ public struct ReportWords: Sendable {
       en: "Final report exported with replies left unanswered: %1.",
       es: "Informe final exportado con respuestas sin contestar: %1."),
     "replies": LocalizedText(en: "Replies and comments", es: "Respuestas y comentarios"),
+    "closedEarly": LocalizedText(
+      en: "Review window %1 was due to run until %2 and was closed early, on %3.",
+      es: "La ventana de revisión %1 debía durar hasta el %2 y se cerró antes, el %3."),
+    "answeredSince": LocalizedText(en: "Answered since: %1.", es: "Contestadas después: %1."),
+    "otherReplies": LocalizedText(
+      en: "Replies about this commitment", es: "Respuestas sobre este compromiso"),
+    "asRecorded": LocalizedText(en: "as the monitor records it", es: "según lo registra el evaluador"),
     "repliesReport": LocalizedText(en: "Replies about the whole report", es: "Respuestas sobre todo el informe"),
     "reply": LocalizedText(en: "Reply", es: "Respuesta"),
     "comment": LocalizedText(en: "Public comment (unsigned)", es: "Comentario público (sin firma)"),

@@ -11,8 +11,32 @@ public enum VoiceText {
       return w.format(
         "draftBanner", review.opens, review.closes, review.window, "\(review.draftSize) \(review.draftRoot)")
     }
-    guard let open = review.unanswered, !open.isEmpty else { return nil }
-    return w.format("finalUnanswered", open.joined(separator: ", "))
+    var parts: [String] = []
+    if let closed = review.closedAt, String(closed.prefix(10)) <= review.closes {
+      parts.append(w.format("closedEarly", review.window, review.closes, String(closed.prefix(10))))
+    }
+    if let open = review.unanswered, !open.isEmpty {
+      let since = open.filter { id in report.replies?.first { $0.id == id }?.answer != nil }
+      parts.append(
+        w.format("finalUnanswered", open.joined(separator: ", "))
+          + (since.isEmpty ? "" : " " + w.format("answeredSince", since.joined(separator: ", "))))
+    }
+    return parts.isEmpty ? nil : parts.joined(separator: " ")
+  }
+
+  /// Replies about a commitment that no shown score section carries: about the whole commitment,
+  /// or about a scale it has no score on yet.
+  public static func otherReplies(_ report: Report, _ c: Report.CommitmentReport) -> [Report.ReplyItem] {
+    let shown = Set(c.scores.map(\.scale))
+    return (report.replies ?? []).filter { $0.commitment == c.id && !shown.contains($0.scale ?? "") }
+  }
+
+  /// Reconciliations of a commitment's scales that have no score shown.
+  public static func otherReconciliations(_ report: Report, _ c: Report.CommitmentReport)
+    -> [Report.ReconciliationItem]
+  {
+    let shown = Set(c.scores.map(\.scale))
+    return (report.reconciliations ?? []).filter { $0.commitment == c.id && !shown.contains($0.scale) }
   }
 
   /// Replies about exactly this commitment and scale (nil commitment: the whole report; nil scale: the
@@ -36,7 +60,7 @@ public enum VoiceText {
       let details = [w[party.role.rawValue], party.title].compactMap { $0 }.joined(separator: ", ")
       who = "\(w["reply"]), \(w["signedBy"]) \(party.name) (\(details))"
     } else {
-      who = "\(w["comment"]), \(reply.submitter ?? w["anonymous"])"
+      who = "\(w["comment"]), \(reply.submitter.map { "“\($0)”" } ?? w["anonymous"])"
     }
     return "\(reply.id) · \(who) · \(reply.time) · \(reply.late ? w["late"] : w["onTime"])"
   }
@@ -45,6 +69,7 @@ public enum VoiceText {
   public static func facts(_ reply: Report.ReplyItem, _ language: Language) -> String? {
     let w = ReportWords(language: language)
     var parts: [String] = []
+    if let scale = reply.scale { parts.append("\(w["scale"]): \(scale)") }
     if let level = reply.proposedLevel { parts.append("\(w["proposes"]): \(level)") }
     if !reply.evidence.isEmpty { parts.append("\(w["evidence"]): \(reply.evidence.joined(separator: " "))") }
     return parts.isEmpty ? nil : parts.joined(separator: " · ")
@@ -64,6 +89,6 @@ public enum VoiceText {
     let outcome = item.stands == .monitor ? w["standsMonitor"] : w["standsReviewer"]
     let score = item.score.map { " (\($0))" } ?? ""
     return
-      "\(w["reconciliation"]) \(item.reviewer.name): \(w["theirLevel"]) \(item.reviewerLevels.joined(separator: ", ")); \(outcome)\(score) — \(item.rationale)"
+      "\(w["reconciliation"]) \(item.reviewer.name) (\(w["asRecorded"])): \(w["theirLevel"]) \(item.reviewerLevels.joined(separator: ", ")); \(outcome)\(score) — \(item.rationale)"
   }
 }

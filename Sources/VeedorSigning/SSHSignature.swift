@@ -9,9 +9,10 @@ public enum SSHSignature {
   private static let magic = Data("SSHSIG".utf8)
 
   /// The bytes Ed25519 signs: `"SSHSIG" || string(ns) || string("") || string("sha512") || string(SHA-512(msg))`.
-  static func signedData(message: Data, namespace: String) -> Data {
-    magic + SSHWire.string(Data(namespace.utf8)) + SSHWire.string(Data()) + SSHWire.string(Data("sha512".utf8))
-      + SSHWire.string(Data(SHA512.hash(data: message)))
+  static func signedData(message: Data, namespace: String, hash: String = "sha512") -> Data {
+    let digest = hash == "sha256" ? Data(SHA256.hash(data: message)) : Data(SHA512.hash(data: message))
+    return magic + SSHWire.string(Data(namespace.utf8)) + SSHWire.string(Data()) + SSHWire.string(Data(hash.utf8))
+      + SSHWire.string(digest)
   }
 
   /// The armoured signature of a message, as `ssh-keygen -Y sign` writes it.
@@ -30,17 +31,20 @@ public enum SSHSignature {
     return "-----BEGIN SSH SIGNATURE-----\n" + lines.joined(separator: "\n") + "\n-----END SSH SIGNATURE-----\n"
   }
 
-  /// The Ed25519 public key that made an armoured SSHSIG over `message` in `namespace`, if it verifies.
+  /// The Ed25519 public key that made an armoured SSHSIG over `message` in `namespace`, if it verifies
+  /// (hash `sha512`, ssh-keygen's default, or `sha256`).
   public static func verify(_ armoured: String, message: Data, namespace: String) -> Data? {
     let body = armoured.split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined()
     guard var reader = Data(base64Encoded: body).map(SSHReader.init), reader.bytes(6) == magic,
       reader.uint32() == 1, var keyBlob = reader.string().map(SSHReader.init),
       keyBlob.string() == Data("ssh-ed25519".utf8), let publicKey = keyBlob.string(), publicKey.count == 32,
       reader.string() == Data(namespace.utf8), reader.string() != nil,
-      let hash = reader.string(), hash == Data("sha512".utf8), var sigBlob = reader.string().map(SSHReader.init),
+      let hash = reader.string(), hash == Data("sha512".utf8) || hash == Data("sha256".utf8),
+      var sigBlob = reader.string().map(SSHReader.init),
       reader.atEnd, sigBlob.string() == Data("ssh-ed25519".utf8), let signature = sigBlob.string(),
       let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey),
-      key.isValidSignature(signature, for: signedData(message: message, namespace: namespace))
+      key.isValidSignature(
+        signature, for: signedData(message: message, namespace: namespace, hash: String(decoding: hash, as: UTF8.self)))
     else { return nil }
     return publicKey
   }

@@ -165,8 +165,16 @@ extension Workspace {
         if current == nil && correct {
           throw WorkspaceError(.conflict, "\(commitment.id) has no score on '\(scale.id)' to correct")
         }
-        if let reply = draft.inReplyTo, state.voices.reply(reply) == nil {
-          throw WorkspaceError(.unknownName, "no reply '\(reply)' in the ledger", field: "--in-reply-to")
+        if let id = draft.inReplyTo {
+          guard let reply = state.voices.reply(id) else {
+            throw WorkspaceError(.unknownName, "no reply '\(id)' in the ledger", field: "--in-reply-to")
+          }
+          guard reply.text.commitment == commitment.id, reply.text.scale == nil || reply.text.scale == scale.id else {
+            throw WorkspaceError(
+              .conflict,
+              "\(id) is about \([reply.text.commitment ?? "the whole report", reply.text.scale].compactMap { $0 }.joined(separator: " ")), not \(commitment.id) \(scale.id)",
+              field: "--in-reply-to")
+          }
         }
         var act = Act(after: lines, type: correct ? .scoreCorrected : .scoreRecorded, time: now)
         let record = ScoreRecord(

@@ -40,12 +40,14 @@ extension Workspace {
     return opened
   }
 
-  /// Closes the open review window before a final report; refuses while a reply recorded in time is
-  /// unanswered, unless `allowUnanswered` (the entry, and so the report, then lists them).
+  /// Closes the open review window before a final report; refuses before the window's last day has
+  /// passed (unless `closeEarly`) and while a reply recorded in time is unanswered (unless
+  /// `allowUnanswered`; the entry, and so the report, then lists them).
   /// - Returns: the closing record, or nil when no window was open.
   @discardableResult
-  public func closeReview(allowUnanswered: Bool, now: Date) throws -> ReviewRecord? {
+  public func closeReview(allowUnanswered: Bool, closeEarly: Bool = false, now: Date) throws -> ReviewRecord? {
     var closed: ReviewRecord?
+    let today = String(Act.timestamp(now).prefix(10))
     try appendVoice { state, lines throws(WorkspaceError) in
       guard let open = state.voices.openWindow else { return nil }
       let unanswered = state.voices.unansweredInTime.map(\.record.id)
@@ -53,6 +55,12 @@ extension Workspace {
         throw WorkspaceError(
           .conflict,
           "\(unanswered.joined(separator: ", ")) unanswered: answer with 'veedor reply answer ID --accept|--partly|--reject --rationale …', or pass --allow-unanswered (the report will say so)"
+        )
+      }
+      if today <= open.record.closes && !closeEarly {
+        throw WorkspaceError(
+          .conflict,
+          "review window \(open.record.id) is open until \(open.record.closes) (UTC); export the final report after that day, or pass --close-early (the report will show the day it closed)"
         )
       }
       var record = open.record
@@ -116,9 +124,27 @@ extension Workspace {
             "signed by \(MonitorKey.sshFingerprint(signerKey)), which is not in the roster (add it with 'veedor party add')",
             file: signature?.path)
         }
+        guard text.party == found.name else {
+          throw WorkspaceError(
+            .badInput,
+            text.party == nil
+              ? "a signed reply must name its party: add the line '\(text.spanish ? "parte" : "party"): \(found.name)' and sign again"
+              : "names party '\(text.party ?? "")', but is signed by the key of '\(found.name)'",
+            file: file.path, field: text.spanish ? "parte" : "party")
+        }
         party = found.name
+      } else if text.party != nil {
+        throw WorkspaceError(
+          .badInput, "an unsigned comment cannot name a party; sign it with the party's key, or remove the line",
+          file: file.path, field: text.spanish ? "parte" : "party")
       }
       let trimmed = submitter?.trimmingCharacters(in: .whitespacesAndNewlines)
+      if let trimmed,
+        trimmed.count > 100 || trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+      {
+        throw WorkspaceError(
+          .badInput, "a submitter name is at most 100 characters, without control characters", field: "--submitter")
+      }
       let record = ReplyRecord(
         id: "R\(state.voices.replies.count + 1)", content: bytes, sha256: stored.sha256, signature: armoured,
         party: party, submitter: party == nil && trimmed?.isEmpty == false ? trimmed : nil)

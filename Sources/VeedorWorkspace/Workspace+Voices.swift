@@ -30,6 +30,11 @@ extension Workspace {
       if let other = state.voices.parties.values.first(where: { $0.publicKey == record.publicKey }) {
         throw WorkspaceError(.conflict, "this key already belongs to the party '\(other.name)'", field: "--key")
       }
+      if let earlier = state.voices.name(ofKey: record.publicKey), earlier != name {
+        throw WorkspaceError(
+          .conflict, "this key was registered as '\(earlier)'; a key keeps its name (replies it signed name it)",
+          field: "--key")
+      }
       var act = Act(after: lines, type: .partyAdded, time: now)
       act.party = record
       return act

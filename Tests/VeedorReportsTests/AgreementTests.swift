@@ -71,6 +71,8 @@ struct AgreementTests {
     #expect(single.stderr.contains("two or more"))
     let a = try JSONDecoder().decode(Report.self, from: Data(contentsOf: f.report))
     var b = try JSONDecoder().decode(Report.self, from: Data(contentsOf: reviewer))
+    let twice = try #require(throws: AgreementError.self) { try ReaderAgreement([a, a]) }
+    #expect(twice.message.contains("same key"))
     #expect(throws: Never.self) { try ReaderAgreement([a, b]) }
     b.rubric.sha256 = String(repeating: "0", count: 64)
     #expect(throws: AgreementError.self) { try ReaderAgreement([a, b]) }
@@ -95,8 +97,11 @@ struct AgreementTests {
     ])
     let out = TestSupport.temporaryFolder().appendingPathComponent("final")
     try ReportFixture.run(["report", "export", "--key", f.key, "--out", out.path, "-w", f.ws])
-    let md = try String(contentsOf: out.appendingPathComponent("report.es.md"), encoding: .utf8)
-    #expect(md.contains("Segundo revisor revisora: su lectura no; se mantiene el puntaje del evaluador"))
+    let md = try String(contentsOf: out.appendingPathComponent("report.es.html"), encoding: .utf8)
+    #expect(
+      md.contains(
+        "Segundo revisor revisora (según lo registra el evaluador): su lectura no; se mantiene el puntaje del evaluador"
+      ))
     #expect(try f.verify(out.appendingPathComponent("report.json")).status == 0)
   }
 }

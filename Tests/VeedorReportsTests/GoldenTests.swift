@@ -85,7 +85,8 @@ struct GoldenTests {
     try ReportFixture.run(["report", "export", "--draft", "-w", ws, "--key", keyFile.path, "--out", draft.path])
     let reply = root.appendingPathComponent("respuesta.txt")
     try ReportFixture.run([
-      "reply", "template", "--commitment", "CLPLN0002", "--scale", "potential-change", "--lang", "es", "--text",
+      "reply", "template", "--party", "unidad", "--commitment", "CLPLN0002", "--scale", "potential-change", "--lang",
+      "es", "--text",
       "Proponemos «vinculante».", "--out", reply.path, "-w", ws,
     ])
     try Data(try SSHSignature.sign(Data(contentsOf: reply), namespace: "reply@veedor", key: party).utf8)
@@ -97,7 +98,7 @@ struct GoldenTests {
     let final = root.appendingPathComponent("final")
     let keys = root.appendingPathComponent("public")
     let site = root.appendingPathComponent("site")
-    try ReportFixture.run(["report", "export", "-w", ws, "--key", keyFile.path, "--out", final.path])
+    try ReportFixture.run(["report", "export", "--close-early", "-w", ws, "--key", keyFile.path, "--out", final.path])
     try ReportFixture.run(["key", "export", "--key", keyFile.path, "--out", keys.path, "-w", ws])
     try ReportFixture.run(["publish", "-w", ws, "--out", site.path, "--report", final.path, "--keys", keys.path])
     try Self.check(draft.appendingPathComponent("report.es.md"), as: "review-draft.es.md")

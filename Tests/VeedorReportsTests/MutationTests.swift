@@ -149,8 +149,8 @@ struct MutationTests {
     let root = Data(repeating: 9, count: 32).base64EncodedString()
     let valid = Data(
       ReplyText.template(
-        checkpointSize: 17, checkpointRoot: root, commitment: "CLPLN0002", scale: "completion", text: "Las actas.",
-        spanish: true
+        checkpointSize: 17, checkpointRoot: root, party: "unidad", commitment: "CLPLN0002", scale: "completion",
+        text: "Las actas.", spanish: true
       ).utf8)
     let signature = try SSHSignature.sign(valid, namespace: ReplyText.namespace, key: key)
     #expect(SSHSignature.verify(signature, message: valid, namespace: ReplyText.namespace) == key.publicKey)

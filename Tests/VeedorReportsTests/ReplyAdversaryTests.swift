@@ -15,7 +15,7 @@ struct ReplyAdversaryTests {
     let file = try f.reply("r.txt", fields: "commitment: CLPLN0002\nscale: completion\nproposed-level: complete")
     try f.sign(file, with: f.government)
     #expect(try f.add(file).status == 0)
-    #expect(try f.add(try f.reply("c.txt", text: "A comment."), ["--unsigned"]).status == 0)
+    #expect(try f.add(try f.reply("c.txt", party: nil, text: "A comment."), ["--unsigned"]).status == 0)
     try ReportFixture.run([
       "score", "CLPLN0002", "completion", "complete", "--correct", "--in-reply-to", "R1", "--rationale", "Shown",
       "--evidence", "E4", "-w", f.ws,
@@ -23,7 +23,7 @@ struct ReplyAdversaryTests {
     try ReportFixture.run(["reply", "answer", "R1", "--accept", "--rationale", "Right", "-w", f.ws])
     let out = f.root.appendingPathComponent("final")
     try ReportFixture.run([
-      "report", "export", "--allow-unanswered", "--key", f.base.key, "--out", out.path, "-w", f.ws,
+      "report", "export", "--allow-unanswered", "--close-early", "--key", f.base.key, "--out", out.path, "-w", f.ws,
     ])
     return (f, out.appendingPathComponent("report.json"))
   }
@@ -90,5 +90,79 @@ struct ReplyAdversaryTests {
     #expect(
       result.status == 1 && result.stderr.contains("does not list exactly the replies still unanswered"),
       "\(result.stderr)")
+  }
+
+  @Test("a record riding on an entry of another type is refused (no phantom correction, no moved score)")
+  func riders() throws {
+    let (f, _) = try Self.answeredReport()
+    let (_, result) = try f.base.exportRewritten { _, object in
+      guard object["type"] as? String == "reply.answered" else { return }
+      object["score"] = [
+        "commitment": "CLPLN0002", "evidence": ["E4"], "id": "S99", "inReplyTo": "R1", "levels": ["complete"],
+        "rationale": "x", "scale": "completion",
+      ]
+    }
+    #expect(result.status == 1, "\(result.stderr)")
+    #expect(result.stderr.contains("must carry exactly 'answer'"), "\(result.stderr)")
+  }
+
+  @Test("a key keeps its name: re-registering it as another party, or a reply naming another party, is refused")
+  func attribution() throws {
+    let f = try ReplyFixture()
+    let pub = f.root.appendingPathComponent("dideco.pub").path
+    try ReportFixture.run(["party", "remove", "dideco", "-w", f.ws])
+    let renamed = try ReportFixture.run(
+      ["party", "add", "vecinos", "--role", "civil-society", "--key", pub, "-w", f.ws], status: 2)
+    #expect(renamed.stderr.contains("was registered as 'dideco'"), "\(renamed.stderr)")
+    let f2 = try ReplyFixture()
+    let wrong = try f2.reply("wrong.txt", party: "ong")
+    try f2.sign(wrong, with: f2.government)
+    let refused = try f2.add(wrong)
+    #expect(refused.status == 2 && refused.stderr.contains("names party 'ong', but is signed by the key of 'dideco'"))
+    let unnamed = try f2.reply("unnamed.txt", party: nil)
+    try f2.sign(unnamed, with: f2.government)
+    let missing = try f2.add(unnamed)
+    #expect(missing.status == 2 && missing.stderr.contains("must name its party: add the line 'party: dideco'"))
+  }
+
+  @Test("a score cites only a reply about its commitment; replies about unscored scales are shown too")
+  func subjects() throws {
+    let f = try ReplyFixture()
+    let file = try f.reply("r.txt", fields: "commitment: CLPLN0003\nscale: completion", text: "Nothing started yet.")
+    try f.sign(file, with: f.government)
+    #expect(try f.add(file).status == 0)
+    let other = try ReportFixture.run(
+      [
+        "score", "CLPLN0001", "verifiable", "no", "--correct", "--in-reply-to", "R1", "--rationale", "x",
+        "--evidence", "E1", "-w", f.ws,
+      ], status: 2)
+    #expect(other.stderr.contains("R1 is about CLPLN0003 completion, not CLPLN0001 verifiable"), "\(other.stderr)")
+    let out = f.root.appendingPathComponent("final")
+    try ReportFixture.run([
+      "report", "export", "--allow-unanswered", "--close-early", "--key", f.base.key, "--out", out.path, "-w", f.ws,
+    ])
+    for name in ["report.en.md", "report.es.html"] {
+      let text = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
+      #expect(text.contains("Nothing started yet"), "\(name)")
+    }
+  }
+
+  @Test("the final report waits for the window's last day unless --close-early, which it shows")
+  func earlyClose() throws {
+    let f = try ReplyFixture()
+    let out = f.root.appendingPathComponent("final")
+    let early = try ReportFixture.run(
+      ["report", "export", "--key", f.base.key, "--out", out.path, "-w", f.ws], status: 2)
+    #expect(early.stderr.contains("is open until 2023-11-20"), "\(early.stderr)")
+    try ReportFixture.run(["report", "export", "--close-early", "--key", f.base.key, "--out", out.path, "-w", f.ws])
+    let md = try String(contentsOf: out.appendingPathComponent("report.en.md"), encoding: .utf8)
+    #expect(
+      md.contains("was due to run until 2023\\-11\\-20 and was closed early, on 2023\\-11\\-14"), "\(md.prefix(600))")
+    // After the last day no flag is needed.
+    let g = try ReplyFixture()
+    let later = try TestSupport.veedor(
+      ["report", "export", "--key", g.base.key, "--out", g.root.appendingPathComponent("f").path, "-w", g.ws],
+      environment: ["SOURCE_DATE_EPOCH": "1701000000"])
+    #expect(later.status == 0, "\(later.stderr)")
   }
 }

@@ -37,12 +37,15 @@ struct ReplyFixture {
   }
 
   /// Writes a reply file; returns its URL.
-  func reply(_ name: String, checkpoint: String? = nil, fields: String = "", text: String = "The minutes show it.")
-    throws -> URL
-  {
+  func reply(
+    _ name: String, party: String? = "dideco", checkpoint: String? = nil, fields: String = "",
+    text: String = "The minutes show it."
+  ) throws -> URL {
     let url = root.appendingPathComponent(name)
     let line = try checkpoint ?? checkpointLine()
-    let header = "veedor-reply/1\ncheckpoint: \(line)\n" + (fields.isEmpty ? "" : fields + "\n")
+    let header =
+      "veedor-reply/1\ncheckpoint: \(line)\n" + (party.map { "party: \($0)\n" } ?? "")
+      + (fields.isEmpty ? "" : fields + "\n")
     try Data((header + "\n" + text + "\n").utf8).write(to: url)
     return url
   }

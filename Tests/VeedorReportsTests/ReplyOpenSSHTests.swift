@@ -26,7 +26,8 @@ struct ReplyOpenSSHTests {
     ])
     let reply = f.root.appendingPathComponent("respuesta.txt")
     try ReportFixture.run([
-      "reply", "template", "--commitment", "CLPLN0002", "--scale", "completion", "--lang", "es", "--text",
+      "reply", "template", "--party", "unidad", "--commitment", "CLPLN0002", "--scale", "completion", "--lang", "es",
+      "--text",
       "El acta de mayo muestra el hito cumplido.", "--out", reply.path, "-w", f.ws,
     ])
     let signed = try TestSupport.run(ssh, ["-Y", "sign", "-f", key.path, "-n", "reply@veedor", reply.path])
@@ -42,9 +43,19 @@ struct ReplyOpenSSHTests {
       ssh, ["-Y", "verify", "-f", f.ws + "/parties", "-I", "dideco", "-n", "reply@veedor", "-s", reply.path + ".sig"],
       input: input)
     #expect(other.status != 0)
+    // `-O hashalg=sha256` signatures verify too.
+    let second = f.root.appendingPathComponent("second.txt")
+    try ReportFixture.run([
+      "reply", "template", "--party", "unidad", "--text", "Otra respuesta.", "--out", second.path, "-w", f.ws,
+    ])
+    let sha256 = try TestSupport.run(
+      ssh, ["-Y", "sign", "-O", "hashalg=sha256", "-f", key.path, "-n", "reply@veedor", second.path])
+    #expect(sha256.status == 0, "\(sha256.stderr)")
+    #expect(try f.add(second).status == 0)
     try ReportFixture.run(["reply", "answer", "R1", "--reject", "--rationale", "No minutes attached", "-w", f.ws])
+    try ReportFixture.run(["reply", "answer", "R2", "--accept", "--rationale", "Noted", "-w", f.ws])
     let out = f.root.appendingPathComponent("final")
-    try ReportFixture.run(["report", "export", "--key", f.base.key, "--out", out.path, "-w", f.ws])
+    try ReportFixture.run(["report", "export", "--close-early", "--key", f.base.key, "--out", out.path, "-w", f.ws])
     let site = f.root.appendingPathComponent("site")
     try ReportFixture.run(["publish", "--out", site.path, "--report", out.path, "--keys", f.base.keys.path, "-w", f.ws])
     let data = site.appendingPathComponent("data")

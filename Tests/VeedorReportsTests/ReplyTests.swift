@@ -52,7 +52,7 @@ struct ReplyTests {
   @Test("a reply after the window's last day is recorded late, never dropped; late ones do not block the final report")
   func late() throws {
     let f = try ReplyFixture()
-    let file = try f.reply("late.txt", fields: "commitment: CLPLN0001")
+    let file = try f.reply("late.txt", party: "ong", fields: "commitment: CLPLN0001")
     try f.sign(file, with: f.civil)
     // 2023-11-26, after the window closed on 2023-11-20.
     let result = try f.add(file, epoch: "1701000000")
@@ -61,7 +61,7 @@ struct ReplyTests {
     #expect(list.contains("\"late\" : true"))
     let out = f.root.appendingPathComponent("final")
     try ReportFixture.run(
-      ["report", "export", "--key", f.base.key, "--out", out.path, "-w", f.ws], status: 0)
+      ["report", "export", "--close-early", "--key", f.base.key, "--out", out.path, "-w", f.ws], status: 0)
     let report = try JSONDecoder().decode(
       Report.self, from: Data(contentsOf: out.appendingPathComponent("report.json")))
     #expect(report.replies?.first?.late == true && report.review?.draft == false)
@@ -82,7 +82,7 @@ struct ReplyTests {
     #expect(refused.stderr.contains("R1 unanswered"))
     #expect(!FileManager.default.fileExists(atPath: out.path))
     try ReportFixture.run([
-      "report", "export", "--allow-unanswered", "--key", f.base.key, "--out", out.path, "-w", f.ws,
+      "report", "export", "--allow-unanswered", "--close-early", "--key", f.base.key, "--out", out.path, "-w", f.ws,
     ])
     let report = try JSONDecoder().decode(
       Report.self, from: Data(contentsOf: out.appendingPathComponent("report.json")))
@@ -97,7 +97,7 @@ struct ReplyTests {
     let file = try f.reply("r.txt", fields: "commitment: CLPLN0002\nscale: completion\nproposed-level: complete")
     try f.sign(file, with: f.government)
     #expect(try f.add(file).status == 0)
-    let comment = try f.reply("c.txt", text: "Publish the minutes, please.")
+    let comment = try f.reply("c.txt", party: nil, text: "Publish the minutes, please.")
     #expect(try f.add(comment, ["--unsigned", "--submitter", "Junta de vecinos"]).status == 0)
     let scored = try ReportFixture.run([
       "score", "CLPLN0002", "completion", "complete", "--correct", "--in-reply-to", "R1", "--rationale",
@@ -110,7 +110,7 @@ struct ReplyTests {
     let again = try ReportFixture.run(["reply", "answer", "R2", "--reject", "--rationale", "x", "-w", f.ws], status: 2)
     #expect(again.stderr.contains("already answered"))
     let out = f.root.appendingPathComponent("final")
-    try ReportFixture.run(["report", "export", "--key", f.base.key, "--out", out.path, "-w", f.ws])
+    try ReportFixture.run(["report", "export", "--close-early", "--key", f.base.key, "--out", out.path, "-w", f.ws])
     let report = try JSONDecoder().decode(
       Report.self, from: Data(contentsOf: out.appendingPathComponent("report.json")))
     let replies = try #require(report.replies)

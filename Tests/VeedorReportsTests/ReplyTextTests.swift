@@ -21,16 +21,20 @@ struct ReplyTextTests {
     b.spanish = false
     #expect(a == b)
     let whole = try ReplyText(parsing: Data("veedor-reply/1\ncheckpoint: 3 \(root)\n\nAll of it.".utf8))
-    #expect(whole.commitment == nil && whole.scale == nil)
+    #expect(whole.commitment == nil && whole.scale == nil && whole.party == nil)
+    let bom = try ReplyText(parsing: Data("\u{FEFF}veedor-reply/1\ncheckpoint: 3 \(root)\nparty: ong\n\nHi.".utf8))
+    #expect(bom.party == "ong" && bom.text == "Hi.")
   }
 
   @Test("the template round-trips", arguments: [false, true])
   func template(spanish: Bool) throws {
     let text = ReplyText.template(
-      checkpointSize: 5, checkpointRoot: root, commitment: "C2", scale: "verifiable", text: "Sí.", spanish: spanish)
+      checkpointSize: 5, checkpointRoot: root, party: "ong", commitment: "C2", scale: "verifiable", text: "Sí.",
+      spanish: spanish)
     let parsed = try ReplyText(parsing: Data(text.utf8))
     #expect(
-      parsed.checkpointSize == 5 && parsed.commitment == "C2" && parsed.scale == "verifiable" && parsed.text == "Sí.")
+      parsed.checkpointSize == 5 && parsed.commitment == "C2" && parsed.scale == "verifiable" && parsed.text == "Sí."
+        && parsed.party == "ong")
     #expect(parsed.spanish == spanish)
   }
 

@@ -45,11 +45,11 @@ enum DemoReplies {
         "Pedimos publicar las actas de las reuniones mensuales con las unidades responsables. (Ejemplo.)"
       ),
     ]
-    for ((file, about, text), (_, _, _, key)) in zip(texts, parties) {
+    for ((file, about, text), (name, _, _, key)) in zip(texts, parties) {
       let url = replies.appendingPathComponent(file)
       let file = ReplyText.template(
-        checkpointSize: review.draftSize, checkpointRoot: review.draftRoot, commitment: about?.0, scale: about?.1,
-        text: text, spanish: true)
+        checkpointSize: review.draftSize, checkpointRoot: review.draftRoot, party: name, commitment: about?.0,
+        scale: about?.1, text: text, spanish: true)
       try Data(file.utf8).write(to: url)
       let signature = try SSHSignature.sign(Data(contentsOf: url), namespace: ReplyText.namespace, key: key)
       try Data(signature.utf8).write(to: URL(fileURLWithPath: url.path + ".sig"))

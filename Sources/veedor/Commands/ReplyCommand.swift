@@ -29,11 +29,12 @@ struct ReplyCommand: ParsableCommand {
       abstract: "Write a reply file for the current draft, ready to fill in (or to sign, with --text).",
       discussion: """
         Examples:
-          veedor reply template --commitment CLPLN0003 --scale completion --out reply.txt
-          veedor reply template --report draft/report.json --commitment CLPLN0003 --lang es --text "El acta muestra…"
+          veedor reply template --party dideco --commitment CLPLN0003 --scale completion --out reply.txt
+          veedor reply template --report draft/report.json --party dideco --commitment CLPLN0003 --lang es --text "El acta muestra…"
         """)
     @OptionGroup var options: WorkspaceOptions
     @Option(help: "Take the draft's checkpoint from this draft report.json instead of a workspace.") var report: String?
+    @Option(help: "The party's roster name (needed for a signed reply).") var party: String?
     @Option(help: "The commitment the reply is about (omit for the whole report).") var commitment: String?
     @Option(help: "The scale the reply is about.") var scale: String?
     @Option(help: "The reply text (the file is then ready to sign).") var text: String?
@@ -47,7 +48,7 @@ struct ReplyCommand: ParsableCommand {
     func run() throws {
       let (size, root) = try draftCheckpoint()
       let body = ReplyText.template(
-        checkpointSize: size, checkpointRoot: root, commitment: commitment, scale: scale, text: text,
+        checkpointSize: size, checkpointRoot: root, party: party, commitment: commitment, scale: scale, text: text,
         spanish: lang == .es)
       guard let out else {
         for line in body.split(separator: "\n", omittingEmptySubsequences: false).dropLast() { Output.line("\(line)") }
@@ -74,8 +75,9 @@ struct ReplyCommand: ParsableCommand {
       }
       let workspace = try options.open()
       let state = try workspace.state()
-      guard let window = state.voices.openWindow ?? state.voices.windows.last else {
-        throw WorkspaceError(.conflict, "no draft yet: export one with 'veedor report export --draft'")
+      guard let window = state.voices.openWindow else {
+        throw WorkspaceError(
+          .conflict, "no draft is open for replies: export one with 'veedor report export --draft'")
       }
       let lines = try workspace.readLedger().lines.prefix(window.draftSize)
       return (window.draftSize, try MerkleTree(entries: lines).root().base64EncodedString())

@@ -35,8 +35,9 @@ struct ReportCommand: ParsableCommand {
         A draft (--draft) opens a review window: the government units, civil-society organisations and
         reviewers in the roster ('veedor party') reply to it with signed files ('veedor reply'); every
         page says it is a draft, until when replies count as on time, and which checkpoint they name.
-        The final report (without --draft) closes the window; it is refused while a reply recorded in
-        time is unanswered, unless --allow-unanswered, which the report then states.
+        The final report (without --draft) closes the window; it is refused before the window's last
+        day (UTC) has passed, unless --close-early, and while a reply recorded in time is unanswered,
+        unless --allow-unanswered; the report states either.
 
         Examples:
           veedor report export --out published --lang all
@@ -54,12 +55,16 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "With --draft: length of the window in days when --review-closes is not given.") var reviewDays = 21
     @Flag(help: "Export the final report although replies recorded in time are unanswered (the report says so).")
     var allowUnanswered = false
+    @Flag(help: "Export the final report before the review window's last day has passed (the report shows when).")
+    var closeEarly = false
 
     func validate() throws {
       if !draft && (reviewOpens != nil || reviewCloses != nil) {
         throw ValidationError("--review-opens and --review-closes go with --draft")
       }
-      if draft && allowUnanswered { throw ValidationError("--allow-unanswered is for the final report, not a draft") }
+      if draft && (allowUnanswered || closeEarly) {
+        throw ValidationError("--allow-unanswered and --close-early are for the final report, not a draft")
+      }
       guard (1...366).contains(reviewDays) else { throw ValidationError("--review-days must be 1 to 366") }
     }
 
@@ -76,7 +81,7 @@ struct ReportCommand: ParsableCommand {
       }
       let (report, files) = try ReportExporter.export(
         workspace: workspace, key: try keyOptions.load(), to: folder, languages: lang.languages, now: now,
-        draft: window, allowUnanswered: allowUnanswered
+        draft: window, allowUnanswered: allowUnanswered, closeEarly: closeEarly
       ) { outcome in
         Output.note(
           "witness \(outcome.witness): \(outcome.cosignature != nil ? "cosigned" : outcome.problem ?? "failed")")
