@@ -113,7 +113,8 @@ let package = Package(
       name: "veedor-bench",
       dependencies: [
         "VeedorLedger", "VeedorSigning", "VeedorPlan", "VeedorRecords", "VeedorWorkspace", "VeedorReports",
-        "VeedorExport", "VeedorDataset", "VeedorVerify", .product(name: "Crypto", package: "swift-crypto"),
+        "VeedorExport", "VeedorDataset", "VeedorVerify", "VeedorTiles",
+        .product(name: "Crypto", package: "swift-crypto"),
       ]),
     // Paths, temporary folders and subprocess helpers shared by the test targets.
     .target(name: "VeedorTestSupport", path: "Tests/VeedorTestSupport"),

@@ -21,14 +21,18 @@ enum Bench {
       try MemoryBench(reports: 50).run()
     case "import":
       try ImportBench(reports: args.count > 1 ? Int(args[1]) ?? 500 : 500).run()
+    case "tiles":
+      try TilesBench(count: args.count > 1 ? Int(args[1]) ?? 1_000_000 : 1_000_000).run()
     case "import-memory":
       try MemoryBench(reports: args.count > 1 ? Int(args[1]) ?? 50 : 50).run()
     default:
-      print("usage: veedor-bench ledger [ENTRIES] | import [REPORTS] | import-memory [REPORTS] | suite\n")
+      print("usage: veedor-bench ledger [ENTRIES] | tiles [ENTRIES] | import [REPORTS] | import-memory [REPORTS] | suite\n")
       print("suite:  evidence hashing, Ed25519, ledgers of 10^4..10^6 entries, export of 6,000 commitments,")
       print("        cold start, and the import of 500 reports, each beside a reference measured in the same run.")
       print("ledger: builds a ledger of ENTRIES ~200-byte entries (default 1,000,000), computes its root,")
       print("        makes and checks 1,000 inclusion proofs, beside raw SHA-256 over the same inputs.")
+      print("tiles:  publishes ENTRIES (default 1,000,000) as tlog-tiles, then 1,000 more (incremental), and")
+      print("        checks 1,000 inclusion proofs from the tiles, beside SHA-256 and reads of the same bytes.")
       print("import: generates REPORTS signed reports of 20 commitments (default 500) and times the import")
       print("        beside verifying the same signatures alone.")
       print("import-memory: peak memory of 'veedor import' over REPORTS good reports (default 50) with a")
