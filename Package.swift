@@ -140,7 +140,7 @@ let package = Package(
       dependencies: [
         "VeedorReports", "VeedorExport", "VeedorVerify", "VeedorWorkspace", "VeedorPlan", "VeedorRecords",
         "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorTestSupport", "VeedorDataset", "VeedorPublish",
-        "VeedorAgreement", "veedor",
+        "VeedorAgreement", "VeedorTiles", "veedor",
       ],
       exclude: ["Fixtures"]),
   ],
