@@ -14,7 +14,10 @@ public enum FolderSwap {
   ///
   /// With `keepOthers`, entries of the old folder that `build` did not write (e.g. a `keys/` folder
   /// someone put inside a report folder) are copied into the new one first, as they are.
-  public static func replace(_ target: URL, keepOthers: Bool = true, build: (URL) throws -> Void) throws {
+  public static func replace(
+    _ target: URL, keepOthers: Bool = true, alreadyDurable: (String) -> Bool = { _ in false },
+    build: (URL) throws -> Void
+  ) throws {
     let fm = FileManager.default
     let parent = target.deletingLastPathComponent()
     try fm.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -30,7 +33,7 @@ public enum FolderSwap {
           try fm.copyItem(at: target.appendingPathComponent(name), to: staging.appendingPathComponent(name))
         }
       }
-      syncTree(staging)
+      syncTree(staging, skipping: alreadyDurable)
       try swap(staging, into: target)
     } catch {
       try? fm.removeItem(at: staging)
@@ -87,13 +90,14 @@ public enum FolderSwap {
     #endif
   }
 
-  /// fsyncs every regular file and folder under `root`, so the swapped-in folder is durable.
-  static func syncTree(_ root: URL) {
+  /// fsyncs every regular file and folder under `root` (but the files `skipping` names by relative
+  /// path, hard links to files already durable), so the swapped-in folder is durable.
+  public static func syncTree(_ root: URL, skipping: (String) -> Bool = { _ in false }) {
     let paths =
       [root.path]
-      + (FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []).map {
-        root.appendingPathComponent($0).path
-      }
+      + (FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []).filter {
+        !skipping($0)
+      }.map { root.appendingPathComponent($0).path }
     for path in paths {
       let fd = open(path, O_RDONLY | O_NOFOLLOW)
       guard fd >= 0 else { continue }

@@ -61,6 +61,15 @@ public enum POSIXFile {
     syncDirectory(of: url)
   }
 
+  /// Creates a new file in a private staging folder (never through an existing name or symlink),
+  /// without fsync: the caller makes the whole folder durable once (``FolderSwap``).
+  public static func writeNew(_ data: Data, to url: URL, mode: mode_t = 0o644) throws(LedgerError) {
+    let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode)
+    guard fd >= 0 else { throw .io(path: url.path, reason: "cannot create: \(String(cString: strerror(errno)))") }
+    defer { close(fd) }
+    try writeAll(fd, data, path: url.path)
+  }
+
   /// Replaces a file atomically: writes a temporary file beside it, fsyncs, renames, fsyncs the folder.
   public static func writeAtomically(_ data: Data, to url: URL, mode: mode_t = 0o644)
     throws(LedgerError)

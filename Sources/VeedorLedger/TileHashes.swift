@@ -11,8 +11,22 @@ public struct TileHashes: Sendable {
   private var levels: [[Hash32]]
 
   /// Hashes every entry's exact bytes and builds the levels above.
-  public init<C: Collection>(entries: C) where C.Element: DataProtocol {
-    self.init(leaves: entries.map { Hash32.leaf($0) })
+  public init(entries: [Data]) {
+    self.init(leaves: Self.leafHashes(entries))
+  }
+
+  /// The leaf hashes of the entries, computed on every core in chunks.
+  static func leafHashes(_ entries: [Data]) -> [Hash32] {
+    let count = entries.count
+    var leaves = [Hash32](repeating: Hash32(), count: count)
+    let chunk = 16_384
+    leaves.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let out = buffer
+      DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { part in
+        for i in part * chunk..<min(count, (part + 1) * chunk) { out[i] = Hash32.leaf(entries[i]) }
+      }
+    }
+    return leaves
   }
 
   /// Builds the levels above the given 32-byte leaf hashes.
@@ -49,9 +63,7 @@ public struct TileHashes: Sendable {
 
   /// The bytes of a tile: `width` hashes of `level` starting at `index · 256` (callers keep within `count`).
   public func tile(level: Int, index: Int, width: Int) -> Data {
-    var data = Data(capacity: width * 32)
-    for hash in levels[level][index * Self.width..<index * Self.width + width] { data.append(hash.data) }
-    return data
+    levels[level][index * Self.width..<index * Self.width + width].withUnsafeBytes { Data($0) }
   }
 
   /// The leaf hash of entry `index`.

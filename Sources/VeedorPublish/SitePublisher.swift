@@ -50,8 +50,11 @@ public enum SitePublisher {
     var written: [URL] = []
     var tiles = TileWriter.Result()
     let previous = existing.contains(marker) ? site : nil
-    try FolderSwap.replace(site) { staging in
+    final class Linked: @unchecked Sendable { var paths: Set<String> = [] }
+    let linked = Linked()
+    try FolderSwap.replace(site, alreadyDurable: { linked.paths.contains($0) }) { staging in
       written = try build(report, verification, reportFolder, keys, evidence, staging, trust, previous, &tiles)
+      linked.paths = Set(tiles.linked.map { "\(logFolder)/\($0)" })
     }
     return (written.map { site.appendingPathComponent($0.lastPathComponent) }, report, tiles)
   }

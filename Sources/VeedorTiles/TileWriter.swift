@@ -16,6 +16,8 @@ public enum TileWriter {
     public var kept = 0
     /// Files of the previous folder that were not right for this ledger and were left out.
     public var dropped: [String] = []
+    /// Relative paths (`tile/…`) that were hard-linked from the previous folder, already durable.
+    public var linked: Set<String> = []
 
     /// An empty result.
     public init() {}
@@ -25,11 +27,12 @@ public enum TileWriter {
   /// size is `lines.count`) and the partial tiles of each size in `sizes`; the partial tiles of earlier
   /// checkpoints found in the previous folder are kept when they are right for these lines.
   public static func write(lines: [Data], checkpoint: String, sizes: [Int], to folder: URL) throws -> Result {
-    var result = Result()
-    try FolderSwap.replace(folder, keepOthers: true) { staging in
-      result = try build(lines: lines, checkpoint: checkpoint, sizes: sizes, into: staging, previous: folder)
+    final class Box: @unchecked Sendable { var result = Result() }
+    let box = Box()
+    try FolderSwap.replace(folder, keepOthers: true, alreadyDurable: { box.result.linked.contains($0) }) { staging in
+      box.result = try build(lines: lines, checkpoint: checkpoint, sizes: sizes, into: staging, previous: folder)
     }
-    return result
+    return box.result
   }
 
   /// Builds the log into an empty folder, linking files of `previous` that are already right.
@@ -52,15 +55,16 @@ public enum TileWriter {
       try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
       if let previous, linkIfEqual(previous.appendingPathComponent(path.description), to: target, data) {
         result.kept += 1
+        result.linked.insert(path.description)
       } else {
-        try POSIXFile.writeAtomically(data, to: target)
+        try POSIXFile.writeNew(data, to: target)
         result.written += 1
       }
     }
     if let previous {
       result.dropped = existingTiles(in: previous).filter { !wanted.contains($0) }.map(\.description).sorted()
     }
-    try POSIXFile.writeAtomically(Data(checkpoint.utf8), to: staging.appendingPathComponent("checkpoint"))
+    try POSIXFile.writeNew(Data(checkpoint.utf8), to: staging.appendingPathComponent("checkpoint"))
     return result
   }
 

@@ -26,7 +26,8 @@ enum Bench {
     case "import-memory":
       try MemoryBench(reports: args.count > 1 ? Int(args[1]) ?? 50 : 50).run()
     default:
-      print("usage: veedor-bench ledger [ENTRIES] | tiles [ENTRIES] | import [REPORTS] | import-memory [REPORTS] | suite\n")
+      print(
+        "usage: veedor-bench ledger [ENTRIES] | tiles [ENTRIES] | import [REPORTS] | import-memory [REPORTS] | suite\n")
       print("suite:  evidence hashing, Ed25519, ledgers of 10^4..10^6 entries, export of 6,000 commitments,")
       print("        cold start, and the import of 500 reports, each beside a reference measured in the same run.")
       print("ledger: builds a ledger of ENTRIES ~200-byte entries (default 1,000,000), computes its root,")

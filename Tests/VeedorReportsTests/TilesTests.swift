@@ -138,4 +138,19 @@ struct TilesTests {
     #expect(result.status == 2 && result.stderr.contains("at most 65535 bytes"), "\(result.stderr)")
     #expect(try Data(contentsOf: URL(fileURLWithPath: f.ws + "/ledger.jsonl")) == before)
   }
+
+  @Test("signature lines of unknown keys or types (e.g. a future ML-DSA cosignature) are ignored, not refused")
+  func unknownSignatures() throws {
+    let lines = Self.lines(300)
+    let folder = TestSupport.temporaryFolder("tiles").appendingPathComponent("log")
+    let note = try SignedNote(parsing: try Self.note(lines))
+    let unknown = SignedNote.Signature(
+      name: "witness.example/pq", keyID: Data([1, 2, 3, 4]), signature: Data(repeating: 7, count: 2_428))
+    _ = try TileWriter.write(lines: lines, checkpoint: note.adding([unknown]).serialized, sizes: [], to: folder)
+    let key = try NoteKey(name: Self.origin, publicKey: Self.key.publicKey)
+    let check = try LogCheck(source: TileSource(folder.path), key: key, held: [])
+    #expect(check.note.signatures.count == 2 && check.checkpoint.size == 300)
+    let policy = try WitnessPolicy(text: "quorum none\n")
+    #expect(policy.isSatisfied(by: check.note) && policy.cosigned(check.note).isEmpty)
+  }
 }

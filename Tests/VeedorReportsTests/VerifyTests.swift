@@ -12,15 +12,20 @@ struct VerifyTests {
     let plain = try f.verify()
     #expect(plain.status == 0 && plain.stdout.contains("integrity only"))
     let older = URL(fileURLWithPath: f.ws).appendingPathComponent("checkpoints/0000000015.note").path
+    let log = TestSupport.temporaryFolder("log").appendingPathComponent("log").path
+    try ReportFixture.run(["ledger", "tiles", "--out", log, "-w", f.ws])
+    let policy = TestSupport.temporaryFolder().appendingPathComponent("policy")
+    try Data("# no witnesses yet\nquorum none\n".utf8).write(to: policy)
     let full = try f.verify(
       nil,
       [
         "--trust", f.keys.appendingPathComponent("allowed_signers").path, "--evidence-dir", f.ws + "/objects",
-        "--ledger", f.ws + "/ledger.jsonl", "--since", older,
+        "--ledger", f.ws + "/ledger.jsonl", "--since", older, "--log", log, "--witness-policy", policy.path,
       ])
     #expect(full.status == 0, "\(full.stdout)\(full.stderr)")
     #expect(full.stdout.contains("VERIFIED") && !full.stdout.contains("✗") && !full.stdout.contains("–"))
     #expect(full.stdout.contains("extends 0000000015.note (15 → 17 entries)"))
+    #expect(full.stdout.contains("the report's 17 and the older 15 are a prefix of it"), "\(full.stdout)")
     let vkey = try f.verify(nil, ["--trust", f.keys.appendingPathComponent("verifier.vkey").path])
     #expect(vkey.status == 0)
   }
