@@ -33,10 +33,9 @@ public struct LedgerAudit: Sendable {
   /// changed when the last line's hash link is broken and no later line can tell.
   public init(_ contents: LedgerFile.Contents, anchors: [Checkpoint] = [], progress: ((Int) -> Void)? = nil) {
     let lines = contents.lines
-    var leaves: [Data] = []
-    leaves.reserveCapacity(lines.count)
-    for line in lines { leaves.append(RFC6962.leafHash(line)) }
-    tree = MerkleTree(leafHashes: leaves)
+    let hashes = TileHashes.leafHashes(lines)
+    tree = MerkleTree(leaves: hashes)
+    let leaves = hashes.map(\.data)
     finding =
       Self.firstProblem(lines, leaves, anchors: anchors, progress: progress)
       ?? contents.tornTail.map { _ in

@@ -18,18 +18,31 @@ public struct MerkleTree: Sendable {
     self.init(leaves: entries.map { Hash32.leaf($0) })
   }
 
-  private init(leaves: [Hash32]) {
+  /// Builds the tree over entries' exact bytes, hashing on every core.
+  public init(entries: [Data]) {
+    self.init(leaves: TileHashes.leafHashes(entries))
+  }
+
+  init(leaves: [Hash32]) {
     levels = [leaves]
     while let last = levels.last, last.count > 1 {
-      var next: [Hash32] = []
-      next.reserveCapacity(last.count / 2)
-      var i = 0
-      while i + 1 < last.count {
-        next.append(Hash32.node(last[i], last[i + 1]))
-        i += 2
-      }
-      levels.append(next)
+      levels.append(Self.parents(last))
     }
+  }
+
+  /// The level above: each pair of hashes hashed together, in chunks on every core when large.
+  static func parents(_ level: [Hash32]) -> [Hash32] {
+    let count = level.count / 2
+    var next = [Hash32](repeating: Hash32(), count: count)
+    let chunk = 32_768
+    next.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let out = buffer
+      let parts = (count + chunk - 1) / chunk
+      DispatchQueue.concurrentPerform(iterations: parts) { part in
+        for i in part * chunk..<min(count, (part + 1) * chunk) { out[i] = Hash32.node(level[2 * i], level[2 * i + 1]) }
+      }
+    }
+    return next
   }
 
   /// Number of leaves.
