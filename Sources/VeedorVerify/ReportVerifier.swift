@@ -91,6 +91,7 @@ public enum ReportVerifier {
     LogChecks.offlineProof(reportURL, lines, checkpoint, signer, &result)
     LogChecks.witnesses(report, options.witnessPolicy, &result)
     LogChecks.log(report, checkpoint, signer, options, &result)
+    RenderingChecks.run(reportURL, report, &result)
     return result
   }
 

@@ -40,7 +40,7 @@ struct TerminalEscapeTests {
       try veedor("evidence", "list", "-w", ws).stdout,
       try veedor("status", "-w", ws).stdout,
       try veedor("plan", "show", "-w", ws).stdout,
-      try veedor("verify", missing, status: 1).stdout,
+      try veedor("verify", missing, status: 2).stderr,
     ]
     for output in outputs {
       #expect(controlCharacter(in: output) == nil, "\(output.debugDescription)")
@@ -51,6 +51,16 @@ struct TerminalEscapeTests {
     let json = try veedor("evidence", "list", "--json", "-w", ws).stdout
     let items = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
     #expect(items?.first?["title"] as? String == hostile)
+  }
+
+  @Test("bidirectional overrides and isolates from data are shown, not obeyed")
+  func bidi() throws {
+    let ws = try hostileWorkspace()
+    try veedor("note", "total \u{202E}0001\u{2066}x\u{2069}", "-w", ws)
+    let log = try veedor("log", "-w", ws).stdout
+    #expect(log.contains(#"total \u{202E}0001\u{2066}x\u{2069}"#), "\(log)")
+    #expect(
+      !log.unicodeScalars.contains { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) })
   }
 
   @Test("an error message quoting bad input is one line without control characters")

@@ -30,6 +30,20 @@ struct VerifyTests {
     #expect(vkey.status == 0)
   }
 
+  @Test("an edited readable copy beside the report (report.es.html) fails the renderings step, naming it")
+  func editedRendering() throws {
+    let f = try ReportFixture()
+    let folder = try f.copy()
+    let html = folder.appendingPathComponent("report.es.html")
+    let text = try String(contentsOf: html, encoding: .utf8).replacingOccurrences(of: "Sí", with: "No")
+    try Data(text.utf8).write(to: html)
+    let result = try f.verify(folder.appendingPathComponent("report.json"))
+    expectFailure(result, step: "renderings")
+    #expect(result.stdout.contains("report.es.html is not what the verified report renders"), "\(result.stdout)")
+    let missing = try f.verify(folder.appendingPathComponent("nothing.json"))
+    #expect(missing.status == 2 && missing.stderr.contains("no such file"))
+  }
+
   func expectFailure(_ result: TestSupport.Result, step: String) {
     #expect(result.status == 1, "\(result.stdout)")
     #expect(result.stdout.contains("NOT VERIFIED: \(step) failed"), "\(result.stdout)")

@@ -20,7 +20,8 @@ struct Verify: ParsableCommand {
       report.json.tlog-proof is beside it, that the offline proof holds; (11) with --witness-policy
       (a C2SP tlog-policy file), that the checkpoint's witness cosignatures meet its quorum; (12) with
       --log, that the monitor's published log (tlog-tiles) is signed by the same key and extends
-      the report's checkpoint (and --since's), proved from the few tiles fetched.
+      the report's checkpoint (and --since's), proved from the few tiles fetched; (13) the
+      report.LANG.md and .html beside it are exactly what the verified report renders.
       Exit 0 only when every requested step passes, 1 when one fails, 2 for an unusable trust file.
 
       Example: veedor verify published/report.json --trust published/keys/allowed_signers --ledger ledger.jsonl
@@ -40,6 +41,9 @@ struct Verify: ParsableCommand {
 
   func run() throws {
     let url = { (path: String?) in path.map { URL(fileURLWithPath: $0) } }
+    guard FileManager.default.fileExists(atPath: report) else {
+      throw VerifyError(.badInput, "no such file; give the report.json to check", file: report)
+    }
     let trustFile = try url(trust).map { try ReportVerifier.loadTrust($0) }
     let policy = try witnessPolicy.map { path in
       guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
