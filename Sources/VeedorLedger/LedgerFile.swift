@@ -86,6 +86,7 @@ public struct LedgerFile: Sendable {
       lines.removeLast()
       return Contents(lines: lines, tornTail: last + Data([0x0A]), goodLength: start - last.count - 1)
     }
+    WorkCounter.add("lines read", lines.count)
     return Contents(lines: lines, tornTail: nil, goodLength: start)
   }
 

@@ -15,6 +15,7 @@ public struct MerkleTree: Sendable {
 
   /// Builds the tree over entries' exact bytes.
   public init<C: Collection>(entries: C) where C.Element: DataProtocol {
+    WorkCounter.add("leaf hashes", entries.count)
     self.init(leaves: entries.map { Hash32.leaf($0) })
   }
 
@@ -24,6 +25,7 @@ public struct MerkleTree: Sendable {
   }
 
   init(leaves: [Hash32]) {
+    WorkCounter.add("node hashes", max(leaves.count - 1, 0))
     levels = [leaves]
     while let last = levels.last, last.count > 1 {
       levels.append(Self.parents(last))

@@ -18,6 +18,7 @@ public struct TileHashes: Sendable {
   /// The leaf hashes of the entries, computed on every core in chunks.
   static func leafHashes(_ entries: [Data]) -> [Hash32] {
     let count = entries.count
+    WorkCounter.add("leaf hashes", count)
     var leaves = [Hash32](repeating: Hash32(), count: count)
     let chunk = 16_384
     leaves.withUnsafeMutableBufferPointer { buffer in

@@ -42,6 +42,7 @@ public struct LedgerState: Sendable {
   /// Replays ledger lines; a line that does not fit the history is an integrity error.
   public static func replay<Lines: Collection<Data>>(_ lines: Lines, file: String) throws(RecordsError) -> LedgerState {
     var state = LedgerState()
+    WorkCounter.add("entries decoded", lines.count)
     let decoder = JSONDecoder()
     var previous: String?
     for (i, line) in lines.enumerated() {

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+import VeedorExport
+import VeedorLedger
+import VeedorRecords
+import VeedorReports
+import VeedorSigning
+import VeedorTestSupport
+import VeedorVerify
+import VeedorWorkspace
+
+/// Cost grows with the ledger, never faster: each command's work (lines read, entries decoded, hashes
+/// computed) is counted on a ledger of about 1,000 and of about 10,000 entries; a quadratic step
+/// would multiply it by 100.
+@Suite("Work grows linearly with the ledger")
+struct ScalingTests {
+  /// The bundled workspace grown to about `size` entries with evidence and notes.
+  static func workspace(size: Int) throws -> URL {
+    let root = TestSupport.temporaryFolder("scaling").appendingPathComponent("ws")
+    try FileManager.default.copyItem(at: TestSupport.packageRoot.appendingPathComponent("evidence"), to: root)
+    let ledger = root.appendingPathComponent("ledger.jsonl")
+    var lines = try Data(contentsOf: ledger).split(separator: 0x0A).map { Data($0) }
+    var evidence = try LedgerState.replay(lines, file: "ledger").evidence.count
+    let time = Date(timeIntervalSince1970: 1_700_000_000)
+    while lines.count < size {
+      var act: Act
+      if lines.count % 2 == 0 {
+        evidence += 1
+        act = Act(after: lines, type: .evidenceAdded, time: time)
+        var record = EvidenceRecord(
+          id: "E\(evidence)", commitment: "CLPLN0001", kind: .webpage, title: "Page \(evidence)")
+        record.url = "https://example.org/\(evidence)"
+        act.evidence = record
+      } else {
+        act = Act(after: lines, type: .note, time: time)
+        act.note = NoteRecord(commitment: "CLPLN0002", text: "Check-in \(lines.count)")
+      }
+      lines.append(try act.line())
+    }
+    try Data(lines.map { $0 + Data([0x0A]) }.joined()).write(to: ledger)
+    try? FileManager.default.removeItem(at: root.appendingPathComponent("ledger.jsonl.head"))
+    return root
+  }
+
+  /// The work each command does on a workspace of about `size` entries.
+  static func work(size: Int) throws -> [String: [String: Int]] {
+    let root = try workspace(size: size)
+    let key = MonitorKey.generate(name: "Scaling Monitor", created: 1_700_000_000)
+    let now = Date(timeIntervalSince1970: 1_700_000_100)
+    let out = root.deletingLastPathComponent().appendingPathComponent("report")
+    var result: [String: [String: Int]] = [:]
+    func count(_ name: String, _ body: () throws -> Void) throws {
+      let counter = WorkCounter()
+      try WorkCounter.$current.withValue(counter) { try body() }
+      result[name] = counter.totals
+    }
+    try count("status") {
+      let ws = try Workspace.open(root)
+      _ = StatusReport(workspace: ws, state: try ws.state())
+    }
+    try count("note") { try Workspace.open(root).addNote("one more", commitment: nil, now: now) }
+    try count("evidence add") {
+      _ = try Workspace.open(root).addEvidence(
+        [EvidenceDraft(commitment: "CLPLN0003", kind: .webpage, title: "New", url: "https://example.org/new")], now: now
+      )
+    }
+    try count("report export") {
+      _ = try ReportExporter.export(workspace: Workspace.open(root), key: key, to: out, languages: [.es], now: now)
+    }
+    try count("verify") { _ = ReportVerifier.verify(out.appendingPathComponent("report.json")) }
+    try count("ledger verify") { _ = try LedgerVerification(workspace: Workspace.open(root)) }
+    return result
+  }
+
+  @Test("status, appends, report export, verify and ledger verify do about 10× the work on 10× the entries")
+  func linear() throws {
+    let small = try Self.work(size: 1_000)
+    let large = try Self.work(size: 10_000)
+    for (command, counts) in small.sorted(by: { $0.key < $1.key }) {
+      print(
+        "work of \(command): \(counts.sorted { $0.key < $1.key }) → \((large[command] ?? [:]).sorted { $0.key < $1.key })"
+      )
+      #expect(!counts.isEmpty, "\(command) counted nothing")
+      for (kind, n) in counts {
+        let m = large[command]?[kind] ?? 0
+        // Linear: ten times the entries, about ten times the work (a little constant work on top).
+        #expect(m <= 11 * n, "\(command): \(kind) went from \(n) to \(m)")
+        #expect(m >= 5 * n, "\(command): \(kind) went from \(n) to \(m) (not counting the ledger?)")
+      }
+    }
+    #expect(small["verify"]?["entries decoded"] ?? 0 >= 1_000)
+  }
+}
