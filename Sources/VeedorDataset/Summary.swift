@@ -19,21 +19,35 @@ public struct Summary: Codable, Sendable {
     public var figures: [String: Figure]
   }
 
-  /// Definitions of the figures: column and the values that count (OGP's own vocabulary).
-  static let definitions: [(String, [String], Set<String>)] = [
-    ("verifiable", ["Verifiable"], ["Yes", "1"]),
-    ("relevant-access-to-information", ["OGP Value Access To Information"], ["1"]),
-    ("relevant-civic-participation", ["OGP Value Civic Participation"], ["1"]),
-    ("relevant-public-accountability", ["OGP Value Public Accountability"], ["1"]),
-    ("relevant-technology-innovation", ["OGP Value Technology"], ["1"]),
-    ("ambitious", ["Potential Impact", "Potential for Results"], ["Moderate", "Transformative", "Substantial"]),
-    ("high-completion", ["Completion (End Of Term)"], ["Substantial", "Complete"]),
+  /// The figures, each computed per row the way OGP's sheet computes it (``OGPDerived``): nil when
+  /// the row is not assessed for it, else whether it counts. Never pooled across scales.
+  static let definitions: [(String, @Sendable ([String: String]) -> Bool?)] = [
     (
-      "strong-early-results", ["Did It Open Government (Overall)", "Early Results"],
-      ["Major", "Outstanding", "Significant"]
+      "verifiable",
+      { row in OGPDerived.isCoded(row["Verifiable"]) ? ["Yes", "1"].contains(row["Verifiable"] ?? "") : nil }
     ),
-    ("starred", ["Starred (Current Formula) End of Term", "x_indicator_starred"], ["1", "yes"]),
+    ("relevant", OGPDerived.relevant),
+    ("relevant-access-to-information", { value($0, "OGP Value Access To Information") }),
+    ("relevant-civic-participation", { value($0, "OGP Value Civic Participation") }),
+    ("relevant-public-accountability", { value($0, "OGP Value Public Accountability") }),
+    ("relevant-technology-innovation", { value($0, "OGP Value Technology") }),
+    ("high-ambition", OGPDerived.highAmbition),
+    (
+      "potential-for-results-substantial",
+      { row in OGPDerived.isCoded(row["Potential for Results"]) ? row["Potential for Results"] == "Substantial" : nil }
+    ),
+    ("high-completion", OGPDerived.highCompletion),
+    ("high-diog", OGPDerived.highDIOG),
+    ("max-star", OGPDerived.maxStar),
+    ("starred-end-of-term", { OGPDerived.starred($0, at: .endOfTerm) }),
+    ("starred-progress-report", { OGPDerived.starred($0, at: .progressReport) }),
+    ("starred-2015-formula", { OGPDerived.starred($0, at: .progressReport, only2015: true) }),
   ]
+
+  /// A 0/1 value column: nil when not coded.
+  static func value(_ row: [String: String], _ column: String) -> Bool? {
+    OGPDerived.isCoded(row[column]) ? row[column] == "1" : nil
+  }
 
   /// Per plan, in order of first appearance.
   public var plans: [Group]
@@ -55,14 +69,13 @@ public struct Summary: Codable, Sendable {
 
   static func group(_ plan: String, _ rows: [[String: String]]) -> Group {
     var figures: [String: Figure] = [:]
-    for (id, columns, yes) in definitions {
+    for (id, counts) in definitions {
       var count = 0
       var known = 0
       for row in rows {
-        let values = columns.compactMap { row[$0] }.filter { !["", "NA", "ND", "NR"].contains($0) }
-        guard !values.isEmpty else { continue }
+        guard let yes = counts(row) else { continue }
         known += 1
-        if values.contains(where: yes.contains) { count += 1 }
+        if yes { count += 1 }
       }
       figures[id] = Figure(
         count: count, known: known, percent: known > 0 ? (Double(count) * 1000 / Double(known)).rounded() / 10 : nil)
@@ -80,7 +93,7 @@ public struct Summary: Codable, Sendable {
     for group in plans + [overall] {
       let cells = ids.map { id -> String in
         guard let f = group.figures[id], f.known > 0 else { return "–" }
-        return id == "starred" ? "\(f.count)" : String(format: "%.1f%% (%d/%d)", f.percent ?? 0, f.count, f.known)
+        return id.contains("star") ? "\(f.count)" : String(format: "%.1f%% (%d/%d)", f.percent ?? 0, f.count, f.known)
       }
       text +=
         "| \(group.plan) | \(group.member.replacingOccurrences(of: "|", with: "/")) | \(group.commitments) | \(group.monitors) | "
