@@ -3,20 +3,31 @@ import VeedorPlan
 import VeedorRecords
 import VeedorRubric
 
-/// Finds rubric files by id in a list of folders, or takes a path to a file.
+/// Finds rubric files by id in a list of folders, then among the rubrics built into the binary, or
+/// takes a path to a file.
 public struct RubricLibrary: Sendable {
+  /// One rubric found: where it came from, its exact bytes and the rubric.
+  public struct Entry: Sendable {
+    /// A file path, or `(built in) NAME` for an embedded rubric.
+    public var source: String
+    /// The exact file bytes (what a workspace copies and pins).
+    public var data: Data
+    /// The rubric.
+    public var rubric: Rubric
+  }
+
   /// Folders searched, in order.
   public let folders: [URL]
 
-  /// A library over the given folders.
+  /// A library over the given folders (the built-in rubrics come after them).
   public init(folders: [URL]) {
     self.folders = folders
   }
 
-  /// Every valid rubric found, first folder wins for a repeated id.
-  public func all() -> [(url: URL, rubric: Rubric)] {
+  /// Every valid rubric found, the first source winning for a repeated id.
+  public func all() -> [Entry] {
     var seen: Set<String> = []
-    var found: [(URL, Rubric)] = []
+    var found: [Entry] = []
     for folder in folders {
       let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
       for name in names.sorted() where name.hasSuffix(".json") {
@@ -24,8 +35,13 @@ public struct RubricLibrary: Sendable {
         guard let data = try? Data(contentsOf: url), let rubric = try? Rubric.load(data),
           seen.insert(rubric.id).inserted
         else { continue }
-        found.append((url, rubric))
+        found.append(Entry(source: url.path, data: data, rubric: rubric))
       }
+    }
+    for (name, _) in BundledRubrics.files {
+      guard let data = BundledRubrics.data(name), let rubric = try? Rubric.load(data), seen.insert(rubric.id).inserted
+      else { continue }
+      found.append(Entry(source: "(built in) \(name)", data: data, rubric: rubric))
     }
     return found
   }
@@ -36,7 +52,7 @@ public struct RubricLibrary: Sendable {
     if idOrPath.hasSuffix(".json") || idOrPath.contains("/") {
       url = URL(fileURLWithPath: idOrPath)
     } else if let match = all().first(where: { $0.rubric.id == idOrPath }) {
-      url = match.url
+      return (match.data, match.rubric)
     } else {
       let known = all().map(\.rubric.id).joined(separator: ", ")
       throw WorkspaceError(

@@ -14,14 +14,16 @@ struct RubricCommand: ParsableCommand {
   /// `veedor rubric list`.
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "List the rubrics found (in $VEEDOR_RUBRICS, ./rubrics and the bundled ones).")
+      abstract: "List the rubrics found (in $VEEDOR_RUBRICS, ./rubrics, the checkout's rubrics/, then built in).")
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
       let all = Environment.rubricLibrary.all()
       if json { return try Output.json(all.map(\.rubric)) }
-      for (url, rubric) in all {
-        Output.line("\(rubric.id)  \(rubric.version)  \(rubric.title.en)  (\(rubric.scales.count) scales)  \(url.path)")
+      for entry in all {
+        let rubric = entry.rubric
+        Output.line(
+          "\(rubric.id)  \(rubric.version)  \(rubric.title.en)  (\(rubric.scales.count) scales)  \(entry.source)")
       }
     }
   }
