@@ -59,7 +59,8 @@ public struct DatasetImporter {
       }
     }
     let scope = MemberScope(sheets: sheets.map(\.1))
-    let options = ReportVerifier.Options(maxBytes: maxBytes, now: now)
+    var options = ReportVerifier.Options(maxBytes: maxBytes, now: now)
+    options.renderings = false
     let results = Self.verifyAll(
       files.filter { $0.pathExtension.lowercased() != "csv" }, options: options, trust: trustFile, progress: progress)
     for (url, sheet) in sheets {

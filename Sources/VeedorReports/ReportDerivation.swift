@@ -55,13 +55,15 @@ public enum ReportDerivation {
     guard ReportInputs.sha256(rubricBytes) == pinned.rubricSHA256 else {
       throw ReportsError(.integrity, "is not the rubric.json the ledger's first entry pins", field: "inputs.rubric")
     }
-    let plan: ActionPlan
-    do { plan = try PlanImporter.decodeJSON(planBytes, file: "inputs.plan") } catch {
-      throw ReportsError(.integrity, error.description, field: "inputs.plan")
+    let plan = try DecodedInputs.shared.plan(sha256: pinned.sha256) { () throws(ReportsError) -> ActionPlan in
+      do { return try PlanImporter.decodeJSON(planBytes, file: "inputs.plan") } catch {
+        throw ReportsError(.integrity, String(describing: error), field: "inputs.plan")
+      }
     }
-    let rubric: Rubric
-    do { rubric = try Rubric.load(rubricBytes) } catch {
-      throw ReportsError(.integrity, error.description, field: "inputs.rubric")
+    let rubric = try DecodedInputs.shared.rubric(sha256: pinned.rubricSHA256) { () throws(ReportsError) -> Rubric in
+      do { return try Rubric.load(rubricBytes) } catch {
+        throw ReportsError(.integrity, String(describing: error), field: "inputs.rubric")
+      }
     }
     try SignedInputChecks.check(state: state, plan: plan, rubric: rubric)
     let sshKey = MonitorKey.sshPublicKey(signer)

@@ -30,6 +30,8 @@ public enum ReportVerifier {
     public var log: String?
     /// The witnesses and quorum the report's (and the log's) checkpoint must be cosigned by.
     public var witnessPolicy: WitnessPolicy?
+    /// Whether to check the readable copies beside the report (an import of data does not need them).
+    public var renderings = true
 
     /// Creates options.
     public init(
@@ -91,7 +93,7 @@ public enum ReportVerifier {
     LogChecks.offlineProof(reportURL, lines, checkpoint, signer, &result)
     LogChecks.witnesses(report, options.witnessPolicy, &result)
     LogChecks.log(report, checkpoint, signer, options, &result)
-    RenderingChecks.run(reportURL, report, &result)
+    if options.renderings { RenderingChecks.run(reportURL, report, &result) }
     return result
   }
 

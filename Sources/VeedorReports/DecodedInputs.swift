@@ -1,0 +1,35 @@
+import Foundation
+import VeedorPlan
+import VeedorRubric
+
+/// Plans and rubrics already decoded and checked, by the SHA-256 of their exact bytes: importing many
+/// reports of one plan and rubric decodes them once. Bounded; values only, so sharing is safe.
+final class DecodedInputs: @unchecked Sendable {
+  static let shared = DecodedInputs()
+  private let lock = NSLock()
+  private var plans: [String: ActionPlan] = [:]
+  private var rubrics: [String: Rubric] = [:]
+  private let limit = 64
+
+  /// The plan for these bytes, decoded and checked once.
+  func plan(sha256: String, _ make: () throws(ReportsError) -> ActionPlan) throws(ReportsError) -> ActionPlan {
+    if let cached = lock.withLock({ plans[sha256] }) { return cached }
+    let plan = try make()
+    lock.withLock {
+      if plans.count >= limit { plans.removeAll() }
+      plans[sha256] = plan
+    }
+    return plan
+  }
+
+  /// The rubric for these bytes, decoded once.
+  func rubric(sha256: String, _ make: () throws(ReportsError) -> Rubric) throws(ReportsError) -> Rubric {
+    if let cached = lock.withLock({ rubrics[sha256] }) { return cached }
+    let rubric = try make()
+    lock.withLock {
+      if rubrics.count >= limit { rubrics.removeAll() }
+      rubrics[sha256] = rubric
+    }
+    return rubric
+  }
+}
