@@ -217,6 +217,7 @@ public struct Voices: Sendable {
     }
     guard !record.rationale.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, !record.reviewerLevels.isEmpty
     else { throw RecordsError(.integrity, "needs the reviewer's levels and a rationale", field: "reconciliation") }
+    if let proof = record.reviewerProof { try check(proof, of: record, by: reviewer) }
     switch record.stands {
     case .monitor:
       guard record.score == nil else {
@@ -233,5 +234,31 @@ public struct Voices: Sendable {
       }
     }
     return reviewer
+  }
+
+  /// The reviewer's checkpoint is signed by their roster key and includes the entry, which records
+  /// exactly the reconciled item and levels.
+  private func check(
+    _ proof: ReconciliationRecord.ReviewerProof, of record: ReconciliationRecord, by reviewer: PartyRecord
+  )
+    throws(RecordsError)
+  {
+    let fail = RecordsError(
+      .integrity, "the reviewer's proof does not show their signed score for this item",
+      field: "reconciliation.reviewerProof")
+    let keyText = reviewer.publicKey.split(separator: " ").dropFirst().first.map(String.init) ?? ""
+    guard let blob = Data(base64Encoded: keyText), blob.count == 51,
+      let note = try? SignedNote(parsing: proof.checkpoint), let body = try? Checkpoint(text: note.text),
+      let key = try? NoteKey(name: body.origin, publicKey: Data(blob.suffix(32))), note.isSigned(by: key)
+    else { throw fail }
+    let hashes = proof.proof.compactMap { Data(base64Encoded: $0) }
+    let entry = Data(proof.entry.utf8)
+    guard hashes.count == proof.proof.count,
+      ProofVerifier.verifyInclusion(
+        leafHash: RFC6962.leafHash(entry), index: proof.index, size: body.size, proof: hashes, root: body.root),
+      let act = try? JSONDecoder().decode(Act.self, from: entry),
+      act.type == .scoreRecorded || act.type == .scoreCorrected, let score = act.score,
+      score.commitment == record.commitment, score.scale == record.scale, score.levels == record.reviewerLevels
+    else { throw fail }
   }
 }

@@ -1,3 +1,4 @@
+import VeedorLedger
 import VeedorRecords
 
 extension Report {
@@ -97,9 +98,31 @@ extension Report {
     public var rationale: String
     /// The correction recording the reviewer's reading, when it stands.
     public var score: String?
+    /// Size of the reviewer's signed checkpoint that proves their reading; nil when the reading is
+    /// only the monitor's record.
+    public var reviewerCheckpointSize: Int?
     /// Ledger entry (seq) that records it.
     public var entry: Int
     /// When it was recorded.
     public var time: String
+  }
+}
+
+extension Report {
+  /// The reviewer's signed proof of their current score on an item, taken from their report: the
+  /// checkpoint, the score's ledger line and its inclusion proof.
+  public func reviewerProof(commitment: String, scale: String) -> (ReconciliationRecord.ReviewerProof, [String])? {
+    guard
+      let current = commitments.first(where: { $0.id == commitment })?.scores.first(where: { $0.scale == scale })?
+        .current, current.entry >= 0, current.entry < inputs.ledger.count,
+      let proof = try? MerkleTree(entries: inputs.ledgerLines).inclusionProof(
+        index: current.entry, size: inputs.ledger.count)
+    else { return nil }
+    return (
+      ReconciliationRecord.ReviewerProof(
+        checkpoint: inputs.checkpoint, index: current.entry, entry: inputs.ledger[current.entry],
+        proof: proof.map { $0.base64EncodedString() }),
+      current.levels.map(\.id)
+    )
   }
 }

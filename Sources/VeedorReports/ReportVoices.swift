@@ -49,7 +49,11 @@ struct ReportVoices {
       let r = item.record
       return Report.ReconciliationItem(
         commitment: r.commitment, scale: r.scale, reviewer: Self.info(item.reviewer), reviewerLevels: r.reviewerLevels,
-        stands: r.stands, rationale: r.rationale, score: r.score, entry: item.entry, time: item.time)
+        stands: r.stands, rationale: r.rationale, score: r.score,
+        reviewerCheckpointSize: r.reviewerProof.flatMap {
+          try? Checkpoint(text: SignedNote(parsing: $0.checkpoint).text)
+        }?
+        .size, entry: item.entry, time: item.time)
     }
   }
 

@@ -57,6 +57,9 @@ public struct ReportWords: Sendable {
     "otherReplies": LocalizedText(
       en: "Replies about this commitment", es: "Respuestas sobre este compromiso"),
     "asRecorded": LocalizedText(en: "as the monitor records it", es: "según lo registra el evaluador"),
+    "signedReading": LocalizedText(
+      en: "reading signed by the reviewer, checkpoint of %1 entries",
+      es: "lectura firmada por el revisor, punto de control de %1 entradas"),
     "repliesReport": LocalizedText(en: "Replies about the whole report", es: "Respuestas sobre todo el informe"),
     "reply": LocalizedText(en: "Reply", es: "Respuesta"),
     "comment": LocalizedText(en: "Public comment (unsigned)", es: "Comentario público (sin firma)"),

@@ -89,6 +89,6 @@ public enum VoiceText {
     let outcome = item.stands == .monitor ? w["standsMonitor"] : w["standsReviewer"]
     let score = item.score.map { " (\($0))" } ?? ""
     return
-      "\(w["reconciliation"]) \(item.reviewer.name) (\(w["asRecorded"])): \(w["theirLevel"]) \(item.reviewerLevels.joined(separator: ", ")); \(outcome)\(score) — \(item.rationale)"
+      "\(w["reconciliation"]) \(item.reviewer.name) (\(item.reviewerCheckpointSize.map { w.format("signedReading", "\($0)") } ?? w["asRecorded"])): \(w["theirLevel"]) \(item.reviewerLevels.joined(separator: ", ")); \(outcome)\(score) — \(item.rationale)"
   }
 }

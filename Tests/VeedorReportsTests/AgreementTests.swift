@@ -83,7 +83,7 @@ struct AgreementTests {
 
   @Test("the reconciliation is a ledger entry the report shows; a reviewer's reading must cite its correction")
   func reconcile() throws {
-    let (f, _, _, reviewerKey) = try Self.reports()
+    let (f, reviewerReport, _, reviewerKey) = try Self.reports()
     try ReportFixture.run(["party", "add", "revisora", "--role", "reviewer", "--key", reviewerKey.path, "-w", f.ws])
     let missing = try ReportFixture.run(
       [
@@ -92,16 +92,34 @@ struct AgreementTests {
       ], status: 2)
     #expect(missing.stderr.contains("must name the score"))
     try ReportFixture.run([
-      "reconcile", "CLPLN0001", "verifiable", "--reviewer", "revisora", "--their-level", "no", "--stands", "monitor",
-      "--rationale", "The commitment page dates each milestone", "-w", f.ws,
+      "reconcile", "CLPLN0002", "verifiable", "--reviewer", "revisora", "--their-level", "yes", "--stands", "monitor",
+      "--rationale", "Both read it the same", "-w", f.ws,
     ])
+    // With the reviewer's own signed report, their reading comes from it with its proof.
+    let contradicted = try ReportFixture.run(
+      [
+        "reconcile", "CLPLN0001", "verifiable", "--reviewer", "revisora", "--reviewer-report", reviewerReport.path,
+        "--their-level", "yes", "--stands", "monitor", "--rationale", "x", "-w", f.ws,
+      ], status: 2)
+    #expect(contradicted.stderr.contains("the reviewer's report says no, not yes"), "\(contradicted.stderr)")
+    try ReportFixture.run([
+      "reconcile", "CLPLN0001", "verifiable", "--reviewer", "revisora", "--reviewer-report", reviewerReport.path,
+      "--stands", "monitor", "--rationale", "The commitment page dates each milestone", "-w", f.ws,
+    ])
+    // A report signed by someone else than the registered reviewer proves nothing.
+    let stranger = try Self.reports().1
+    let forged = try ReportFixture.run(
+      [
+        "reconcile", "CLPLN0001", "verifiable", "--reviewer", "revisora", "--reviewer-report", stranger.path,
+        "--stands", "monitor", "--rationale", "x", "-w", f.ws,
+      ], status: 2)
+    #expect(forged.stderr.contains("proof does not show their signed score"), "\(forged.stderr)")
     let out = TestSupport.temporaryFolder().appendingPathComponent("final")
     try ReportFixture.run(["report", "export", "--key", f.key, "--out", out.path, "-w", f.ws])
-    let md = try String(contentsOf: out.appendingPathComponent("report.es.html"), encoding: .utf8)
-    #expect(
-      md.contains(
-        "Segundo revisor revisora (según lo registra el evaluador): su lectura no; se mantiene el puntaje del evaluador"
-      ))
+    let html = try String(contentsOf: out.appendingPathComponent("report.es.html"), encoding: .utf8)
+    #expect(html.contains("Segundo revisor revisora (según lo registra el evaluador): su lectura yes"), "\(html.count)")
+    #expect(html.contains("Segundo revisor revisora (lectura firmada por el revisor, punto de control de"))
+    #expect(html.contains("su lectura no; se mantiene el puntaje del evaluador"))
     #expect(try f.verify(out.appendingPathComponent("report.json")).status == 0)
   }
 }

@@ -84,10 +84,12 @@ struct Reconcile: ParsableCommand {
     abstract: "Record which reading stands after a second reviewer scored an item differently.",
     discussion: """
       The reviewer must be in the roster with the role reviewer. When their reading stands, record
-      the correction first and name it with --score.
+      the correction first and name it with --score. With --reviewer-report (the reviewer's signed
+      report.json), their reading is taken from it and recorded with their signed checkpoint and the
+      inclusion proof of their score entry, so the reading is verifiable, not only your record.
 
       Examples:
-        veedor reconcile CLPLN0003 completion --reviewer revisora --their-level limited --stands monitor --rationale "…"
+        veedor reconcile CLPLN0003 completion --reviewer revisora --reviewer-report revisora/report.json --stands monitor --rationale "…"
         veedor reconcile CLPLN0002 verifiable --reviewer revisora --their-level no --stands reviewer --score S9 --rationale "…"
       """)
 
@@ -95,15 +97,38 @@ struct Reconcile: ParsableCommand {
   @Argument(help: "Commitment id.") var commitment: String
   @Argument(help: "Scale id.") var scale: String
   @Option(help: "The reviewer's party name.") var reviewer: String
-  @Option(help: "The reviewer's level(s), comma-separated on multiple-choice scales.") var theirLevel: String
+  @Option(help: "The reviewer's level(s), comma-separated on multiple-choice scales (or from --reviewer-report).")
+  var theirLevel: String?
+  @Option(help: "The reviewer's signed report.json: their reading and its proof are taken from it.") var reviewerReport:
+    String?
   @Option(help: "Whose reading stands: monitor or reviewer.") var stands: ReconciliationRecord.Outcome
   @Option(help: "When the reviewer's reading stands: the correction that records it, e.g. S9.") var score: String?
   @Option(help: "Why.") var rationale: String
 
   func run() throws {
-    let record = ReconciliationRecord(
-      commitment: commitment, scale: scale, reviewer: reviewer, reviewerLevels: Score.list(theirLevel), stands: stands,
+    var levels = Score.list(theirLevel ?? "")
+    var proof: ReconciliationRecord.ReviewerProof?
+    if let reviewerReport {
+      guard let data = try? Data(contentsOf: URL(fileURLWithPath: reviewerReport)),
+        let report = try? JSONDecoder().decode(Report.self, from: data)
+      else { throw WorkspaceError(.badInput, "not a Veedor report", file: reviewerReport) }
+      guard let (found, theirs) = report.reviewerProof(commitment: commitment, scale: scale) else {
+        throw WorkspaceError(
+          .badInput, "the reviewer's report has no score on \(commitment) \(scale)", file: reviewerReport)
+      }
+      if theirLevel != nil && Set(levels) != Set(theirs) {
+        throw WorkspaceError(
+          .badInput,
+          "the reviewer's report says \(theirs.joined(separator: ",")), not \(levels.joined(separator: ","))",
+          field: "--their-level")
+      }
+      (proof, levels) = (found, theirs)
+    }
+    guard !levels.isEmpty else { throw ValidationError("give --their-level or --reviewer-report") }
+    var record = ReconciliationRecord(
+      commitment: commitment, scale: scale, reviewer: reviewer, reviewerLevels: levels, stands: stands,
       rationale: rationale, score: score)
+    record.reviewerProof = proof
     try options.open().reconcile(record, now: Environment.now())
     Output.line("reconciled \(commitment) \(scale): the \(stands.rawValue)'s reading stands")
   }
