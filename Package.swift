@@ -96,7 +96,7 @@ let package = Package(
       name: "VeedorPublish",
       dependencies: [
         "VeedorErrors", "VeedorRubric", "VeedorLedger", "VeedorPlan", "VeedorRecords", "VeedorReports", "VeedorVerify",
-        "VeedorTiles",
+        "VeedorTiles", "VeedorSigning",
       ]),
     // Agreement between readers of one plan: percent agreement, Cohen's kappa (plain, weighted), Krippendorff's alpha.
     .target(name: "VeedorAgreement", dependencies: ["VeedorRubric", "VeedorReports"]),

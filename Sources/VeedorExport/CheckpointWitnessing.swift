@@ -41,6 +41,11 @@ public enum CheckpointWitnessing {
     var outcomes: [WitnessClient.Outcome] = []
     var cosignatures: [SignedNote.Signature] = []
     for witness in chosen {
+      // A witness whose cosignature the stored note already carries is not asked again.
+      if witness.key.verify(entry.note) != nil {
+        outcomes.append(WitnessClient.Outcome(witness: witness.name, alreadyCosigned: true))
+        continue
+      }
       let outcome = WitnessClient.cosign(
         note: entry.note, checkpoint: entry.checkpoint, witness: witness, knownSize: sizes[witness.key.description] ?? 0
       ) { old in try tree.consistencyProof(oldSize: old, newSize: entry.checkpoint.size) }

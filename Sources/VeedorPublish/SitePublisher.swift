@@ -2,6 +2,7 @@ import Foundation
 import VeedorLedger
 import VeedorReports
 import VeedorRubric
+import VeedorSigning
 import VeedorTiles
 import VeedorVerify
 
@@ -47,6 +48,9 @@ public enum SitePublisher {
         "is not empty and was not made by 'veedor publish'; choose a new folder, or pass --force to replace the site files in it",
         file: site.path)
     }
+    if existing.contains(marker) && !force {
+      try checkExtends(report, site.appendingPathComponent("\(logFolder)/checkpoint"))
+    }
     var written: [URL] = []
     var tiles = TileWriter.Result()
     let previous = existing.contains(marker) ? site : nil
@@ -57,6 +61,33 @@ public enum SitePublisher {
       linked.paths = Set(tiles.linked.map { "\(logFolder)/\($0)" })
     }
     return (written.map { site.appendingPathComponent($0.lastPathComponent) }, report, tiles)
+  }
+
+  /// Refuses to replace a published log by one that does not extend it: another origin or key, fewer
+  /// entries, or a different history. The public log only grows (`--force` overrides, knowingly).
+  static func checkExtends(_ report: Report, _ checkpointFile: URL) throws {
+    guard let text = try? String(contentsOf: checkpointFile, encoding: .utf8),
+      let note = try? SignedNote(parsing: text), let old = try? Checkpoint(text: note.text)
+    else { return }
+    let keyText = report.monitor.publicKey.split(separator: " ").dropFirst().first.map(String.init) ?? ""
+    let signer = Data(base64Encoded: keyText).map { Data($0.suffix(32)) } ?? Data()
+    let new = report.checkpoint
+    guard old.origin == new.origin, let key = try? NoteKey(name: old.origin, publicKey: signer), note.isSigned(by: key)
+    else {
+      throw PublishError(
+        .badInput,
+        "serves the log \(old.origin) signed by another key; publishing this report would replace it (pass --force to do so)",
+        file: checkpointFile.path)
+    }
+    let lines = report.inputs.ledgerLines
+    guard old.size <= lines.count,
+      (try? MerkleTree(entries: lines.prefix(old.size)).root()) ?? RFC6962.emptyRoot == old.root
+    else {
+      throw PublishError(
+        .badInput,
+        "serves \(old.size) entries that this report (\(lines.count) entries) does not extend; publishing it would roll the public log back or rewrite it (pass --force to do so)",
+        file: checkpointFile.path)
+    }
   }
 
   /// The marker file that says a folder is a site this command made.

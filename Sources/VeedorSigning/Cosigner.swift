@@ -55,15 +55,20 @@ public struct Cosigner: Sendable, Hashable, CustomStringConvertible {
 
   /// The timestamp of a valid cosignature by this key on the note, if there is one.
   public func verify(_ note: SignedNote) -> UInt64? {
-    guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey) else { return nil }
-    for sig in note.signatures where sig.name == name && sig.keyID == keyID && sig.signature.count == 72 {
-      let timestamp = sig.signature.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-      guard timestamp < 1 << 63 else { continue }
-      if key.isValidSignature(sig.signature.dropFirst(8), for: Self.message(body: note.text, timestamp: timestamp)) {
-        return timestamp
-      }
-    }
-    return nil
+    note.signatures.lazy.compactMap { verify($0, body: note.text) }.first
+  }
+
+  /// The timestamp of one signature line, if it is this key's valid cosignature of the note body
+  /// (name and key ID match, a non-zero timestamp below 2^63, the Ed25519 signature verifies).
+  public func verify(_ sig: SignedNote.Signature, body: String) -> UInt64? {
+    guard sig.name == name, sig.keyID == keyID, sig.signature.count == 72,
+      let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey)
+    else { return nil }
+    let timestamp = sig.signature.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    guard timestamp > 0, timestamp < 1 << 63,
+      key.isValidSignature(sig.signature.dropFirst(8), for: Self.message(body: body, timestamp: timestamp))
+    else { return nil }
+    return timestamp
   }
 
   /// A cosignature line's signature for a note body, made with a witness's key (for tests and witnesses).

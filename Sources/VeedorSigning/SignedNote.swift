@@ -69,10 +69,16 @@ public struct SignedNote: Sendable, Hashable {
     else { throw .malformed("note text must end in a newline and hold no control characters") }
   }
 
-  /// The same note with more signature lines (e.g. witness cosignatures); a line already present is
-  /// not repeated.
+  /// The same note with more signature lines (e.g. witness cosignatures). A new line replaces any line
+  /// of the same key name and ID (one cosignature per witness, the newest), and the note keeps at most
+  /// 100 lines, as parsing allows.
   public func adding(_ more: [Signature]) -> SignedNote {
-    SignedNote(text: text, signatures: signatures + more.filter { !signatures.contains($0) })
+    var lines = signatures
+    for sig in more {
+      lines.removeAll { $0.name == sig.name && $0.keyID == sig.keyID }
+      lines.append(sig)
+    }
+    return SignedNote(text: text, signatures: Array(lines.prefix(100)))
   }
 
   /// The serialized note.

@@ -72,7 +72,8 @@ public struct LogCheck: Sendable {
 public enum LedgerFetch {
   /// The log's entries, checked against its checkpoint (signed by `key` when given); a bundle or tile
   /// that does not match is named.
-  public static func entries(source: TileSource, key: NoteKey?) throws(TilesError) -> (lines: [Data], note: SignedNote)
+  public static func entries(source: TileSource, key: NoteKey?, maxEntries: Int = 10_000_000) throws(TilesError)
+    -> (lines: [Data], note: SignedNote)
   {
     let text = String(decoding: try source.fetch("checkpoint"), as: UTF8.self)
     guard let note = try? SignedNote(parsing: text), let body = try? Checkpoint(text: note.text) else {
@@ -81,9 +82,18 @@ public enum LedgerFetch {
     if let key, body.origin != key.name || !note.isSigned(by: key) {
       throw TilesError(.integrity, "the log's checkpoint is not signed by \(key.description)", field: "checkpoint")
     }
+    guard body.size <= maxEntries else {
+      throw TilesError(
+        .badInput, "the log claims \(body.size) entries, more than the limit of \(maxEntries) (--max-entries)",
+        field: "checkpoint")
+    }
+    guard body.size > 0 || body.root == RFC6962.emptyRoot else {
+      throw TilesError(.integrity, "an empty log must have the empty tree's root", field: "checkpoint")
+    }
     var lines: [Data] = []
-    lines.reserveCapacity(body.size)
-    for path in TilePath.all(forSize: body.size) where path.level == nil {
+    let bundles = (body.size + 255) / 256
+    for n in 0..<bundles {
+      let path = TilePath(level: nil, index: n, width: (n + 1) * 256 <= body.size ? nil : body.size - n * 256)
       let bundle = try source.fetch(path.description)
       var at = bundle.startIndex
       var count = 0
@@ -104,8 +114,7 @@ public enum LedgerFetch {
           .integrity, "\(path) holds \(count) entries, not \(path.width ?? 256)", field: path.description)
       }
     }
-    guard (try? MerkleTree(entries: lines).root()) ?? RFC6962.emptyRoot == body.root || lines.isEmpty && body.size == 0
-    else {
+    guard (try? MerkleTree(entries: lines).root()) ?? RFC6962.emptyRoot == body.root else {
       // Name the bundle whose entries do not hash to the level-0 tile, or the tile at fault.
       let reader = TileReader(source: source, size: body.size)
       for (i, line) in lines.enumerated() where (try? reader.levelHash(0, i)) != RFC6962.leafHash(line) {

@@ -54,22 +54,11 @@ public final class TileSource: @unchecked Sendable {
   }
 
   private static func get(_ url: URL, path: String) throws(TilesError) -> Data {
-    final class Box: @unchecked Sendable { var data: Data?; var status = 0; var error: String? }
-    let box = Box()
-    let done = DispatchSemaphore(value: 0)
-    var request = URLRequest(url: url, timeoutInterval: 30)
-    request.setValue("gzip, identity", forHTTPHeaderField: "Accept-Encoding")
-    URLSession.shared.dataTask(with: request) { data, response, error in
-      box.data = data
-      box.status = (response as? HTTPURLResponse)?.statusCode ?? 0
-      box.error = error?.localizedDescription
-      done.signal()
-    }.resume()
-    done.wait()
-    guard box.error == nil, box.status == 200, let data = box.data, data.count <= maxBytes else {
+    let result = HTTPFetch.request(url, method: "GET", body: nil, maxBytes: maxBytes, deadline: 60)
+    guard result.problem == nil, result.status == 200 else {
       throw TilesError(
-        .io, "cannot fetch \(path): \(box.error ?? "HTTP status \(box.status)")", file: url.absoluteString)
+        .io, "cannot fetch \(path): \(result.problem ?? "HTTP status \(result.status)")", file: url.absoluteString)
     }
-    return data
+    return result.data
   }
 }

@@ -16,6 +16,8 @@ public enum TileWriter {
     public var kept = 0
     /// Files of the previous folder that were not right for this ledger and were left out.
     public var dropped: [String] = []
+    /// Files the previous folder held with other bytes, written anew (a different history was there).
+    public var rewritten = 0
     /// Relative paths (`tile/…`) that were hard-linked from the previous folder, already durable.
     public var linked: Set<String> = []
 
@@ -49,6 +51,9 @@ public enum TileWriter {
     // Partial tiles an earlier publication served stay served while they are right for these lines.
     if let previous { wanted.formUnion(existingTiles(in: previous).filter { valid($0, hashes) }) }
     var result = Result()
+    // Even an empty log has its tile folder, so nothing of a previous one is carried over.
+    try FileManager.default.createDirectory(
+      at: staging.appendingPathComponent("tile"), withIntermediateDirectories: true)
     for path in wanted.sorted() {
       let data = content(path, hashes, lines)
       let target = staging.appendingPathComponent(path.description)
@@ -57,6 +62,10 @@ public enum TileWriter {
         result.kept += 1
         result.linked.insert(path.description)
       } else {
+        if let previous, FileManager.default.fileExists(atPath: previous.appendingPathComponent(path.description).path)
+        {
+          result.rewritten += 1
+        }
         try POSIXFile.writeNew(data, to: target)
         result.written += 1
       }

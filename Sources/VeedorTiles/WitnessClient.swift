@@ -19,6 +19,20 @@ public enum WitnessClient {
     public var oldSize: Int?
     /// What went wrong, otherwise.
     public var problem: String?
+    /// True when the stored checkpoint already carried this witness's cosignature (not asked again).
+    public var alreadyCosigned = false
+
+    /// Creates an outcome.
+    public init(
+      witness: String, cosignature: SignedNote.Signature? = nil, oldSize: Int? = nil, problem: String? = nil,
+      alreadyCosigned: Bool = false
+    ) {
+      self.witness = witness
+      self.cosignature = cosignature
+      self.oldSize = oldSize
+      self.problem = problem
+      self.alreadyCosigned = alreadyCosigned
+    }
   }
 
   /// Asks one witness to cosign `note` (whose body is `checkpoint`), starting from the size it last
@@ -46,9 +60,8 @@ public enum WitnessClient {
         guard let parsed = try? SignedNote(parsing: note.text + "\n" + lines.joined()) else {
           return Outcome(witness: witness.name, problem: "the response is not signature lines")
         }
-        let found = parsed.signatures.first { sig in
-          witness.key.verify(note.adding([sig])) != nil && sig.name == witness.key.name
-        }
+        // Each returned line is checked on its own against the note body, never with lines already held.
+        let found = parsed.signatures.first { witness.key.verify($0, body: note.text) != nil }
         guard let found else {
           return Outcome(witness: witness.name, problem: "no cosignature in the response verifies with \(witness.key)")
         }
@@ -73,19 +86,7 @@ public enum WitnessClient {
   }
 
   private static func post(_ url: URL, _ body: Data) -> (Int, Data, String?) {
-    final class Box: @unchecked Sendable { var status = 0; var data = Data(); var error: String? }
-    let box = Box()
-    let done = DispatchSemaphore(value: 0)
-    var request = URLRequest(url: url, timeoutInterval: 20)
-    request.httpMethod = "POST"
-    request.httpBody = body
-    URLSession.shared.dataTask(with: request) { data, response, error in
-      box.status = (response as? HTTPURLResponse)?.statusCode ?? 0
-      box.data = data ?? Data()
-      box.error = error?.localizedDescription
-      done.signal()
-    }.resume()
-    done.wait()
-    return (box.status, box.data, box.error)
+    let result = HTTPFetch.request(url, method: "POST", body: body, maxBytes: 64 * 1024, deadline: 30)
+    return (result.status, result.data, result.problem)
   }
 }

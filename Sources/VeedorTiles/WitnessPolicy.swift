@@ -26,6 +26,7 @@ public struct WitnessPolicy: Sendable {
   /// Known witnesses, in file order.
   public private(set) var witnesses: [Witness] = []
   private var groups: [String: (threshold: Int, members: [String])] = [:]
+  private var listed: Set<String> = []
   /// The quorum: a witness or group name, or `none`.
   public private(set) var quorum = "none"
 
@@ -41,6 +42,7 @@ public struct WitnessPolicy: Sendable {
         guard (2...3).contains(fields.count), let key = try? NoteKey(text: fields[1]) else {
           throw fail("expected 'log VKEY [URL]' with an Ed25519 log key")
         }
+        guard !logs.contains(where: { $0.publicKey == key.publicKey }) else { throw fail("a duplicate log key") }
         logs.append(key)
       case "witness":
         guard (3...4).contains(fields.count), let key = try? Cosigner(vkey: fields[2]) else {
@@ -58,12 +60,17 @@ public struct WitnessPolicy: Sendable {
         for member in members where member == "none" || isFree(member) {
           throw fail("'\(member)' is not a witness or group defined above")
         }
+        for member in members where !listed.insert(member).inserted {
+          throw fail("'\(member)' is already a member of a group (each name may be listed once)")
+        }
         let threshold: Int
         switch fields[2] {
         case "any": threshold = 1
         case "all": threshold = members.count
         default:
-          guard let k = Int(fields[2]), (1...members.count).contains(k) else {
+          guard fields[2].allSatisfy({ $0.isASCII && $0.isNumber }), let k = Int(fields[2]),
+            (1...members.count).contains(k)
+          else {
             throw fail("threshold '\(fields[2])' must be 1 to \(members.count), any or all")
           }
           threshold = k
@@ -84,6 +91,11 @@ public struct WitnessPolicy: Sendable {
 
   private func isFree(_ name: String) -> Bool {
     name != "none" && groups[name] == nil && !witnesses.contains { $0.name == name }
+  }
+
+  /// Whether the note is signed by one of the policy's logs (any log when it lists none).
+  public func acceptsLog(_ note: SignedNote) -> Bool {
+    logs.isEmpty || logs.contains { note.isSigned(by: $0) }
   }
 
   /// The witnesses whose cosignature on the note verifies, by policy name.

@@ -63,7 +63,8 @@ enum LogChecks {
   /// `report.json.tlog-proof`, when present beside the report: the last entry's inclusion proof in
   /// the report's checkpoint, checkable offline.
   static func offlineProof(
-    _ url: URL, _ lines: [Data], _ checkpoint: Checkpoint, _ signer: Data, _ result: inout ReportVerification
+    _ url: URL, _ report: Report, _ lines: [Data], _ checkpoint: Checkpoint, _ signer: Data,
+    _ result: inout ReportVerification
   ) {
     let name = "offline proof"
     let file = url.deletingLastPathComponent().appendingPathComponent("report.json.tlog-proof")
@@ -71,9 +72,13 @@ enum LogChecks {
       return result.skip(name, "no report.json.tlog-proof beside the report")
     }
     guard let proof = try? TlogProof(parsing: String(decoding: data, as: UTF8.self)),
-      let key = try? NoteKey(name: checkpoint.origin, publicKey: signer), proof.index < lines.count,
+      let key = try? NoteKey(name: checkpoint.origin, publicKey: signer), proof.index == lines.count - 1,
+      proof.checkpoint == report.inputs.checkpoint,
       let proved = proof.verify(entry: lines[proof.index], key: key), proved == checkpoint
-    else { return result.fail(name, "report.json.tlog-proof does not prove an entry of this report's checkpoint") }
+    else {
+      return result.fail(
+        name, "report.json.tlog-proof does not prove the last entry in the report's checkpoint note as carried")
+    }
     result.files["report.json.tlog-proof"] = data
     result.pass(
       name, "report.json.tlog-proof proves entry \(proof.index) in the checkpoint of \(checkpoint.size) entries")

@@ -21,6 +21,9 @@ enum Bench {
       try MemoryBench(reports: 50).run()
     case "import":
       try ImportBench(reports: args.count > 1 ? Int(args[1]) ?? 500 : 500).run()
+    case "export":
+      var suite = SuiteBench()
+      try suite.export()
     case "tiles":
       try TilesBench(count: args.count > 1 ? Int(args[1]) ?? 1_000_000 : 1_000_000).run()
     case "import-memory":

@@ -45,7 +45,9 @@ struct CheckpointCommand: ParsableCommand {
         workspace: workspace, entry: entry, policy: policy, only: witness)
       entry = cosigned
       for outcome in outcomes {
-        if outcome.cosignature != nil {
+        if outcome.alreadyCosigned {
+          Output.note("witness \(outcome.witness): already cosigned this checkpoint")
+        } else if outcome.cosignature != nil {
           Output.note("witness \(outcome.witness): cosigned (from size \(outcome.oldSize ?? 0))")
         } else {
           Output.note("witness \(outcome.witness): \(outcome.problem ?? "failed")")

@@ -58,13 +58,14 @@ extension LedgerCommand {
     @Argument(help: "The log: URL prefix or folder.") var log: String
     @Option(help: "Where to write ledger.jsonl.") var out: String
     @Option(help: "The monitor's verifier key (text NAME+KEYID+BASE64 or a file holding it).") var verifierKey: String?
+    @Option(help: "Refuse a log that claims more entries than this.") var maxEntries = 10_000_000
 
     func run() throws {
       let key = try verifierKey.map { text in
         let value = (try? String(contentsOfFile: text, encoding: .utf8)) ?? text
         return try NoteKey(text: value)
       }
-      let (lines, note) = try LedgerFetch.entries(source: try TileSource(log), key: key)
+      let (lines, note) = try LedgerFetch.entries(source: try TileSource(log), key: key, maxEntries: maxEntries)
       var bytes = Data()
       for line in lines {
         bytes.append(line)

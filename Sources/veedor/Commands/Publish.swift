@@ -18,7 +18,7 @@ struct Publish: ParsableCommand {
       The ledger the report carries is served under log/ as C2SP tlog-tiles (checkpoint, hash tiles,
       entry bundles); publishing again writes only new or grown tiles. Readers check a report
       against it with 'veedor verify REPORT --log https://SITE/log' and rebuild the ledger with
-      'veedor ledger fetch https://SITE/log --out ledger.jsonl'.
+      'veedor ledger fetch https://SITE/log --out ledger.jsonl --verifier-key data/keys/verifier.vkey'.
       The site is built beside --out and swapped into place whole. A non-empty --out that
       'veedor publish' did not make is refused unless --force (its other files are then kept).
 
@@ -30,7 +30,10 @@ struct Publish: ParsableCommand {
   @Option(help: "Folder with report.json and its signatures (default: report/ in the workspace).") var report: String?
   @Option(help: "Folder written by 'veedor key export' (default: public/ in the workspace).") var keys: String?
   @Option(help: "Folder with the evidence files (default: objects/ in the workspace).") var evidenceDir: String?
-  @Flag(help: "Publish into a non-empty folder that 'veedor publish' did not make.") var force = false
+  @Flag(
+    help: "Publish into a non-empty folder 'veedor publish' did not make, or replace a log this report does not extend."
+  )
+  var force = false
 
   func run() throws {
     let root = URL(fileURLWithPath: options.workspace)
@@ -56,7 +59,7 @@ struct Publish: ParsableCommand {
       )
     }
     Output.note(
-      "log/: \(tiles.written) tiles and bundles written, \(tiles.kept) kept from the previous site\(tiles.dropped.isEmpty ? "" : ", \(tiles.dropped.count) dropped (not right for this ledger)")"
+      "log/: \(tiles.written) tiles and bundles written, \(tiles.kept) kept from the previous site\(tiles.rewritten == 0 ? "" : ", \(tiles.rewritten) rewritten")\(tiles.dropped.isEmpty ? "" : ", \(tiles.dropped.count) dropped (not right for this ledger)")"
     )
     Output.line(
       "wrote \(pages.count) files; open \(URL(fileURLWithPath: out).appendingPathComponent("index.html").path)")

@@ -83,8 +83,10 @@ struct ReportCommand: ParsableCommand {
         workspace: workspace, key: try keyOptions.load(), to: folder, languages: lang.languages, now: now,
         draft: window, allowUnanswered: allowUnanswered, closeEarly: closeEarly
       ) { outcome in
-        Output.note(
-          "witness \(outcome.witness): \(outcome.cosignature != nil ? "cosigned" : outcome.problem ?? "failed")")
+        let said =
+          outcome.alreadyCosigned
+          ? "already cosigned" : outcome.cosignature != nil ? "cosigned" : outcome.problem ?? "failed"
+        Output.note("witness \(outcome.witness): \(said)")
       }
       for file in files { Output.line("\(file.path)") }
       if let review = report.review, review.draft {
