@@ -126,10 +126,7 @@ struct TilesAttackTests {
   @Test("verify's offline proof must prove the last entry in the checkpoint note as carried")
   func strippedProof() throws {
     let (f, logKey, _) = try WitnessTests.logKey()
-    let w1 = try TestWitness(name: "witness.example/w1", seed: 1, logKey: logKey)
-    let w2 = try TestWitness(name: "witness.example/w2", seed: 2, logKey: logKey)
-    let policy = "witness w1 \(w1.vkey) \(w1.url)\nwitness w2 \(w2.vkey) \(w2.url)\ngroup both all w1 w2\nquorum both\n"
-    try Data(policy.utf8).write(to: URL(fileURLWithPath: f.ws + "/witnesses"))
+    let (w1, w2) = try WitnessTests.twoWitnesses(f, logKey)
     let out = TestSupport.temporaryFolder().appendingPathComponent("report")
     try ReportFixture.run(["report", "export", "-w", f.ws, "--key", f.key, "--out", out.path])
     let proofURL = out.appendingPathComponent("report.json.tlog-proof")

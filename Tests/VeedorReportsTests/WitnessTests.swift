@@ -26,13 +26,19 @@ struct WitnessTests {
     return (f, try NoteKey(name: origin, publicKey: key.publicKey), origin)
   }
 
-  @Test("two witnesses cosign, a later checkpoint is cosigned from the size they saw, a 409 is caught up")
-  func cosign() throws {
-    let (f, logKey, origin) = try Self.logKey()
+  /// Two loopback witnesses for the fixture's log, both required by the workspace's `witnesses` file.
+  static func twoWitnesses(_ f: ReportFixture, _ logKey: NoteKey) throws -> (TestWitness, TestWitness) {
     let w1 = try TestWitness(name: "witness.example/w1", seed: 1, logKey: logKey)
     let w2 = try TestWitness(name: "witness.example/w2", seed: 2, logKey: logKey)
     let policy = "witness w1 \(w1.vkey) \(w1.url)\nwitness w2 \(w2.vkey) \(w2.url)\ngroup both all w1 w2\nquorum both\n"
     try Data(policy.utf8).write(to: URL(fileURLWithPath: f.ws + "/witnesses"))
+    return (w1, w2)
+  }
+
+  @Test("two witnesses cosign, a later checkpoint is cosigned from the size they saw, a 409 is caught up")
+  func cosign() throws {
+    let (f, logKey, origin) = try Self.logKey()
+    let (w1, w2) = try Self.twoWitnesses(f, logKey)
     let first = try ReportFixture.run(["checkpoint", "-w", f.ws, "--key", f.key])
     #expect(first.stderr.contains("witness w1: cosigned") && first.stderr.contains("witness w2: cosigned"))
     let size = try String(contentsOfFile: f.ws + "/ledger.jsonl", encoding: .utf8).split(separator: "\n").count
