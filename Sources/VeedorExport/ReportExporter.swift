@@ -37,10 +37,16 @@ public enum ReportExporter {
     draft: DraftWindow? = nil, allowUnanswered: Bool = false, closeEarly: Bool = false,
     onWitness: (WitnessClient.Outcome) -> Void = { _ in }
   ) throws -> (Report, [URL]) {
-    try workspace.recordMonitor(key, now: now)
+    // One replay tells which appends are needed; each append still re-checks under the ledger lock.
+    let before = try workspace.state()
+    if before.monitor(publicKey: key.sshPublicKey)
+      != MonitorRecord(name: key.name, email: key.email, publicKey: key.sshPublicKey, created: key.created)
+    {
+      try workspace.recordMonitor(key, now: now, known: before)
+    }
     if let draft {
       _ = try workspace.openReview(opens: draft.opens, closes: draft.closes, now: now)
-    } else {
+    } else if before.voices.openWindow != nil {
       try workspace.closeReview(allowUnanswered: allowUnanswered, closeEarly: closeEarly, now: now)
     }
     var checkpoint = try CheckpointStore(workspace: workspace).sign(workspace, key: key)
@@ -80,7 +86,8 @@ public enum ReportExporter {
         .integrity, "the checkpoint covers more entries than the ledger holds", file: workspace.ledgerPath)
     }
     let lines = Array(contents.lines.prefix(size))
-    let lastTime = try workspace.state(of: lines).acts.last?.time ?? ""
+    // The report's derivation replays every line; here only the last entry's time is needed.
+    let lastTime = lines.last.flatMap { try? JSONDecoder().decode(Act.self, from: $0) }?.time ?? ""
     let plan = try Data(contentsOf: workspace.root.appendingPathComponent("plan.json"))
     let rubric = try Data(contentsOf: workspace.root.appendingPathComponent("rubric.json"))
     return (

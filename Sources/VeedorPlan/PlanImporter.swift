@@ -100,6 +100,7 @@ public enum PlanImporter {
       throw PlanError(.badInput, "missing column", file: file, line: 1, field: "id")
     }
     var commitments: [Commitment] = []
+    var seen: Set<String> = []
     for row in rows.dropFirst() {
       guard row.fields.count == header.count else {
         throw PlanError(
@@ -129,7 +130,8 @@ public enum PlanImporter {
         supportingInstitutions: cell["supporting_institutions"]?.split(separator: ";").map {
           $0.trimmingCharacters(in: .whitespaces)
         } ?? [], start: try date("start"), end: try date("end"), url: cell["url"])
-      try check(commitment, file: file, line: row.line, earlier: commitments)
+      try check(commitment, file: file, line: row.line, seen: seen)
+      seen.insert(commitment.id)
       commitments.append(commitment)
     }
     let code = commitments.first.map { String($0.id.prefix { $0.isLetter }) }
@@ -146,29 +148,37 @@ public enum PlanImporter {
     guard plan.format == ActionPlan.formatTag else {
       throw PlanError(.badInput, "must be \"\(ActionPlan.formatTag)\"", file: file, field: "format")
     }
-    var earlier: [Commitment] = []
+    var seen: Set<String> = []
     for (i, commitment) in plan.commitments.enumerated() {
       do {
-        try check(commitment, file: file, line: nil, earlier: earlier)
+        try check(commitment, file: file, line: nil, seen: seen)
       } catch {
         var located = error
         if located.line == nil { located.field = "commitments[\(i)]" + (located.field.map { ".\($0)" } ?? "") }
         throw located
       }
-      earlier.append(commitment)
+      seen.insert(commitment.id)
     }
   }
 
-  private static func check(_ c: Commitment, file: String, line: Int?, earlier: [Commitment])
+  /// Whether a text is a commitment id: `[A-Z0-9][A-Z0-9._-]{0,63}`.
+  static func isCommitmentID(_ id: String) -> Bool {
+    let bytes = Array(id.utf8)
+    guard (1...64).contains(bytes.count) else { return false }
+    return bytes.enumerated().allSatisfy { i, b in
+      (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || (i > 0 && (b == 0x2E || b == 0x5F || b == 0x2D))
+    }
+  }
+
+  private static func check(_ c: Commitment, file: String, line: Int?, seen: Set<String>)
     throws(PlanError)
   {
-    let valid = c.id.range(of: #"^[A-Z0-9][A-Z0-9._-]{0,63}$"#, options: .regularExpression) != nil
-    guard valid else {
+    guard isCommitmentID(c.id) else {
       throw PlanError(
         .badInput, "'\(c.id)' is not a commitment id (letters, digits, '.', '_' or '-', e.g. CLPLN0001)",
         file: file, line: line, field: "id")
     }
-    if earlier.contains(where: { $0.id == c.id }) {
+    if seen.contains(c.id) {
       throw PlanError(.badInput, "duplicate commitment id '\(c.id)'", file: file, line: line, field: "id")
     }
     guard !(c.title.en ?? "").isEmpty || !(c.title.es ?? "").isEmpty else {

@@ -232,16 +232,40 @@ public struct Act: Codable, Sendable, Hashable {
 
   /// The exact line bytes: sorted keys, no whitespace, no newline.
   public func line() throws -> Data {
+    try line(using: Self.lineEncoder())
+  }
+
+  /// The exact line bytes with an encoder from ``lineEncoder()`` (reused across many lines).
+  public func line(using encoder: JSONEncoder) throws -> Data {
+    try encoder.encode(self)
+  }
+
+  /// The encoder of ledger lines: sorted keys, slashes as they are.
+  public static func lineEncoder() -> JSONEncoder {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return try encoder.encode(self)
+    return encoder
   }
 
   /// ISO 8601 UTC time with seconds.
   public static func timestamp(_ date: Date) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    return formatter.string(from: date)
+    // The proleptic Gregorian calendar in UTC, computed directly (a date formatter per call is slow).
+    let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+    let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+    let rest = seconds - days * 86_400
+    // Days since 1970-01-01 to a civil date (H. Hinnant's days_from_civil, inverted).
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let day = doy - (153 * mp + 2) / 5 + 1
+    let month = mp < 10 ? mp + 3 : mp - 9
+    let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+    func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    let y = String(year)
+    return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-\(two(month))-\(two(day))T\(two(rest / 3_600)):"
+      + "\(two(rest % 3_600 / 60)):\(two(rest % 60))Z"
   }
 }

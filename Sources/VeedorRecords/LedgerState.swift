@@ -44,6 +44,7 @@ public struct LedgerState: Sendable {
     var state = LedgerState()
     WorkCounter.add("entries decoded", lines.count)
     let decoder = JSONDecoder()
+    let encoder = Act.lineEncoder()
     var previous: String?
     for (i, line) in lines.enumerated() {
       let act: Act
@@ -51,7 +52,7 @@ public struct LedgerState: Sendable {
         throw RecordsError(.integrity, "not a valid ledger entry", file: file, line: i + 1)
       }
       // One meaning for every reader: no duplicate or unknown keys, no other spacing or escaping.
-      guard (try? act.line()) == line else {
+      guard (try? act.line(using: encoder)) == line else {
         throw RecordsError(
           .integrity, "is not in canonical form (duplicate or unknown keys, or other encoding)", file: file, line: i + 1
         )

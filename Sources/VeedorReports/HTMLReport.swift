@@ -6,6 +6,9 @@ import VeedorRubric
 public enum HTMLReport {
   /// Escapes text for HTML element content and quoted attributes.
   public static func escape(_ text: String) -> String {
+    // Most text needs nothing: check the bytes first (every byte of a multi-byte character is ≥ 0x80,
+    // so only C1 controls, U+0080–U+009F, need the slow path among them).
+    guard text.utf8.contains(where: { needsWork[Int($0)] }) else { return text }
     var out = ""
     for ch in text {
       switch ch {
@@ -22,6 +25,16 @@ public enum HTMLReport {
     }
     return out
   }
+
+  /// Bytes that may need escaping: `&<>"'`, C0 controls, DEL, and 0xC2 (the lead byte of U+0080–U+00BF).
+  private static let needsWork: [Bool] = {
+    var table = [Bool](repeating: false, count: 256)
+    for byte in "&<>\"'".utf8 { table[Int(byte)] = true }
+    for byte in 0..<0x20 where byte != 0x09 && byte != 0x0A && byte != 0x0D { table[byte] = true }
+    table[0x7F] = true
+    table[0xC2] = true
+    return table
+  }()
 
   /// C0 controls other than tab and line breaks, DEL and C1 controls: never meaningful in a page.
   static func isHiddenControl(_ scalar: Unicode.Scalar) -> Bool {

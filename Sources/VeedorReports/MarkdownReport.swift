@@ -6,18 +6,29 @@ import VeedorRubric
 public enum MarkdownReport {
   /// Backslash-escapes Markdown syntax and folds newlines, so data shows as plain text.
   public static func escape(_ text: String) -> String {
-    var out = ""
-    for ch in text {
-      switch ch {
-      case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "-", ".", "!", "|", "<", ">", "&", "~":
-        out.append("\\")
-        out.append(ch)
-      case "\n", "\r": out.append(" ")
-      default: out.append(ch)
+    // Most text has nothing to escape: check the bytes first.
+    guard text.utf8.contains(where: { special[Int($0)] }) else { return text }
+    var out = [UInt8]()
+    out.reserveCapacity(text.utf8.count + 16)
+    for byte in text.utf8 {
+      if byte == 0x0A || byte == 0x0D {
+        out.append(0x20)
+      } else if special[Int(byte)] {
+        out.append(0x5C)
+        out.append(byte)
+      } else {
+        out.append(byte)
       }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
+
+  /// For each byte value: whether it is escaped with a backslash (or, for line breaks, folded to a space).
+  private static let special: [Bool] = {
+    var table = [Bool](repeating: false, count: 256)
+    for byte in "\\`*_{}[]()#+-.!|<>&~\n\r".utf8 { table[Int(byte)] = true }
+    return table
+  }()
 
   /// Renders the report.
   public static func render(_ report: Report, language: Language) -> String {

@@ -65,7 +65,7 @@ public struct ScoreDraft: Sendable {
 extension Workspace {
   /// The commitment with an id, or an error listing the valid ids.
   public func commitment(_ id: String) throws(WorkspaceError) -> Commitment {
-    guard let found = plan.commitment(id) else {
+    guard let found = commitmentIndex[id.lowercased()].map({ plan.commitments[$0] }) else {
       throw WorkspaceError(
         .unknownName,
         "unknown commitment '\(id)' (valid: \(plan.commitments.map(\.id).joined(separator: ", ")))",

@@ -162,7 +162,7 @@ extension Workspace {
   /// Refuses a reply about a commitment, scale or level this plan and rubric do not have.
   func checkReplySubject(_ text: ReplyText, file: String) throws(WorkspaceError) {
     let field = { (en: String, es: String) in text.spanish ? es : en }
-    if let id = text.commitment, plan.commitment(id)?.id != id {
+    if let id = text.commitment, (try? commitment(id))?.id != id {
       throw WorkspaceError(
         .unknownName, "unknown commitment '\(id)' (valid: \(plan.commitments.map(\.id).joined(separator: ", ")))",
         file: file, field: field("commitment", "compromiso"))

@@ -28,12 +28,20 @@ public struct Workspace: Sendable {
   /// Path of the ledger file, for messages.
   public var ledgerPath: String { ledger.url.path }
 
+  /// Position of each commitment by lower-cased id, so look-ups need no scan of the plan.
+  let commitmentIndex: [String: Int]
+
   private init(root: URL, config: WorkspaceConfig, plan: ActionPlan, rubric: Rubric) {
     self.root = root
     self.config = config
     self.plan = plan
     self.rubric = rubric
     self.ledger = LedgerFile(url: root.appendingPathComponent("ledger.jsonl"))
+    var index: [String: Int] = [:]
+    for (i, commitment) in plan.commitments.enumerated() where index[commitment.id.lowercased()] == nil {
+      index[commitment.id.lowercased()] = i
+    }
+    commitmentIndex = index
   }
 
   /// Creates a workspace in a new or empty folder; nothing is left behind if it fails.

@@ -133,3 +133,24 @@ struct PlanImportTests {
       data == (try Data(contentsOf: TestSupport.packageRoot.appendingPathComponent("rubrics/ogp-local-2021.json"))))
   }
 }
+
+/// Ledger times are written without a date formatter; they must be what ISO 8601 formatting gives.
+@Suite("Ledger timestamps")
+struct TimestampTests {
+  @Test("Act.timestamp equals ISO 8601 in UTC for dates across four centuries, leap days and negative times")
+  func matchesFormatter() {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime]
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    var seed: UInt64 = 42
+    var dates: [Double] = [0, -1, 951_782_400, 951_868_799, 4_107_542_400, -2_208_988_800, 1_700_000_000.9]
+    for _ in 0..<2_000 {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      dates.append(Double(Int64(bitPattern: seed >> 1) % 12_000_000_000) - 2_000_000_000)
+    }
+    for seconds in dates {
+      let date = Date(timeIntervalSince1970: seconds)
+      #expect(Act.timestamp(date) == formatter.string(from: date), "\(seconds)")
+    }
+  }
+}
