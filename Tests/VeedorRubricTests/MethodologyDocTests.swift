@@ -93,12 +93,8 @@ struct MethodologyDocTests {
 
   @Test("docs/methodology.md is generated from the current rubric files")
   func current() throws {
-    let expected = try Self.generated()
-    if ProcessInfo.processInfo.environment["VEEDOR_RECORD_METHODOLOGY"] == "1" {
-      try Data(expected.utf8).write(to: Self.doc)
-      Issue.record("recorded docs/methodology.md; run again without VEEDOR_RECORD_METHODOLOGY=1")
-      return
-    }
-    #expect(try String(contentsOf: Self.doc, encoding: .utf8) == expected, "the rubrics changed: re-record")
+    let problem = try TestSupport.checkGenerated(
+      Self.generated(), at: Self.doc, recordWith: "VEEDOR_RECORD_METHODOLOGY")
+    #expect(problem == nil, "\(problem ?? "")")
   }
 }

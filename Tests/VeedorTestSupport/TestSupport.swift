@@ -90,6 +90,18 @@ public enum TestSupport {
     return nil
   }
 
+  /// Checks a file generated from sources against what it should hold now; with the environment
+  /// variable `variable` set to 1, rewrites it instead. Returns nil when it matches, else what the
+  /// test must record as a failure (a recording run always fails, so it is never mistaken for a pass).
+  public static func checkGenerated(_ expected: String, at url: URL, recordWith variable: String) throws -> String? {
+    if ProcessInfo.processInfo.environment[variable] == "1" {
+      try Data(expected.utf8).write(to: url)
+      return "recorded \(url.lastPathComponent); run again without \(variable)=1"
+    }
+    let current = try? String(contentsOf: url, encoding: .utf8)
+    return current == expected ? nil : "\(url.lastPathComponent) is out of date: re-record it with \(variable)=1"
+  }
+
   /// Whether CI demands every outside tool (`VEEDOR_REQUIRE_TOOLS=1`).
   public static var toolsRequired: Bool { ProcessInfo.processInfo.environment["VEEDOR_REQUIRE_TOOLS"] == "1" }
 }
