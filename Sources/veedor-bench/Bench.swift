@@ -21,6 +21,8 @@ enum Bench {
       try MemoryBench(reports: 50).run()
     case "import":
       try ImportBench(reports: args.count > 1 ? Int(args[1]) ?? 500 : 500).run()
+    case "scaling":
+      try ScalingBench(max: args.count > 1 ? Int(args[1]) ?? 100_000 : 100_000).run()
     case "export":
       var suite = SuiteBench()
       try suite.export()
@@ -35,6 +37,7 @@ enum Bench {
       print("        cold start, and the import of 500 reports, each beside a reference measured in the same run.")
       print("ledger: builds a ledger of ENTRIES ~200-byte entries (default 1,000,000), computes its root,")
       print("        makes and checks 1,000 inclusion proofs, beside raw SHA-256 over the same inputs.")
+      print("scaling: times note, status, checkpoint, report export and verify at 10^3 … MAX entries.")
       print("tiles:  publishes ENTRIES (default 1,000,000) as tlog-tiles, then 1,000 more (incremental), and")
       print("        checks 1,000 inclusion proofs from the tiles, beside SHA-256 and reads of the same bytes.")
       print("import: generates REPORTS signed reports of 20 commitments (default 500) and times the import")
