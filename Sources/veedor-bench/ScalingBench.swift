@@ -29,7 +29,8 @@ struct ScalingBench {
       act.prev = previous
       if act.type == .evidenceAdded {
         evidence += 1
-        var record = EvidenceRecord(id: "E\(evidence)", commitment: "CLPLN0001", kind: .webpage, title: "Page \(evidence)")
+        var record = EvidenceRecord(
+          id: "E\(evidence)", commitment: "CLPLN0001", kind: .webpage, title: "Page \(evidence)")
         record.url = "https://example.org/\(evidence)"
         act.evidence = record
       } else {

@@ -11,9 +11,8 @@ struct GoldenTests {
   static let folder = TestSupport.packageRoot.appendingPathComponent("Tests/VeedorReportsTests/Fixtures/golden")
   static let recording = ProcessInfo.processInfo.environment["VEEDOR_RECORD_GOLDEN"] == "1"
 
-  /// The bundled workspace exported and published with a key made from a fixed seed.
-  static func render() throws -> (report: URL, site: URL) {
-    let root = TestSupport.temporaryFolder("golden")
+  /// A copy of the bundled workspace in `root` and the monitor key file made from a fixed seed.
+  static func workspace(in root: URL) throws -> (ws: String, keyFile: URL) {
     let ws = root.appendingPathComponent("ws").path
     try FileManager.default.copyItem(
       atPath: TestSupport.packageRoot.appendingPathComponent("evidence").path, toPath: ws)
@@ -22,6 +21,13 @@ struct GoldenTests {
       created: 1_700_000_000)
     let keyFile = root.appendingPathComponent("keys/monitor.key")
     try KeyFile.write(key, to: keyFile, passphrase: nil, cost: .testing)
+    return (ws, keyFile)
+  }
+
+  /// The bundled workspace exported and published with a key made from a fixed seed.
+  static func render() throws -> (report: URL, site: URL) {
+    let root = TestSupport.temporaryFolder("golden")
+    let (ws, keyFile) = try Self.workspace(in: root)
     let out = root.appendingPathComponent("report")
     let keys = root.appendingPathComponent("public")
     let site = root.appendingPathComponent("site")
@@ -69,14 +75,7 @@ struct GoldenTests {
   @Test("a review round: the draft, a reply file and its signature, the final report with replies, the reply page")
   func goldenReview() throws {
     let root = TestSupport.temporaryFolder("golden-review")
-    let ws = root.appendingPathComponent("ws").path
-    try FileManager.default.copyItem(
-      atPath: TestSupport.packageRoot.appendingPathComponent("evidence").path, toPath: ws)
-    let key = try MonitorKey(
-      seed: Data((0..<32).map { UInt8($0 * 7 % 251) }), name: "Golden Monitor", email: "monitor@example.org",
-      created: 1_700_000_000)
-    let keyFile = root.appendingPathComponent("keys/monitor.key")
-    try KeyFile.write(key, to: keyFile, passphrase: nil, cost: .testing)
+    let (ws, keyFile) = try Self.workspace(in: root)
     let party = try MonitorKey(seed: Data((0..<32).map { UInt8($0 * 11 % 251) }), name: "unidad", created: 0)
     let pub = root.appendingPathComponent("unidad.pub")
     try Data("\(party.sshPublicKey) unidad\n".utf8).write(to: pub)

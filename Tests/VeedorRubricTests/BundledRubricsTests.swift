@@ -28,7 +28,7 @@ struct BundledRubricsTests {
       out += ["    (", "      \"\(name)\",", "      ["]
       var start = base64.startIndex
       while start < base64.endIndex {
-        let end = base64.index(start, offsetBy: 100, limitedBy: base64.endIndex) ?? base64.endIndex
+        let end = base64.index(start, offsetBy: 8_000, limitedBy: base64.endIndex) ?? base64.endIndex
         out.append("        \"\(base64[start..<end])\",")
         start = end
       }
