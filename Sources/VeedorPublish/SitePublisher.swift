@@ -69,8 +69,7 @@ public enum SitePublisher {
     guard let text = try? String(contentsOf: checkpointFile, encoding: .utf8),
       let note = try? SignedNote(parsing: text), let old = try? Checkpoint(text: note.text)
     else { return }
-    let keyText = report.monitor.publicKey.split(separator: " ").dropFirst().first.map(String.init) ?? ""
-    let signer = Data(base64Encoded: keyText).map { Data($0.suffix(32)) } ?? Data()
+    let signer = MonitorKey.publicKey(sshLine: report.monitor.publicKey) ?? Data()
     let new = report.checkpoint
     guard old.origin == new.origin, let key = try? NoteKey(name: old.origin, publicKey: signer), note.isSigned(by: key)
     else {

@@ -246,10 +246,9 @@ public struct Voices: Sendable {
     let fail = RecordsError(
       .integrity, "the reviewer's proof does not show their signed score for this item",
       field: "reconciliation.reviewerProof")
-    let keyText = reviewer.publicKey.split(separator: " ").dropFirst().first.map(String.init) ?? ""
-    guard let blob = Data(base64Encoded: keyText), blob.count == 51,
+    guard let reviewerKey = MonitorKey.publicKey(sshLine: reviewer.publicKey),
       let note = try? SignedNote(parsing: proof.checkpoint), let body = try? Checkpoint(text: note.text),
-      let key = try? NoteKey(name: body.origin, publicKey: Data(blob.suffix(32))), note.isSigned(by: key)
+      let key = try? NoteKey(name: body.origin, publicKey: reviewerKey), note.isSigned(by: key)
     else { throw fail }
     let hashes = proof.proof.compactMap { Data(base64Encoded: $0) }
     let entry = Data(proof.entry.utf8)

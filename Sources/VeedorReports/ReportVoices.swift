@@ -58,9 +58,8 @@ struct ReportVoices {
   }
 
   static func info(_ party: PartyRecord) -> Report.PartyInfo {
-    let key = party.publicKey.split(separator: " ").dropFirst().first.flatMap { Data(base64Encoded: String($0)) }
     return Report.PartyInfo(
       name: party.name, role: party.role, title: party.title, publicKey: party.publicKey,
-      sshFingerprint: key.map { MonitorKey.sshFingerprint(Data($0.suffix(32))) } ?? "")
+      sshFingerprint: MonitorKey.publicKey(sshLine: party.publicKey).map(MonitorKey.sshFingerprint) ?? "")
   }
 }

@@ -55,6 +55,16 @@ public struct MonitorKey: Sendable {
       .replacingOccurrences(of: "=", with: "")
   }
 
+  /// The raw 32-byte Ed25519 key of an OpenSSH line `ssh-ed25519 BASE64 [comment]`, if it is one.
+  public static func publicKey(sshLine line: String) -> Data? {
+    let parts = line.split(whereSeparator: \.isWhitespace)
+    guard parts.count >= 2, parts[0] == "ssh-ed25519", let blob = Data(base64Encoded: String(parts[1])),
+      blob.count == 51
+    else { return nil }
+    let key = Data(blob.suffix(32))
+    return sshPublicKey(key) == "ssh-ed25519 \(parts[1])" ? key : nil
+  }
+
   /// A raw Ed25519 public key as an OpenSSH `authorized_keys` line without comment.
   public static func sshPublicKey(_ publicKey: Data) -> String {
     "ssh-ed25519 " + SSHWire.publicKeyBlob(publicKey).base64EncodedString()

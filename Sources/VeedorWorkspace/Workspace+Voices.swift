@@ -17,7 +17,7 @@ extension Workspace {
         .badInput, "use 1–64 letters, digits, '.', '_', '-' or '@' (it is the allowed_signers principal)",
         field: "NAME")
     }
-    guard let key = Self.ed25519Key(line: keyLine) else {
+    guard let key = MonitorKey.publicKey(sshLine: keyLine) else {
       throw WorkspaceError(.badInput, "not an OpenSSH Ed25519 public key ('ssh-ed25519 AAAA… comment')", field: "--key")
     }
     let record = PartyRecord(
@@ -86,15 +86,5 @@ extension Workspace {
       return [try act.line()]
     }
     if let after { try writeRoster(after) }
-  }
-
-  /// The 32-byte key of an `ssh-ed25519 BASE64 [comment]` line.
-  public static func ed25519Key(line: String) -> Data? {
-    let parts = line.split(whereSeparator: \.isWhitespace)
-    guard parts.count >= 2, parts[0] == "ssh-ed25519", let blob = Data(base64Encoded: String(parts[1])),
-      blob.count == 51
-    else { return nil }
-    let key = blob.suffix(32)
-    return MonitorKey.sshPublicKey(Data(key)) == "ssh-ed25519 \(parts[1])" ? Data(key) : nil
   }
 }
