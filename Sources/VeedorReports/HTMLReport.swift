@@ -53,11 +53,12 @@ public enum HTMLReport {
       VoiceText.banner(report, language).map { "<p class=\"banner\" role=\"note\"><strong>\(e($0))</strong></p>\n" }
       ?? ""
     var h = "<!doctype html>\n<html lang=\"\(lang)\">\n<head>\n<meta charset=\"utf-8\">\n"
+    h += "<meta name=\"generator\" content=\"\(MarkdownReport.renderer)\">\n"
     h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>\(e(title))</title>\n"
     h +=
       "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:auto;padding:1rem;color:#111;background:#fff}"
     h +=
-      "table{border-collapse:collapse}th,td{border:1px solid #555;padding:.3rem .5rem;text-align:left;vertical-align:top}"
+      "table{border-collapse:collapse;display:block;overflow-x:auto;max-width:100%}dd{overflow-wrap:anywhere}th,td{border:1px solid #555;padding:.3rem .5rem;text-align:left;vertical-align:top}"
     h +=
       ".unconfirmed{color:#7a4b00}.banner{border:3px solid #8a1c1c;padding:.5rem;background:#fff4f4;overflow-wrap:anywhere}"
     h += "blockquote{border-left:4px solid #555;margin:.5rem 0;padding:.2rem .8rem}"

@@ -30,13 +30,17 @@ public enum MarkdownReport {
     return table
   }()
 
+  /// Names the templates of the Markdown and HTML renderings; written into each, and changed
+  /// whenever their output changes, so `verify` compares a rendering only with the same templates.
+  public static let renderer = "veedor-render/2"
+
   /// Renders the report.
   public static func render(_ report: Report, language: Language) -> String {
     let w = ReportWords(language: language)
     let lang = language.rawValue
     let e = escape
     let draft = report.isDraft ? "\(w["draft"]) — " : ""
-    var md = "# \(draft)\(w["title"]): \(e(report.plan.title?.best(lang) ?? report.plan.id))\n\n"
+    var md = "<!-- \(renderer) -->\n# \(draft)\(w["title"]): \(e(report.plan.title?.best(lang) ?? report.plan.id))\n\n"
     let banner = VoiceText.banner(report, language).map { "> **\(e($0))**\n\n" } ?? ""
     md += banner
     md += "- \(w["plan"]): \(e(report.plan.id))\n- \(w["member"]): \(e(report.plan.member))\n"

@@ -40,6 +40,12 @@ struct VerifyTests {
     let result = try f.verify(folder.appendingPathComponent("report.json"))
     expectFailure(result, step: "renderings")
     #expect(result.stdout.contains("report.es.html is not what the verified report renders"), "\(result.stdout)")
+    // A rendering made with other templates (another version) is not compared, and the step says so.
+    let older = try String(contentsOf: html, encoding: .utf8).replacingOccurrences(
+      of: "veedor-render/", with: "veedor-render-old/")
+    try Data(older.utf8).write(to: html)
+    let other = try f.verify(folder.appendingPathComponent("report.json"))
+    #expect(other.status == 0 && other.stdout.contains("not compared, made with other templates"), "\(other.stdout)")
     let missing = try f.verify(folder.appendingPathComponent("nothing.json"))
     #expect(missing.status == 2 && missing.stderr.contains("no such file"))
   }
