@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VeedorRecords
+import VeedorSigning
 import VeedorWorkspace
 
 extension PartyRecord.Role: ExpressibleByArgument {}
@@ -39,6 +40,12 @@ struct PartyCommand: ParsableCommand {
           !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty
         })
       else { throw WorkspaceError(.badInput, "cannot read a public key line", file: key, field: "--key") }
+      guard MonitorKey.publicKey(sshLine: String(line)) != nil else {
+        throw WorkspaceError(
+          .badInput,
+          "not an OpenSSH Ed25519 public key ('ssh-ed25519 AAAA… comment'); make one with ssh-keygen -t ed25519",
+          file: key, field: "--key")
+      }
       let party = try workspace.addParty(
         name: name, role: role, keyLine: String(line), title: title, now: Environment.now())
       Output.line("party added: \(party.name) (\(party.role.rawValue)) \(party.publicKey)")

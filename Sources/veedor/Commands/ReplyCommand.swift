@@ -112,6 +112,9 @@ struct ReplyCommand: ParsableCommand {
 
     func run() throws {
       let workspace = try options.open()
+      guard FileManager.default.fileExists(atPath: file) else {
+        throw WorkspaceError(.badInput, "no such reply file", file: file)
+      }
       var sig: URL?
       if !unsigned {
         let path = signature ?? file + ".sig"
