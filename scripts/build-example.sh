@@ -28,8 +28,19 @@ score CLPLN0002 verifiable yes E2
 score CLPLN0002 relevance civic-participation,access-to-information,public-accountability E2
 score CLPLN0002 novelty new E2
 score CLPLN0002 potential-change positive-not-binding E2
+# Inception Assessment, Section 1 (co-creation), answered from the plan's own co-creation section.
+"$veedor" evidence add plan scripts/example/co-creation.txt -w "$ws" --kind document --date 2021-11-16 \
+  --title "Co-creation section of the action plan as published by OGP (excerpt)" >/dev/null
+"$veedor" evidence add plan -w "$ws" --url "https://gobiernoabierto.penalolen.cl/" --kind webpage \
+  --title "The municipality's open-government website named in the plan" >/dev/null
+plan_q() { "$veedor" score AP_CLPLN01 "$1" "$2" -w "$ws" --rationale "$3" --evidence "$4" >/dev/null; }
+plan_q forum partly "Citizen dialogues, 11 public meetings and an 11-day online vote are described; a standing forum with its own remit, membership and rules is not." E4
+plan_q forum-multi-stakeholder yes "24 groups took part (migrant communities, women, youth, indigenous peoples, people with disabilities, among others), with meetings focused on inclusion by theme." E4
+plan_q plan-endorsed yes "Representatives of 10 non-government organisations endorsed the plan before submission." E4
+plan_q process-website partly "The plan names the website for progress; how often it is updated has not been checked yet." E4,E5
 "$veedor" note -w "$ws" "Example workspace: scores mirror the published inception coding; nine commitments await public data." >/dev/null
 rm -rf evidence
 mkdir evidence
 cp -R "$ws"/. evidence/
+rm -f evidence/ledger.jsonl.head  # a cache Veedor rebuilds from the ledger
 echo "rebuilt evidence/ ($(wc -l < evidence/ledger.jsonl) ledger entries)"

@@ -35,8 +35,10 @@ public enum ReportExporter {
   public static func export(
     workspace: Workspace, key: MonitorKey, to folder: URL, languages: [Language], now: Date,
     draft: DraftWindow? = nil, allowUnanswered: Bool = false, closeEarly: Bool = false,
-    onWitness: (WitnessClient.Outcome) -> Void = { _ in }
+    form: Report.FormRequest? = nil, onWitness: (WitnessClient.Outcome) -> Void = { _ in }
   ) throws -> (Report, [URL]) {
+    // A form that cannot be derived is refused before anything is appended or signed.
+    if let form { try checkForm(form, workspace: workspace) }
     // One replay tells which appends are needed; each append still re-checks under the ledger lock.
     let before = try workspace.state()
     if before.monitor(publicKey: key.sshPublicKey)
@@ -60,7 +62,7 @@ public enum ReportExporter {
     let (inputs, lastTime) = try inputs(workspace, checkpoint)
     // A clock behind the ledger still dates the report no earlier than its last entry.
     let report = try ReportDerivation.derive(
-      inputs: inputs, signer: key.publicKey, generated: max(Act.timestamp(now), lastTime))
+      inputs: inputs, signer: key.publicKey, generated: max(Act.timestamp(now), lastTime), form: form)
     let json = try ReportDerivation.encode(report)
     var files: [(String, Data)] = [
       ("report.json", json),
@@ -72,9 +74,18 @@ public enum ReportExporter {
     for language in languages {
       files.append(("report.\(language.rawValue).md", Data(MarkdownReport.render(report, language: language).utf8)))
       files.append(("report.\(language.rawValue).html", Data(HTMLReport.render(report, language: language).utf8)))
+      if report.form != nil {
+        files.append(("form.\(language.rawValue).md", Data(FormPages.markdown(report, language: language).utf8)))
+        files.append(("form.\(language.rawValue).html", Data(FormPages.html(report, language: language).utf8)))
+      }
     }
     try write(files, to: folder)
     return (report, files.map { folder.appendingPathComponent($0.0) })
+  }
+
+  /// Refuses, before the ledger changes, a form the rubric does not have or whose answers break its limits.
+  static func checkForm(_ form: Report.FormRequest, workspace: Workspace) throws {
+    _ = try ReportDerivation.form(form, plan: workspace.plan, rubric: workspace.rubric, state: try workspace.state())
   }
 
   /// The signed inputs of a report: the checkpoint, the pinned plan and rubric bytes and every line it covers.

@@ -59,6 +59,9 @@ public struct Commitment: Codable, Sendable, Hashable {
   public var milestones: [Milestone]
   /// Public page of the commitment.
   public var url: String?
+  /// The OGP values the government claims for it in the plan, as the plan words them: a claim to
+  /// compare with, never the monitor's relevance coding.
+  public var declaredValues: [String]?
 
   /// Creates a commitment.
   public init(

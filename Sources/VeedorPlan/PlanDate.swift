@@ -79,6 +79,18 @@ public struct PlanDate: Codable, Sendable, Hashable, Comparable, CustomStringCon
     self.init(year: year)
   }
 
+  /// The date `months` calendar months later, with the day kept or, past the end of a shorter
+  /// month, moved back to its last day (31 January + 1 month = 28 or 29 February); a date known only
+  /// to the year has no month to add to and gives nil.
+  public func adding(months: Int) -> PlanDate? {
+    guard let month else { return nil }
+    let total = year * 12 + (month - 1) + months
+    let (y, m) = (total / 12, total % 12 + 1)
+    guard let known = day else { return PlanDate(year: y, month: m) }
+    let last: Int = (28...31).last(where: { PlanDate(year: y, month: m, day: $0) != nil }) ?? 28
+    return PlanDate(year: y, month: m, day: Swift.min(known, last))
+  }
+
   /// ISO 8601 text with as much precision as is known.
   public var description: String {
     var text = String(format: "%04d", year)

@@ -81,7 +81,18 @@ public enum HTMLReport {
     for a in report.aggregates {
       h += "<tr><th scope=\"row\">\(e(a.title.text(language)))</th><td>\(e(w.figure(a.value)))</td></tr>\n"
     }
-    h += "</table>\n<h2>\(e(w["commitments"]))</h2>\n"
+    h += "</table>\n"
+    if let process = report.process {
+      h += "<h2>\(e(w["processAnswers"]))</h2>\n<dl>\n"
+      for s in process.scores {
+        let labels = s.current.levels.map { $0.label.text(language) }.joined(separator: ", ")
+        h += "<dt>\(e(s.title.text(language)))</dt><dd><strong>\(e(labels))</strong> — \(e(s.current.rationale))"
+        h += " (\(e(w["evidence"])): \(e(s.current.evidence.joined(separator: ", "))))</dd>\n"
+      }
+      h += "</dl>\n"
+      if !process.missing.isEmpty { h += "<p>\(e(w["missing"])): \(e(process.missing.joined(separator: ", ")))</p>\n" }
+    }
+    h += "<h2>\(e(w["commitments"]))</h2>\n"
     for c in report.commitments {
       h += "<section id=\"\(e(c.id))\">\n<h3>\(e(c.id)) — \(e(c.title.best(lang)))</h3>\n"
       if !c.scores.isEmpty {

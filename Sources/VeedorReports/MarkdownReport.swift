@@ -32,7 +32,7 @@ public enum MarkdownReport {
 
   /// Names the templates of the Markdown and HTML renderings; written into each, and changed
   /// whenever their output changes, so `verify` compares a rendering only with the same templates.
-  public static let renderer = "veedor-render/2"
+  public static let renderer = "veedor-render/3"
 
   /// Renders the report.
   public static func render(_ report: Report, language: Language) -> String {
@@ -53,6 +53,15 @@ public enum MarkdownReport {
     if let note = report.plan.note { md += "\n> \(e(note))\n" }
     md += "\n## \(w["aggregates"])\n\n| \(w["figure"]) | \(w["value"]) |\n|---|---|\n"
     for a in report.aggregates { md += "| \(e(a.title.text(language))) | \(e(w.figure(a.value))) |\n" }
+    if let process = report.process {
+      md += "\n## \(w["processAnswers"])\n\n"
+      for s in process.scores {
+        let labels = s.current.levels.map { $0.label.text(language) }.joined(separator: ", ")
+        md += "- \(e(s.title.text(language))): **\(e(labels))** — \(e(s.current.rationale))"
+        md += " (\(w["evidence"]): \(e(s.current.evidence.joined(separator: ", "))))\n"
+      }
+      if !process.missing.isEmpty { md += "\n\(w["missing"]): \(e(process.missing.joined(separator: ", ")))\n" }
+    }
     md += "\n## \(w["commitments"])\n"
     for c in report.commitments {
       md += "\n### \(e(c.id)) — \(e(c.title.best(lang)))\n\n"

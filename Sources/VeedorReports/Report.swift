@@ -198,6 +198,10 @@ public struct Report: Codable, Sendable, Hashable {
   public var replies: [ReplyItem]?
   /// Every reconciliation with a second reviewer; nil when there is none.
   public var reconciliations: [ReconciliationItem]?
+  /// The answers to the rubric's questions about the whole plan; nil when the rubric asks none.
+  public var process: ProcessReport?
+  /// The assessment form this report is exported as (e.g. OGP Local's Inception Assessment), if any.
+  public var form: FormInfo?
 
   /// Whether this report is a draft open for replies.
   public var isDraft: Bool { review?.draft == true }

@@ -44,32 +44,7 @@ struct ReportContent {
   }
 
   private func commitment(_ commitment: Commitment) -> Report.CommitmentReport {
-    var scores: [Report.ScaleScore] = []
-    var missing: [String] = []
-    for scale in rubric.scales {
-      let records = state.history[.init(commitment: commitment.id, scale: scale.id)] ?? []
-      let history = records.map { record -> Report.ScoreEntry in
-        let chosen: [Report.LevelInfo] = record.levels.compactMap { id in
-          guard let level = scale.levels.first(where: { $0.id == id }) else { return nil }
-          return Report.LevelInfo(
-            id: level.id, label: level.label, definition: level.definition, confirmed: level.confirmed,
-            ogp: level.ogpValue, ogpColumn: level.ogpColumn)
-        }
-        return Report.ScoreEntry(
-          score: record.id, levels: chosen, rationale: record.rationale, evidence: record.evidence,
-          supersedes: record.supersedes, entry: seqOf["S:" + record.id] ?? -1, time: timeOf[record.id] ?? "",
-          inReplyTo: record.inReplyTo)
-      }
-      guard
-        let score = Report.ScaleScore(
-          scale: scale.id, ogpColumn: scale.ogpColumn, ogpValueColumns: scale.levels.compactMap(\.ogpColumn),
-          title: scale.title, phase: scale.phase, history: history)
-      else {
-        missing.append(scale.id)
-        continue
-      }
-      scores.append(score)
-    }
+    let (scores, missing) = scores(rubric.scales, subject: commitment.id)
     var indicators: [String: Truth] = [:]
     for (indicator, truth) in rubric.indicatorValues(for: state.sheet(for: commitment.id)) {
       indicators[indicator.id] = truth
@@ -77,5 +52,43 @@ struct ReportContent {
     return Report.CommitmentReport(
       id: commitment.id, title: commitment.title, url: commitment.url, scores: scores, indicators: indicators,
       missing: missing)
+  }
+
+  /// The answers to the rubric's questions about the whole plan, scored on the plan's id; nil when
+  /// the rubric asks none.
+  func process() -> Report.ProcessReport? {
+    guard let questions = rubric.planScales, !questions.isEmpty else { return nil }
+    let (scores, missing) = scores(questions, subject: plan.id)
+    return Report.ProcessReport(subject: plan.id, scores: scores, missing: missing)
+  }
+
+  /// The scored scales of a subject, and the ids of those not scored yet.
+  private func scores(_ scales: [Scale], subject: String) -> ([Report.ScaleScore], [String]) {
+    var scores: [Report.ScaleScore] = []
+    var missing: [String] = []
+    for scale in scales {
+      if let score = scaleScore(scale, subject: subject) { scores.append(score) } else { missing.append(scale.id) }
+    }
+    return (scores, missing)
+  }
+
+  /// One scale's score history for a commitment (or the plan), nil when it was never scored.
+  private func scaleScore(_ scale: Scale, subject: String) -> Report.ScaleScore? {
+    let records = state.history[.init(commitment: subject, scale: scale.id)] ?? []
+    let history = records.map { record -> Report.ScoreEntry in
+      let chosen: [Report.LevelInfo] = record.levels.compactMap { id in
+        guard let level = scale.levels.first(where: { $0.id == id }) else { return nil }
+        return Report.LevelInfo(
+          id: level.id, label: level.label, definition: level.definition, confirmed: level.confirmed,
+          ogp: level.ogpValue, ogpColumn: level.ogpColumn)
+      }
+      return Report.ScoreEntry(
+        score: record.id, levels: chosen, rationale: record.rationale, evidence: record.evidence,
+        supersedes: record.supersedes, entry: seqOf["S:" + record.id] ?? -1, time: timeOf[record.id] ?? "",
+        inReplyTo: record.inReplyTo)
+    }
+    return Report.ScaleScore(
+      scale: scale.id, ogpColumn: scale.ogpColumn, ogpValueColumns: scale.levels.compactMap(\.ogpColumn),
+      title: scale.title, phase: scale.phase, history: history)
   }
 }

@@ -13,11 +13,15 @@ public enum ReportDerivation {
   /// Derives every shown field from the inputs: checks the checkpoint signature, that the ledger lines
   /// hash to its root, that the first entry pins the plan and rubric bytes, and that the ledger
   /// records an identity for the signing key.
-  public static func derive(inputs: ReportInputs, signer: Data, generated: String) throws(ReportsError) -> Report {
+  /// With `form`, the report is that assessment form of the rubric (its deadline and gaps derived too).
+  public static func derive(
+    inputs: ReportInputs, signer: Data, generated: String, form: Report.FormRequest? = nil
+  ) throws(ReportsError) -> Report {
     let checkpoint = try signedCheckpoint(inputs.checkpoint, signer: signer)
     let lines = inputs.ledgerLines
     try checkCompleteness(lines, checkpoint)
-    return try derive(inputs: inputs, lines: lines, checkpoint: checkpoint, signer: signer, generated: generated)
+    return try derive(
+      inputs: inputs, lines: lines, checkpoint: checkpoint, signer: signer, generated: generated, form: form)
   }
 
   /// Refuses ledger lines that are not exactly the checkpoint's tree: as many as it covers, hashing
@@ -40,7 +44,8 @@ public enum ReportDerivation {
   /// and whose `lines` (the decoded `inputs.ledger`) with ``checkCompleteness(_:_:)``, so a verifier
   /// that reports those checks as steps does not hash the ledger twice.
   public static func derive(
-    inputs: ReportInputs, lines: [Data], checkpoint: Checkpoint, signer: Data, generated: String
+    inputs: ReportInputs, lines: [Data], checkpoint: Checkpoint, signer: Data, generated: String,
+    form: Report.FormRequest? = nil
   ) throws(ReportsError) -> Report {
     let state: LedgerState
     do { state = try LedgerState.replay(lines, file: "inputs.ledger") } catch {
@@ -88,6 +93,9 @@ public enum ReportDerivation {
     }
     let content = ReportContent(plan: plan, rubric: rubric, state: state)
     let voices = ReportVoices(state: state, lines: lines)
+    let formInfo = try form.map { request throws(ReportsError) in
+      try FormDerivation.derive(request, plan: plan, rubric: rubric, state: state)
+    }
     return Report(
       format: Report.formatTag, generated: generated, inputs: inputs, plan: plan,
       rubric: Report.RubricInfo(
@@ -101,7 +109,16 @@ public enum ReportDerivation {
       checkpoint: Report.CheckpointInfo(
         origin: checkpoint.origin, size: checkpoint.size, root: checkpoint.root.base64EncodedString()),
       commitments: content.commitments(), evidence: content.evidence(), aggregates: content.aggregates(),
-      review: voices.review(), replies: voices.replies(), reconciliations: voices.reconciliations())
+      review: voices.review(), replies: voices.replies(), reconciliations: voices.reconciliations(),
+      process: content.process(), form: formInfo)
+  }
+
+  /// The form a report would be, derived from the workspace's own plan, rubric and state (a check
+  /// before export; the report derives it again from its signed inputs).
+  public static func form(
+    _ request: Report.FormRequest, plan: ActionPlan, rubric: Rubric, state: LedgerState
+  ) throws(ReportsError) -> Report.FormInfo {
+    try FormDerivation.derive(request, plan: plan, rubric: rubric, state: state)
   }
 
   /// The checkpoint in a signed note, if `signer` signed it under its origin.

@@ -82,6 +82,38 @@ public struct ReportWords: Sendable {
     "standsMonitor": LocalizedText(en: "the monitor's score stands", es: "se mantiene el puntaje del evaluador"),
     "standsReviewer": LocalizedText(en: "the reviewer's reading was adopted", es: "se adoptó la lectura del revisor"),
     "inReplyTo": LocalizedText(en: "in reply to", es: "en respuesta a"),
+    "section": LocalizedText(en: "Section %1: %2", es: "Sección %1: %2"),
+    "formAnswer": LocalizedText(en: "Answer", es: "Respuesta"),
+    "explanation": LocalizedText(en: "Explanation", es: "Explicación"),
+    "notAnswered": LocalizedText(en: "Not answered yet.", es: "Aún sin respuesta."),
+    "commitment": LocalizedText(en: "Commitment", es: "Compromiso"),
+    "due": LocalizedText(en: "Due", es: "Plazo"),
+    "dueAfterPlan": LocalizedText(
+      en: "%1 (%2 month(s) after the plan's submission on %3)",
+      es: "%1 (%2 mes(es) después de la presentación del plan, el %3)"),
+    "dueAfterScore": LocalizedText(
+      en: "%1 (%2 month(s) after %3 was first recorded as %4, on %5)",
+      es: "%1 (%2 mes(es) después de que %3 se registrara por primera vez como %4, el %5)"),
+    "notDueYet": LocalizedText(
+      en: "not due yet: %1 has not been recorded as %2", es: "aún no corre: %1 no se ha registrado como %2"),
+    "noDueDate": LocalizedText(
+      en: "unknown: the plan gives no submission date", es: "desconocido: el plan no indica fecha de presentación"),
+    "signedLate": LocalizedText(
+      en: "signed on %1, after the deadline", es: "firmado el %1, después del plazo"),
+    "stillMissing": LocalizedText(en: "Still unanswered", es: "Aún sin responder"),
+    "files": LocalizedText(en: "Evidence files", es: "Archivos de evidencia"),
+    "filesLimit": LocalizedText(
+      en: "%1 of at most %2, each at most %3 MB", es: "%1 de un máximo de %2, de hasta %3 MB cada uno"),
+    "declaredValues": LocalizedText(
+      en: "OGP values the plan claims (the government's words, not the monitor's coding): %1",
+      es: "Valores de OGP que declara el plan (palabras del gobierno, no la codificación del evaluador): %1"),
+    "processAnswers": LocalizedText(en: "Questions about the plan", es: "Preguntas sobre el plan"),
+    "formSource": LocalizedText(en: "Form as defined by", es: "Formulario según"),
+    "verifyForm": LocalizedText(
+      en: "This form is a view of the signed report.json beside it: check both with veedor verify report.json.",
+      es:
+        "Este formulario es una vista del report.json firmado que lo acompaña: verifique ambos con veedor verify report.json."
+    ),
     "verify": LocalizedText(
       en: "Check this report: veedor verify report.json, or the commands in the README (ssh-keygen, openssl, gpgv).",
       es: "Verifique este informe: veedor verify report.json, o los comandos del README (ssh-keygen, openssl, gpgv)."),

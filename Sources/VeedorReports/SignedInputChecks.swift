@@ -13,10 +13,12 @@ enum SignedInputChecks {
       throw ReportsError(.integrity, error.message, field: "inputs.plan" + (error.field.map { ".\($0)" } ?? ""))
     }
     let commitments = Set(plan.commitments.map(\.id))
+    // The plan's own id is a subject only when the rubric asks questions about the plan.
+    let subjects = (rubric.planScales ?? []).isEmpty ? commitments : commitments.union([plan.id])
     for (i, act) in state.acts.enumerated() {
       let field = "inputs.ledger[\(i)]"
       if let evidence = act.evidence {
-        guard commitments.contains(evidence.commitment) else {
+        guard subjects.contains(evidence.commitment) else {
           throw ReportsError(.integrity, "evidence for '\(evidence.commitment)', not in the plan", field: field)
         }
         if let url = evidence.url, !WebAddress.isHTTP(url) {
@@ -24,7 +26,7 @@ enum SignedInputChecks {
         }
       }
       if let score = act.score {
-        try check(score, state: state, rubric: rubric, commitments: commitments, field: field)
+        try check(score, state: state, rubric: rubric, subjects: subjects, plan: plan.id, field: field)
       }
       if let r = act.reconciliation {
         guard commitments.contains(r.commitment),
@@ -55,14 +57,16 @@ enum SignedInputChecks {
   }
 
   private static func check(
-    _ score: ScoreRecord, state: LedgerState, rubric: Rubric, commitments: Set<String>, field: String
+    _ score: ScoreRecord, state: LedgerState, rubric: Rubric, subjects: Set<String>, plan: String, field: String
   ) throws(ReportsError) {
-    guard commitments.contains(score.commitment) else {
+    guard subjects.contains(score.commitment) else {
       throw ReportsError(.integrity, "scores '\(score.commitment)', not in the plan", field: field)
     }
     let scale: Scale
     let levels: [Level]
-    do { (scale, levels) = try rubric.resolve(scale: score.scale, levels: score.levels) } catch {
+    do {
+      (scale, levels) = try rubric.resolve(scale: score.scale, levels: score.levels, onPlan: score.commitment == plan)
+    } catch {
       throw ReportsError(.integrity, error.description, field: field)
     }
     guard levels.map(\.id) == score.levels else {

@@ -23,6 +23,10 @@ public struct Rubric: Codable, Sendable, Hashable {
   public var indicators: [Indicator]
   /// Plan-level figures.
   public var aggregates: [AggregateDefinition]
+  /// Questions asked once about the whole plan (e.g. OGP Local's co-creation checks), scored on the plan's id.
+  public var planScales: [Scale]?
+  /// The method's assessment forms, if it delivers its results as forms.
+  public var forms: [AssessmentForm]?
 
   /// Creates a rubric.
   public init(
@@ -44,6 +48,16 @@ public struct Rubric: Codable, Sendable, Hashable {
   /// The scale with the given id.
   public func scale(_ id: String) -> Scale? {
     scales.first { $0.id == id }
+  }
+
+  /// The plan question with the given id.
+  public func planScale(_ id: String) -> Scale? {
+    planScales?.first { $0.id == id }
+  }
+
+  /// The form with the given id.
+  public func form(_ id: String) -> AssessmentForm? {
+    forms?.first { $0.id == id }
   }
 
   /// Parses and fully validates a rubric file's bytes.

@@ -9,7 +9,7 @@ public enum RubricValidator {
     }
     var walker = Walker()
     walker.rubric(root)
-    return walker.problems
+    return walker.problems + FormsValidator.problems(root)
   }
 }
 
@@ -110,6 +110,9 @@ private struct Walker {
     let scales = array(top["scales"], "$.scales") ?? []
     if scales.isEmpty && top["scales"] != nil { fail("$.scales", "must list at least one scale") }
     for (i, scale) in scales.enumerated() { self.scale(scale, "$.scales[\(i)]") }
+    for (i, scale) in (array(top["planScales"], "$.planScales", optional: true) ?? []).enumerated() {
+      self.scale(scale, "$.planScales[\(i)]")
+    }
     let indicators = array(top["indicators"], "$.indicators", optional: true) ?? []
     for (i, item) in indicators.enumerated() {
       guard let object = item.objectValue, let id = object["id"]?.stringValue else { continue }

@@ -10,14 +10,15 @@ public struct ScoreSheet: Sendable, Hashable {
 }
 
 extension Rubric {
-  /// Checks and normalises a selection of levels for a scale, resolving aliases and labels to ids.
+  /// Checks and normalises a selection of levels for a scale, resolving aliases and labels to ids;
+  /// with `onPlan`, for one of the plan questions instead of a commitment scale.
   ///
   /// - Throws: ``RubricError`` naming the valid scales or levels.
-  public func resolve(scale scaleID: String, levels texts: [String]) throws(RubricError) -> (
+  public func resolve(scale scaleID: String, levels texts: [String], onPlan: Bool = false) throws(RubricError) -> (
     Scale, [Level]
   ) {
-    guard let scale = scale(scaleID) else {
-      throw .unknownScale(scaleID, valid: scales.map(\.id))
+    guard let scale = onPlan ? planScale(scaleID) : scale(scaleID) else {
+      throw .unknownScale(scaleID, valid: onPlan ? (planScales ?? []).map(\.id) : scales.map(\.id))
     }
     var chosen: [Level] = []
     for text in texts {

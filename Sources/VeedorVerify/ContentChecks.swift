@@ -64,7 +64,8 @@ enum ContentChecks {
     do {
       derived = try ReportDerivation.encode(
         try ReportDerivation.derive(
-          inputs: report.inputs, lines: lines, checkpoint: checkpoint, signer: signer, generated: report.generated))
+          inputs: report.inputs, lines: lines, checkpoint: checkpoint, signer: signer, generated: report.generated,
+          form: report.form.map { Report.FormRequest(id: $0.id, commitment: $0.commitment) }))
     } catch {
       result.fail(name, error.description)
       return false

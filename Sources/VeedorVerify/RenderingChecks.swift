@@ -3,7 +3,7 @@ import VeedorLedger
 import VeedorReports
 import VeedorRubric
 
-/// The human-readable files beside `report.json` (`report.en.md`, `report.es.html`, …) are not signed;
+/// The human-readable files beside `report.json` (`report.en.md`, `report.es.html`, a form's `form.es.html`, …) are not signed;
 /// they must be exactly what the verified report renders, so a reader who opens them sees what was proved.
 enum RenderingChecks {
   /// Compares every rendering present with what the report renders.
@@ -12,9 +12,22 @@ enum RenderingChecks {
     let folder = reportURL.deletingLastPathComponent()
     var checked: [String] = []
     var other: [String] = []
+    // A form's pages (`form.LANG.*`) beside a report that is not that form would show what was not signed.
+    let pages: [(String, String, (Report, Language) -> String)] =
+      [("report", "md", MarkdownReport.render), ("report", "html", HTMLReport.render)]
+      + (report.form == nil ? [] : [("form", "md", FormPages.markdown), ("form", "html", FormPages.html)])
     for language in Language.allCases {
-      for (ext, render) in [("md", MarkdownReport.render), ("html", HTMLReport.render)] {
-        let file = "report.\(language.rawValue).\(ext)"
+      if report.form == nil {
+        for ext in ["md", "html"]
+        where FileManager.default.fileExists(
+          atPath: folder.appendingPathComponent("form.\(language.rawValue).\(ext)").path)
+        {
+          return result.fail(
+            name, "form.\(language.rawValue).\(ext) lies beside a report that is not an assessment form")
+        }
+      }
+      for (base, ext, render) in pages {
+        let file = "\(base).\(language.rawValue).\(ext)"
         let url = folder.appendingPathComponent(file)
         guard FileManager.default.fileExists(atPath: url.path) else { continue }
         guard let bytes = try? BoundedRead.contents(of: url, limit: 256 << 20) else {

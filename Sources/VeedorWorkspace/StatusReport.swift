@@ -66,6 +66,33 @@ public struct StatusReport: Codable, Sendable {
   public var unansweredReplies: [String] = []
   /// Late replies not yet answered (they do not block the final report).
   public var unansweredLate: [String] = []
+  /// The rubric's questions about the whole plan (e.g. OGP Local's co-creation checks), answered or not.
+  public var planQuestions: [ScaleStatus] = []
+  /// Each assessment form of the rubric that is due or can be filled: deadline and what it lacks.
+  public var forms: [FormStatus] = []
+
+  /// Where one assessment form stands.
+  public struct FormStatus: Codable, Sendable {
+    /// The form's id.
+    public var form: String
+    /// Its name in the status language.
+    public var title: String
+    /// The commitment, for a per-commitment form.
+    public var commitment: String?
+    /// The deadline (`YYYY-MM-DD`), nil until its event (e.g. completion recorded as complete).
+    public var due: String?
+    /// Unanswered questions: a plan question's id, or `COMMITMENT scale`.
+    public var missing: [String]
+
+    /// Creates a form status.
+    public init(form: String, title: String, commitment: String?, due: String?, missing: [String]) {
+      self.form = form
+      self.title = title
+      self.commitment = commitment
+      self.due = due
+      self.missing = missing
+    }
+  }
 
   /// The last review window.
   public struct ReviewStatus: Codable, Sendable {
@@ -90,14 +117,18 @@ public struct StatusReport: Codable, Sendable {
     member = workspace.plan.member
     self.rubric = "\(rubric.id) \(rubric.version)"
     ledgerEntries = state.acts.count
-    commitments = workspace.plan.commitments.map { commitment in
-      let scales = rubric.scales.map { scale -> ScaleStatus in
-        let history = state.history[.init(commitment: commitment.id, scale: scale.id)] ?? []
+    func statuses(_ scales: [Scale], of subject: String) -> [ScaleStatus] {
+      scales.map { scale -> ScaleStatus in
+        let history = state.history[.init(commitment: subject, scale: scale.id)] ?? []
         let current = history.last
         return ScaleStatus(
           scale: scale.id, phase: scale.phase, levels: current?.levels, score: current?.id,
           evidence: current?.evidence.count ?? 0, corrections: max(history.count - 1, 0))
       }
+    }
+    planQuestions = statuses(rubric.planScales ?? [], of: workspace.plan.id)
+    commitments = workspace.plan.commitments.map { commitment in
+      let scales = statuses(rubric.scales, of: commitment.id)
       let sheet = state.sheet(for: commitment.id)
       return CommitmentStatus(
         id: commitment.id, title: commitment.title.best(language.rawValue),

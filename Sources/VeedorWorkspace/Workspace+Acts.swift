@@ -66,24 +66,37 @@ extension Workspace {
   /// The commitment with an id, or an error listing the valid ids.
   public func commitment(_ id: String) throws(WorkspaceError) -> Commitment {
     guard let found = commitmentIndex[id.lowercased()].map({ plan.commitments[$0] }) else {
+      let plan =
+        (rubric.planScales ?? []).isEmpty ? "" : ", or \(self.plan.id) (or 'plan') for questions about the plan"
       throw WorkspaceError(
         .unknownName,
-        "unknown commitment '\(id)' (valid: \(plan.commitments.map(\.id).joined(separator: ", ")))",
+        "unknown commitment '\(id)' (valid: \(self.plan.commitments.map(\.id).joined(separator: ", "))\(plan))",
         field: "commitment")
     }
     return found
+  }
+
+  /// What an act is about: a commitment's id, or the plan's own id (also written `plan`) when the
+  /// rubric asks questions about the whole plan.
+  public func subject(_ id: String) throws(WorkspaceError) -> String {
+    if commitmentIndex[id.lowercased()] == nil, !(rubric.planScales ?? []).isEmpty,
+      [plan.id.lowercased(), "plan"].contains(id.lowercased())
+    {
+      return plan.id
+    }
+    return try commitment(id).id
   }
 
   /// Adds evidence items in one append with one fsync; files are stored first.
   public func addEvidence(_ drafts: [EvidenceDraft], now: Date) throws -> [EvidenceRecord] {
     var prepared: [EvidenceRecord] = []
     for draft in drafts {
-      let commitment = try commitment(draft.commitment)
+      let subject = try subject(draft.commitment)
       guard !draft.title.trimmingCharacters(in: .whitespaces).isEmpty else {
         throw WorkspaceError(.badInput, "evidence needs a title", field: "--title")
       }
       var record = EvidenceRecord(
-        id: "", commitment: commitment.id, kind: draft.kind, title: draft.title, date: draft.date)
+        id: "", commitment: subject, kind: draft.kind, title: draft.title, date: draft.date)
       if let file = draft.file {
         let stored = try objects.store(file)
         record.sha256 = stored.sha256
@@ -126,14 +139,22 @@ extension Workspace {
 
   /// Records several scores in one append with one fsync; if any is refused, none is recorded.
   public func recordScores(_ drafts: [(ScoreDraft, correct: Bool)], now: Date) throws -> [ScoreRecord] {
-    var checked: [(Commitment, Scale, [Level], String, ScoreDraft, Bool)] = []
+    var checked: [(String, Scale, [Level], String, ScoreDraft, Bool)] = []
     for (draft, correct) in drafts {
-      let commitment = try commitment(draft.commitment)
+      let commitment = try subject(draft.commitment)
+      let onPlan = commitment == plan.id
       let (scale, levels): (Scale, [Level])
-      do { (scale, levels) = try rubric.resolve(scale: draft.scale, levels: draft.levels) } catch {
+      do { (scale, levels) = try rubric.resolve(scale: draft.scale, levels: draft.levels, onPlan: onPlan) } catch {
         // An unknown scale is the SCALE argument's problem; every other one is about the levels given.
         var field = "level"
-        if case .unknownScale = error { field = "scale" }
+        if case .unknownScale = error {
+          field = "scale"
+          if !onPlan, rubric.planScale(draft.scale) != nil {
+            throw WorkspaceError(
+              .unknownName, "'\(draft.scale)' is a question about the plan: score it on \(plan.id) (or 'plan')",
+              field: field)
+          }
+        }
         throw WorkspaceError(.unknownName, error.description, field: field)
       }
       let rationale = draft.rationale.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -155,30 +176,30 @@ extension Workspace {
             "scale '\(scale.id)' needs at least \(scale.minimumEvidence) evidence item(s), \(cited.count) given",
             field: "--evidence")
         }
-        let current = state.current(commitment.id, scale.id)
+        let current = state.current(commitment, scale.id)
         if current != nil && !correct {
           throw WorkspaceError(
             .conflict,
-            "\(commitment.id) is already scored on '\(scale.id)' (\(current?.id ?? "")); add --correct to record a correction (the history is kept)"
+            "\(commitment) is already scored on '\(scale.id)' (\(current?.id ?? "")); add --correct to record a correction (the history is kept)"
           )
         }
         if current == nil && correct {
-          throw WorkspaceError(.conflict, "\(commitment.id) has no score on '\(scale.id)' to correct")
+          throw WorkspaceError(.conflict, "\(commitment) has no score on '\(scale.id)' to correct")
         }
         if let id = draft.inReplyTo {
           guard let reply = state.voices.reply(id) else {
             throw WorkspaceError(.unknownName, "no reply '\(id)' in the ledger", field: "--in-reply-to")
           }
-          guard reply.text.commitment == commitment.id, reply.text.scale == nil || reply.text.scale == scale.id else {
+          guard reply.text.commitment == commitment, reply.text.scale == nil || reply.text.scale == scale.id else {
             throw WorkspaceError(
               .conflict,
-              "\(id) is about \([reply.text.commitment ?? "the whole report", reply.text.scale].compactMap { $0 }.joined(separator: " ")), not \(commitment.id) \(scale.id)",
+              "\(id) is about \([reply.text.commitment ?? "the whole report", reply.text.scale].compactMap { $0 }.joined(separator: " ")), not \(commitment) \(scale.id)",
               field: "--in-reply-to")
           }
         }
         var act = Act(after: lines, type: correct ? .scoreCorrected : .scoreRecorded, time: now)
         let record = ScoreRecord(
-          id: "S\(state.scoreCount + 1)", commitment: commitment.id, scale: scale.id, levels: levels.map(\.id),
+          id: "S\(state.scoreCount + 1)", commitment: commitment, scale: scale.id, levels: levels.map(\.id),
           rationale: rationale, evidence: cited, supersedes: current?.id, inReplyTo: draft.inReplyTo)
         act.score = record
         let line = try act.line()
@@ -191,16 +212,16 @@ extension Workspace {
     return recorded
   }
 
-  private func citedEvidence(_ ids: [String], for commitment: Commitment, in state: LedgerState)
+  private func citedEvidence(_ ids: [String], for commitment: String, in state: LedgerState)
     throws(WorkspaceError) -> [String]
   {
     var cited: [String] = []
     for id in ids {
       guard let item = state.evidence(id) else {
-        let known = state.evidence.filter { $0.commitment == commitment.id }.map(\.id)
+        let known = state.evidence.filter { $0.commitment == commitment }.map(\.id)
         throw WorkspaceError(
           .unknownName,
-          "unknown evidence '\(id)' (evidence for \(commitment.id): \(known.isEmpty ? "none yet; add some with 'veedor evidence add'" : known.joined(separator: ", ")))",
+          "unknown evidence '\(id)' (evidence for \(commitment): \(known.isEmpty ? "none yet; add some with 'veedor evidence add'" : known.joined(separator: ", ")))",
           field: "--evidence")
       }
       if !cited.contains(item.id) { cited.append(item.id) }
@@ -211,7 +232,7 @@ extension Workspace {
   /// Adds a free-text note, optionally about one commitment.
   public func addNote(_ text: String, commitment id: String?, now: Date) throws {
     var commitmentID: String?
-    if let id { commitmentID = try commitment(id).id }
+    if let id { commitmentID = try subject(id) }
     guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
       throw WorkspaceError(.badInput, "the note is empty", field: "TEXT")
     }

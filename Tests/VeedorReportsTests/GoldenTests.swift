@@ -72,6 +72,27 @@ struct GoldenTests {
     try Self.check(site.appendingPathComponent("index.en.html"), as: "site-index.en.html")
   }
 
+  @Test("the OGP Local forms: the Inception and End-of-Commitment Assessments and their pages in both languages")
+  func goldenForms() throws {
+    let root = TestSupport.temporaryFolder("golden-forms")
+    let (ws, keyFile) = try Self.workspace(in: root)
+    let inception = root.appendingPathComponent("inception")
+    let ending = root.appendingPathComponent("end")
+    try ReportFixture.run([
+      "report", "export", "-w", ws, "--key", keyFile.path, "--out", inception.path, "--form", "inception",
+    ])
+    try ReportFixture.run([
+      "report", "export", "-w", ws, "--key", keyFile.path, "--out", ending.path, "--form", "end-of-commitment",
+      "--commitment", "CLPLN0001",
+    ])
+    for name in ["report.json", "form.en.md", "form.es.md", "form.en.html", "form.es.html"] {
+      try Self.check(inception.appendingPathComponent(name), as: "form-inception-\(name)")
+    }
+    for name in ["form.en.md", "form.es.html"] {
+      try Self.check(ending.appendingPathComponent(name), as: "form-end-of-commitment-\(name)")
+    }
+  }
+
   @Test("a review round: the draft, a reply file and its signature, the final report with replies, the reply page")
   func goldenReview() throws {
     let root = TestSupport.temporaryFolder("golden-review")

@@ -58,7 +58,7 @@ struct MonitorAdversaryTests {
     Edit(description: "missing-scale list", path: "$.commitments[2].missing[0]") {
       $0.commitments[2].missing.removeFirst()
     },
-    Edit(description: "evidence item dropped", path: "$.evidence[3]") { $0.evidence.removeLast() },
+    Edit(description: "evidence item dropped", path: "$.evidence[0].entry") { $0.evidence.removeFirst() },
     Edit(description: "evidence item altered", path: "$.evidence[0].record.title") {
       $0.evidence[0].record.title = "Official confirmation"
     },
@@ -95,7 +95,7 @@ struct MonitorAdversaryTests {
     #expect(report.commitments[1].indicators["high-completion"] == .yes)
     #expect(report.commitments[1].scores[4].history.count == 2)
     #expect(report.commitments[2].missing.count > 0)
-    #expect(report.evidence.count == 4)
+    #expect(report.evidence.last?.record.id == f.minutes && report.evidence.last?.record.fileName == "minutes.txt")
     let folder = try Self.resigned(report, key: key)
     let trust = f.keys.appendingPathComponent("allowed_signers")
     let result = ReportVerifier.verify(folder.appendingPathComponent("report.json"), options: .init(trust: trust))
@@ -152,7 +152,10 @@ struct MonitorAdversaryTests {
       { $0.generated = "2001-01-01T00:00:00Z" }, step: "report content matches the ledger",
       detail: "field 'generated': '2001-01-01T00:00:00Z' is not a UTC time at or after the last ledger entry")
     try check(
-      { $0.inputs.checkpoint = $0.inputs.checkpoint.replacingOccurrences(of: "\n1", with: "\n2") },
+      {
+        $0.inputs.checkpoint = $0.inputs.checkpoint.replacingOccurrences(
+          of: "\n\(original.checkpoint.size)\n", with: "\n\(original.checkpoint.size + 10)\n")
+      },
       step: "checkpoint signature", detail: "inputs.checkpoint")
   }
 

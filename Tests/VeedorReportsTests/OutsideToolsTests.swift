@@ -133,6 +133,6 @@ struct ReportExportTests {
     let md = try String(contentsOf: f.out.appendingPathComponent("report.en.md"), encoding: .utf8)
     #expect(md.contains("Most of the promised activities were done, but not all\\."))
     #expect(md.contains("Forum \\<minutes\\>"))
-    #expect(md.contains("corrects S9"))
+    #expect(md.contains("corrects \(f.limitedScore)"))
   }
 }

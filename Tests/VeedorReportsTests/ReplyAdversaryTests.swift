@@ -18,7 +18,7 @@ struct ReplyAdversaryTests {
     #expect(try f.add(try f.reply("c.txt", party: nil, text: "A comment."), ["--unsigned"]).status == 0)
     try ReportFixture.run([
       "score", "CLPLN0002", "completion", "complete", "--correct", "--in-reply-to", "R1", "--rationale", "Shown",
-      "--evidence", "E4", "-w", f.ws,
+      "--evidence", f.base.minutes, "-w", f.ws,
     ])
     try ReportFixture.run(["reply", "answer", "R1", "--accept", "--rationale", "Right", "-w", f.ws])
     let out = f.root.appendingPathComponent("final")
@@ -98,7 +98,7 @@ struct ReplyAdversaryTests {
     let (_, result) = try f.base.exportRewritten { _, object in
       guard object["type"] as? String == "reply.answered" else { return }
       object["score"] = [
-        "commitment": "CLPLN0002", "evidence": ["E4"], "id": "S99", "inReplyTo": "R1", "levels": ["complete"],
+        "commitment": "CLPLN0002", "evidence": [f.base.minutes], "id": "S99", "inReplyTo": "R1", "levels": ["complete"],
         "rationale": "x", "scale": "completion",
       ]
     }

@@ -102,7 +102,7 @@ struct ReplyTests {
     let scored = try ReportFixture.run([
       "score", "CLPLN0002", "completion", "complete", "--correct", "--in-reply-to", "R1", "--rationale",
       "Reply shows it",
-      "--evidence", "E4", "-w", f.ws,
+      "--evidence", f.base.minutes, "-w", f.ws,
     ])
     let correction = try #require(scored.stdout.split(separator: " ").first.map(String.init))
     try ReportFixture.run(["reply", "answer", "R1", "--accept", "--rationale", "The minutes confirm it", "-w", f.ws])

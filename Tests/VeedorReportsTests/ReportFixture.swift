@@ -12,6 +12,13 @@ struct ReportFixture {
   let keys: URL
   var report: URL { out.appendingPathComponent("report.json") }
 
+  /// The stored minutes' evidence id, the first (later corrected) completion score, and the size
+  /// of the checkpoint signed before the correction.
+  let minutes: String
+  let limitedScore: String
+  let olderSize: Int
+  var olderCheckpoint: String { ws + "/checkpoints/" + String(format: "%010d", olderSize) + ".note" }
+
   init() throws {
     let root = TestSupport.temporaryFolder()
     ws = root.appendingPathComponent("ws").path
@@ -20,19 +27,21 @@ struct ReportFixture {
     key = root.appendingPathComponent("keys/monitor.key").path
     let file = root.appendingPathComponent("minutes.txt")
     try Data("Minutes of the environment forum".utf8).write(to: file)
-    try Self.run([
+    minutes = try Self.run([
       "evidence", "add", "CLPLN0002", file.path, "--title", "Forum <minutes>", "--kind", "meeting", "-w", ws,
-    ])
-    try Self.run([
-      "score", "CLPLN0002", "completion", "limited", "--rationale", "Started", "--evidence", "E4", "-w", ws,
-    ])
+    ]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    limitedScore = String(
+      try Self.run([
+        "score", "CLPLN0002", "completion", "limited", "--rationale", "Started", "--evidence", minutes, "-w", ws,
+      ]).stdout.prefix { $0 != " " })
+    olderSize = try String(contentsOfFile: ws + "/ledger.jsonl", encoding: .utf8).split(separator: "\n").count
     try Self.run([
       "key", "generate", "--key", key, "--name", "Test Monitor", "--email", "monitor@example.org", "--unencrypted",
     ])
     try Self.run(["checkpoint", "-w", ws, "--key", key])
     try Self.run([
       "score", "CLPLN0002", "completion", "substantial", "--correct", "--rationale", "Report \"2\" & more",
-      "--evidence", "E4,E2", "-w", ws,
+      "--evidence", "\(minutes),E2", "-w", ws,
     ])
     out = root.appendingPathComponent("published")
     keys = root.appendingPathComponent("public")

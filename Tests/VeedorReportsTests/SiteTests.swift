@@ -65,7 +65,7 @@ struct SiteTests {
       }
     }
     let page = try String(contentsOf: site.appendingPathComponent("commitment-CLPLN0002.html"), encoding: .utf8)
-    #expect(page.contains("Sustancial") && page.contains("evidence/") && page.contains("corrige S9"))
+    #expect(page.contains("Sustancial") && page.contains("evidence/") && page.contains("corrige \(f.limitedScore)"))
   }
 
   @Test("a report that does not verify is never published")
@@ -126,7 +126,7 @@ struct BrowserTests {
       index.contains("Sustancial") && index.contains("Acceso a la información") && index.contains("% verificables"))
     let page = try dom(browser, site.appendingPathComponent("commitment-CLPLN0002.html"))
     #expect(page.contains("Se realizó la mayoría de las actividades prometidas, pero no todas."))
-    #expect(page.contains("Fundamento") && page.contains("corrige S9"))
+    #expect(page.contains("Fundamento") && page.contains("corrige \(f.limitedScore)"))
     let english = try dom(browser, site.appendingPathComponent("commitment-CLPLN0002.en.html"))
     #expect(
       english.contains("lang=\"en\"") && english.contains("Most of the promised activities were done, but not all."))

@@ -11,7 +11,7 @@ struct VerifyTests {
     let f = try ReportFixture()
     let plain = try f.verify()
     #expect(plain.status == 0 && plain.stdout.contains("integrity only"))
-    let older = URL(fileURLWithPath: f.ws).appendingPathComponent("checkpoints/0000000015.note").path
+    let older = f.olderCheckpoint
     let log = TestSupport.temporaryFolder("log").appendingPathComponent("log").path
     try ReportFixture.run(["ledger", "tiles", "--out", log, "-w", f.ws])
     let policy = TestSupport.temporaryFolder().appendingPathComponent("policy")
@@ -24,8 +24,12 @@ struct VerifyTests {
       ])
     #expect(full.status == 0, "\(full.stdout)\(full.stderr)")
     #expect(full.stdout.contains("VERIFIED") && !full.stdout.contains("✗") && !full.stdout.contains("–"))
-    #expect(full.stdout.contains("extends 0000000015.note (15 → 17 entries)"))
-    #expect(full.stdout.contains("the report's 17 and the older 15 are a prefix of it"), "\(full.stdout)")
+    #expect(
+      full.stdout.contains(
+        "extends \(URL(fileURLWithPath: older).lastPathComponent) (\(f.olderSize) → \(f.olderSize + 2) entries)"))
+    #expect(
+      full.stdout.contains("the report's \(f.olderSize + 2) and the older \(f.olderSize) are a prefix of it"),
+      "\(full.stdout)")
     let vkey = try f.verify(nil, ["--trust", f.keys.appendingPathComponent("verifier.vkey").path])
     #expect(vkey.status == 0)
   }
@@ -94,18 +98,18 @@ struct VerifyTests {
     let url = copy.appendingPathComponent("report.json")
     var json = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
     var inputs = json["inputs"] as! [String: Any]
-    inputs["checkpoint"] = try String(contentsOfFile: f.ws + "/checkpoints/0000000015.note", encoding: .utf8)
+    inputs["checkpoint"] = try String(contentsOfFile: f.olderCheckpoint, encoding: .utf8)
     json["inputs"] = inputs
     try resign(url, json, f)
     let result = try f.verify(url)
     expectFailure(result, step: "ledger entries")
-    #expect(result.stdout.contains("carries 17 ledger lines; the checkpoint signed 15"))
+    #expect(result.stdout.contains("carries \(f.olderSize + 2) ledger lines; the checkpoint signed \(f.olderSize)"))
   }
 
   @Test("a history rewritten and signed again verifies alone, but not --since an older checkpoint nor --ledger")
   func rewrittenAndResigned() throws {
     let f = try ReportFixture()
-    let older = f.ws + "/checkpoints/0000000015.note"
+    let older = f.olderCheckpoint
     let original = TestSupport.temporaryFolder().appendingPathComponent("ledger.jsonl")
     try FileManager.default.copyItem(atPath: f.ws + "/ledger.jsonl", toPath: original.path)
     // The monitor rewrites a past line, re-links the chain and re-signs from scratch.
@@ -158,7 +162,7 @@ struct VerifyTests {
     let f = try ReportFixture()
     try ReportFixture.run(["note", "one more", "-w", f.ws])
     try ReportFixture.run(["checkpoint", "-w", f.ws, "--key", f.key])
-    let longer = f.ws + "/checkpoints/0000000018.note"
+    let longer = f.ws + "/checkpoints/" + String(format: "%010d", f.olderSize + 3) + ".note"
     let result = try f.verify(nil, ["--since", longer])
     expectFailure(result, step: "consistency with an older checkpoint")
     #expect(result.stdout.contains("rollback"))

@@ -57,6 +57,14 @@ struct Demo: ParsableCommand {
     Output.line("\n== Verification, as civil society would do it")
     try Verify.parse(["\(report)/report.json", "--trust", "\(keys)/allowed_signers", "--ledger", "\(ws)/ledger.jsonl"])
       .run()
+    Output.line("\n== OGP Local forms: Inception Assessment and End-of-Commitment Assessment (signed, verified)")
+    let inception = target.appendingPathComponent("form-inception").path
+    let ending = target.appendingPathComponent("form-end-of-commitment-CLPLN0001").path
+    try ReportCommand.Export.parse(["-w", ws, "--key", keyPath, "--out", inception, "--form", "inception"]).run()
+    try ReportCommand.Export.parse(
+      ["-w", ws, "--key", keyPath, "--out", ending, "--form", "end-of-commitment", "--commitment", "CLPLN0001"]
+    ).run()
+    try Verify.parse(["\(inception)/report.json", "--trust", "\(keys)/allowed_signers"]).run()
     Output.line("\n== Static site for civil society (Spanish and English)")
     let site = target.appendingPathComponent("site").path
     try Publish.parse(["-w", ws, "--out", site, "--report", report, "--keys", keys]).run()
@@ -75,6 +83,7 @@ struct Demo: ParsableCommand {
         ssh-keygen -Y verify -f \(q("\(site)/data/parties")) -I unidad-ejemplo -n \(ReplyText.namespace) -s \(q("\(site)/data/replies/R1.txt.sig")) < \(q("\(site)/data/replies/R1.txt"))
 
       Open the site: \(site)/index.html (English: index.en.html) · replies: \(site)/reply.html · the report alone: \(report)/report.es.html
+      OGP Local forms: \(inception)/form.es.html (Informe Inicial) · \(ending)/form.es.html (Informe de fin de compromiso)
       Next: veedor log -w \(q(ws))   ·   veedor score CLPLN0003 -w \(q(ws))   ·   veedor ledger proof 1 -w \(q(ws))
       """)
   }

@@ -39,9 +39,20 @@ struct ReportCommand: ParsableCommand {
         day (UTC) has passed, unless --close-early, and while a reply recorded in time is unanswered,
         unless --allow-unanswered; the report states either.
 
+        With --form the report is one of the rubric's assessment forms, with its pages form.LANG.md
+        and .html in the form's question order: for OGP Local, 'inception' (the Inception Assessment,
+        'Informe Inicial': the co-creation questions about the plan, then each commitment's design
+        scales; due 2 months after the plan's submission) or 'end-of-commitment' with --commitment
+        (the End-of-Commitment Assessment, 'Informe de fin de compromiso': completion and "did it
+        open government?"; due 1 month after completion is recorded as complete; at most 3 evidence
+        files of 10 MB). The form's deadline and unanswered questions are derived and shown; it is
+        signed and verified like every report. 'veedor status' lists each form's deadline and gaps.
+
         Examples:
           veedor report export --out published --lang all
           veedor report export --draft --review-closes 2024-06-30 --out draft
+          veedor report export --form inception --out inicial
+          veedor report export --form end-of-commitment --commitment CLPLN0002 --out fin-CLPLN0002
         """)
     @OptionGroup var options: WorkspaceOptions
     @OptionGroup var keyOptions: KeyOptions
@@ -57,6 +68,9 @@ struct ReportCommand: ParsableCommand {
     var allowUnanswered = false
     @Flag(help: "Export the final report before the review window's last day has passed (the report shows when).")
     var closeEarly = false
+    @Option(help: "Export one of the rubric's assessment forms: inception, or end-of-commitment with --commitment.")
+    var form: String?
+    @Option(help: "With --form end-of-commitment: the commitment the form is about.") var commitment: String?
 
     func validate() throws {
       if !draft && (reviewOpens != nil || reviewCloses != nil) {
@@ -66,13 +80,17 @@ struct ReportCommand: ParsableCommand {
         throw ValidationError("--allow-unanswered and --close-early are for the final report, not a draft")
       }
       guard (1...366).contains(reviewDays) else { throw ValidationError("--review-days must be 1 to 366") }
+      if commitment != nil && form == nil { throw ValidationError("--commitment goes with --form end-of-commitment") }
     }
 
     func run() throws {
       let workspace = try options.open()
       let now = Environment.now()
+      let request = form.map { Report.FormRequest(id: $0, commitment: commitment) }
+      let name = request.map { ["form", $0.id, $0.commitment].compactMap { $0 }.joined(separator: "-") }
       let folder =
-        out.map { URL(fileURLWithPath: $0) } ?? workspace.root.appendingPathComponent(draft ? "draft" : "report")
+        out.map { URL(fileURLWithPath: $0) }
+        ?? workspace.root.appendingPathComponent(draft ? "draft" : name ?? "report")
       var window: ReportExporter.DraftWindow?
       if draft {
         let opens = reviewOpens ?? Self.day(now)
@@ -81,7 +99,7 @@ struct ReportCommand: ParsableCommand {
       }
       let (report, files) = try ReportExporter.export(
         workspace: workspace, key: try keyOptions.load(), to: folder, languages: lang.languages, now: now,
-        draft: window, allowUnanswered: allowUnanswered, closeEarly: closeEarly
+        draft: window, allowUnanswered: allowUnanswered, closeEarly: closeEarly, form: request
       ) { outcome in
         let said =
           outcome.alreadyCosigned
@@ -89,6 +107,10 @@ struct ReportCommand: ParsableCommand {
         Output.note("witness \(outcome.witness): \(said)")
       }
       for file in files { Output.line("\(file.path)") }
+      if let info = report.form {
+        let gaps = info.missing.isEmpty ? "every question answered" : "\(info.missing.count) question(s) unanswered"
+        Output.note("\(info.title.en) (\(info.title.es)): due \(info.due ?? "not yet"); \(gaps)")
+      }
       if let review = report.review, review.draft {
         Output.note(
           "draft of \(report.plan.id) open for replies \(review.opens)–\(review.closes) (window \(review.window)); replies name 'checkpoint: \(review.draftSize) \(review.draftRoot)'; a template: veedor reply template --commitment ID"

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VeedorPlan
 import VeedorRecords
+import VeedorReports
 import VeedorRubric
 import VeedorWorkspace
 
@@ -17,7 +18,9 @@ struct Status: ParsableCommand {
 
   func run() throws {
     let workspace = try options.open()
-    let report = StatusReport(workspace: workspace, state: try workspace.state(), language: lang)
+    let state = try workspace.state()
+    var report = StatusReport(workspace: workspace, state: state, language: lang)
+    report.forms = Self.forms(workspace, state, lang)
     if json { return try Output.json(report) }
     Output.line(
       "\(report.plan) — \(report.member) · rubric \(report.rubric) · \(report.ledgerEntries) ledger entries\n")
@@ -37,6 +40,8 @@ struct Status: ParsableCommand {
       }
       if !c.missing.isEmpty { Output.line("  missing: \(c.missing.joined(separator: ", "))") }
     }
+    printPlanQuestions(report, workspace.rubric)
+    printForms(report.forms, workspace.rubric)
     Output.line("\nAggregates")
     for a in report.aggregates {
       let v = a.value
@@ -59,5 +64,67 @@ struct Status: ParsableCommand {
       report.missing == 0
         ? "\nEvery scale is scored."
         : "\nStill missing: \(report.missing) scale score(s) before a complete report can be issued.")
+  }
+
+  /// The rubric's forms: the plan's, and each commitment's once its deadline has started.
+  static func forms(_ workspace: Workspace, _ state: LedgerState, _ lang: Language) -> [StatusReport.FormStatus] {
+    var found: [StatusReport.FormStatus] = []
+    for form in workspace.rubric.forms ?? [] {
+      let subjects: [String?] = form.subject == .plan ? [nil] : workspace.plan.commitments.map(\.id)
+      for commitment in subjects {
+        let request = Report.FormRequest(id: form.id, commitment: commitment)
+        guard
+          let info = try? ReportDerivation.form(
+            request, plan: workspace.plan, rubric: workspace.rubric, state: state),
+          form.subject == .plan || info.due != nil
+        else { continue }
+        found.append(
+          .init(
+            form: form.id, title: form.title.text(lang), commitment: commitment, due: info.due,
+            missing: info.missing.map { [$0.commitment, $0.scale].compactMap { $0 }.joined(separator: " ") }))
+      }
+    }
+    return found
+  }
+
+  private func printPlanQuestions(_ report: StatusReport, _ rubric: Rubric) {
+    guard !report.planQuestions.isEmpty else { return }
+    Output.line("\n\(report.plan): questions about the plan")
+    for q in report.planQuestions where q.levels != nil {
+      let labels = (q.levels ?? []).map { id in
+        rubric.planScale(q.scale)?.levels.first { $0.id == id }?.label.text(lang) ?? id
+      }
+      Output.line("  ✓ \(q.scale): \(labels.joined(separator: ", "))  [\(q.score ?? ""), \(q.evidence) evidence]")
+    }
+    let open = report.planQuestions.filter { $0.levels == nil }.map(\.scale)
+    if !open.isEmpty {
+      Output.line("  missing: \(open.joined(separator: ", ")) — veedor score \(report.plan) QUESTION LEVEL …")
+    }
+  }
+
+  private func printForms(_ forms: [StatusReport.FormStatus], _ rubric: Rubric) {
+    guard let defined = rubric.forms, !defined.isEmpty else { return }
+    let today = String(Act.timestamp(Environment.now()).prefix(10))
+    Output.line("\nForms")
+    for f in forms {
+      let late = f.due.map { $0 < today && !f.missing.isEmpty ? " (past due)" : "" } ?? ""
+      let gaps =
+        f.missing.isEmpty
+        ? "every question answered"
+        : "\(f.missing.count) unanswered: \(f.missing.prefix(6).joined(separator: ", "))\(f.missing.count > 6 ? ", …" : "")"
+      Output.line(
+        "  \(f.title)\(f.commitment.map { " \($0)" } ?? ""): due \(f.due ?? "— (no submission date in the plan)")\(late); \(gaps)"
+      )
+      Output.line(
+        "    export: veedor report export --form \(f.form)\(f.commitment.map { " --commitment \($0)" } ?? "")")
+    }
+    for form in defined where form.subject == .commitment {
+      let due = forms.filter { $0.form == form.id }.count
+      if due == 0 {
+        Output.line(
+          "  \(form.title.text(lang)): not due yet for any commitment (its deadline starts when \(form.due.scale ?? "") is recorded as \((form.due.levels ?? []).joined(separator: "/")))"
+        )
+      }
+    }
   }
 }

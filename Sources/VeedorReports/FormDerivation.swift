@@ -1,0 +1,97 @@
+import VeedorPlan
+import VeedorRecords
+import VeedorRubric
+
+/// Derives a report's ``Report/FormInfo`` from the form's definition in the pinned rubric and the
+/// ledger: its deadline, the questions still unanswered and the evidence files it would carry.
+enum FormDerivation {
+  /// The form a monitor asked for, refused when the rubric has no such form, the subject is wrong,
+  /// or the answers cite more or larger evidence files than the form accepts.
+  static func derive(
+    _ request: Report.FormRequest, plan: ActionPlan, rubric: Rubric, state: LedgerState
+  ) throws(ReportsError) -> Report.FormInfo {
+    guard let form = rubric.form(request.id) else {
+      let known = (rubric.forms ?? []).map(\.id)
+      throw ReportsError(
+        .badInput,
+        "the rubric \(rubric.id) has no form '\(request.id)'"
+          + (known.isEmpty ? " (it has no forms)" : " (forms: \(known.joined(separator: ", ")))"), field: "form.id")
+    }
+    let commitment = try subject(of: form, request, plan: plan)
+    let subjects = commitment.map { [$0] } ?? plan.commitments.map(\.id)
+    var missing: [Report.FormGap] = []
+    var cited: [String] = []
+    for section in form.sections {
+      for subject in section.scope == .plan ? [plan.id] : subjects {
+        for scale in section.scales {
+          guard let score = state.current(subject, scale) else {
+            missing.append(Report.FormGap(commitment: section.scope == .plan ? nil : subject, scale: scale))
+            continue
+          }
+          cited += score.evidence.filter { !cited.contains($0) }
+        }
+      }
+    }
+    let files = cited.compactMap(state.evidence).filter { $0.sha256 != nil }
+    try check(files, against: form)
+    let start = countedFrom(form, commitment: commitment, plan: plan, state: state)
+    return Report.FormInfo(
+      id: form.id, title: form.title, commitment: commitment, countedFrom: start?.description,
+      due: start?.adding(months: form.due.months)?.description, missing: missing, files: files.map(\.id))
+  }
+
+  /// The commitment a per-commitment form is about (as the plan spells its id); nil for a plan form.
+  private static func subject(
+    of form: AssessmentForm, _ request: Report.FormRequest, plan: ActionPlan
+  ) throws(ReportsError) -> String? {
+    switch (form.subject, request.commitment) {
+    case (.plan, nil): return nil
+    case (.plan, let id?):
+      throw ReportsError(
+        .badInput, "the \(form.title.en) is about the whole plan, not '\(id)'", field: "form.commitment")
+    case (.commitment, nil):
+      throw ReportsError(
+        .badInput, "the \(form.title.en) is about one commitment: name it (one of \(plan.commitments.map(\.id)))",
+        field: "form.commitment")
+    case (.commitment, let id?):
+      guard let found = plan.commitments.first(where: { $0.id.lowercased() == id.lowercased() }) else {
+        throw ReportsError(.badInput, "'\(id)' is not a commitment of \(plan.id)", field: "form.commitment")
+      }
+      return found.id
+    }
+  }
+
+  /// Refuses more files, or larger ones, than the form's upload accepts.
+  private static func check(_ files: [EvidenceRecord], against form: AssessmentForm) throws(ReportsError) {
+    guard let limits = form.evidenceLimits else { return }
+    if files.count > limits.files {
+      throw ReportsError(
+        .badInput,
+        "the \(form.title.en) takes at most \(limits.files) evidence files; its answers cite \(files.count) (\(files.map(\.id).joined(separator: ", "))): cite fewer, or link the others by URL",
+        field: "form.files")
+    }
+    for file in files where (file.size ?? 0) > Int64(limits.bytesPerFile) {
+      throw ReportsError(
+        .badInput,
+        "the \(form.title.en) takes files of at most \(limits.bytesPerFile) bytes; \(file.id) (\(file.fileName ?? "")) has \(file.size ?? 0)",
+        field: "form.files")
+    }
+  }
+
+  /// The day the deadline counts from, if the event has happened.
+  private static func countedFrom(
+    _ form: AssessmentForm, commitment: String?, plan: ActionPlan, state: LedgerState
+  ) -> PlanDate? {
+    switch form.due.after {
+    case .planSubmitted: return plan.submitted
+    case .score:
+      guard let commitment, let scale = form.due.scale else { return nil }
+      let levels = Set(form.due.levels ?? [])
+      let first = state.acts.first { act in
+        guard let score = act.score else { return false }
+        return score.commitment == commitment && score.scale == scale && !levels.isDisjoint(with: score.levels)
+      }
+      return first.flatMap { PlanDate(iso: String($0.time.prefix(10))) }
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import Testing
+import VeedorPlan
+
+@Suite("plan dates")
+struct PlanDateTests {
+  @Test("adding months keeps the day, or takes the month's last day; a year alone has no month to add to")
+  func addingMonths() {
+    let cases: [(String, Int, String?)] = [
+      ("2021-11-16", 2, "2022-01-16"), ("2024-01-31", 1, "2024-02-29"), ("2023-01-31", 1, "2023-02-28"),
+      ("2100-01-31", 1, "2100-02-28"), ("2000-01-31", 1, "2000-02-29"), ("2024-03-31", 1, "2024-04-30"),
+      ("2024-12-15", 1, "2025-01-15"), ("2024-09", 4, "2025-01"), ("2024-05-10", 0, "2024-05-10"),
+      ("2024-05-10", 24, "2026-05-10"), ("2024", 2, nil),
+    ]
+    for (start, months, expected) in cases {
+      #expect(PlanDate(iso: start)?.adding(months: months)?.description == expected, "\(start) + \(months)")
+    }
+  }
+}
