@@ -46,7 +46,9 @@ struct ReportContent {
   private func commitment(_ commitment: Commitment) -> Report.CommitmentReport {
     var scores: [Report.ScaleScore] = []
     var missing: [String] = []
+    let sheet = state.sheet(for: commitment.id)
     for scale in rubric.scales {
+      let applies = rubric.requirement(of: scale, on: sheet)
       let records = state.history[.init(commitment: commitment.id, scale: scale.id)] ?? []
       let history = records.map { record -> Report.ScoreEntry in
         let chosen: [Report.LevelInfo] = record.levels.compactMap { id in
@@ -61,17 +63,19 @@ struct ReportContent {
           inReplyTo: record.inReplyTo)
       }
       guard
-        let score = Report.ScaleScore(
+        var score = Report.ScaleScore(
           scale: scale.id, ogpColumn: scale.ogpColumn, ogpValueColumns: scale.levels.compactMap(\.ogpColumn),
           title: scale.title, phase: scale.phase, history: history)
       else {
-        missing.append(scale.id)
+        // A scale whose rule fails is not missing; one whose prerequisite is unscored still is.
+        if applies != .no { missing.append(scale.id) }
         continue
       }
+      if applies != .yes { score.notApplicable = true }
       scores.append(score)
     }
     var indicators: [String: Truth] = [:]
-    for (indicator, truth) in rubric.indicatorValues(for: state.sheet(for: commitment.id)) {
+    for (indicator, truth) in rubric.indicatorValues(for: sheet) {
       indicators[indicator.id] = truth
     }
     return Report.CommitmentReport(

@@ -13,6 +13,9 @@ enum SignedInputChecks {
       throw ReportsError(.integrity, error.message, field: "inputs.plan" + (error.field.map { ".\($0)" } ?? ""))
     }
     let commitments = Set(plan.commitments.map(\.id))
+    // Each commitment's scores so far, so a scale's rule is checked against the ledger at that point:
+    // a later correction of a prerequisite leaves an earlier, valid score valid (it just stops counting).
+    var sheets: [String: ScoreSheet] = [:]
     for (i, act) in state.acts.enumerated() {
       let field = "inputs.ledger[\(i)]"
       if let evidence = act.evidence {
@@ -25,6 +28,11 @@ enum SignedInputChecks {
       }
       if let score = act.score {
         try check(score, state: state, rubric: rubric, commitments: commitments, field: field)
+        let sheet = sheets[score.commitment] ?? ScoreSheet()
+        if let scale = rubric.scale(score.scale), let refusal = rubric.refusal(toScore: scale, on: sheet) {
+          throw ReportsError(.integrity, "scores \(score.commitment) where \(refusal)", field: field)
+        }
+        sheets[score.commitment, default: ScoreSheet()].levels[score.scale] = score.levels
       }
       if let r = act.reconciliation {
         guard commitments.contains(r.commitment),
