@@ -118,7 +118,9 @@ let package = Package(
       ]),
     // Paths, temporary folders and subprocess helpers shared by the test targets.
     .target(name: "VeedorTestSupport", path: "Tests/VeedorTestSupport"),
-    .testTarget(name: "VeedorRubricTests", dependencies: ["VeedorRubric", "VeedorTestSupport"]),
+    .testTarget(
+      name: "VeedorRubricTests", dependencies: ["VeedorRubric", "VeedorPlan", "VeedorTestSupport"],
+      exclude: ["Fixtures"]),
     .testTarget(name: "VeedorAgreementTests", dependencies: ["VeedorAgreement"]),
     .testTarget(name: "VeedorLedgerTests", dependencies: ["VeedorLedger", "VeedorTestSupport"]),
     .testTarget(name: "VeedorSigningTests", dependencies: ["VeedorSigning", "VeedorLedger", "VeedorTestSupport"]),

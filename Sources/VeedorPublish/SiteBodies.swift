@@ -69,6 +69,9 @@ struct SiteBodies {
         h += "<dt>\(e(w["level"]))</dt><dd><strong>\(e(level.label.text(language)))</strong>\(mark)</dd>\n"
         h += "<dt>\(e(w["meaning"]))</dt><dd>\(e(level.definition.text(language)))</dd>\n"
       }
+      if s.notApplicable == true {
+        h += "<dt>\(e(w["level"]))</dt><dd><span class=\"unconfirmed\">\(e(w["notApplicable"]))</span></dd>\n"
+      }
       h += "<dt>\(e(w["rationale"]))</dt><dd>\(e(s.current.rationale))</dd>\n</dl>\n"
       h += "<h3>\(e(w["evidence"]))</h3>\n<ul>\n"
       for id in s.current.evidence {

@@ -30,6 +30,11 @@ struct SiteWords {
     "source": LocalizedText(en: "source", es: "fuente"),
     "unconfirmed": LocalizedText(
       en: "wording not confirmed in a public source", es: "redacción no confirmada en una fuente pública"),
+    "notApplicable": LocalizedText(
+      en: "no longer applies under the rubric's rule (a prerequisite was corrected); kept on record, not counted",
+      es:
+        "ya no aplica según la regla de la rúbrica (se corrigió un requisito); se conserva en el registro, no se cuenta"
+    ),
     "missing": LocalizedText(en: "Not yet scored", es: "Aún sin puntuar"),
     "verifyTitle": LocalizedText(en: "Verify this report yourself", es: "Verifique este informe usted mismo"),
     "verifyIntro": LocalizedText(

@@ -101,10 +101,12 @@ public enum HTMLReport {
         h +=
           "<th scope=\"col\">\(e(w["definition"]))</th><th scope=\"col\">\(e(w["rationale"]))</th><th scope=\"col\">\(e(w["evidence"]))</th></tr>\n"
         for s in c.scores {
-          let labels = s.current.levels.map { level in
-            e(level.label.text(language))
-              + (level.confirmed ? "" : " <span class=\"unconfirmed\">(\(e(w["unconfirmed"])))</span>")
-          }.joined(separator: "<br>")
+          let labels =
+            s.current.levels.map { level in
+              e(level.label.text(language))
+                + (level.confirmed ? "" : " <span class=\"unconfirmed\">(\(e(w["unconfirmed"])))</span>")
+            }.joined(separator: "<br>")
+            + (s.notApplicable == true ? "<br><span class=\"unconfirmed\">(\(e(w["notApplicable"])))</span>" : "")
           let definitions = s.current.levels.map { e($0.definition.text(language)) }.joined(separator: "<br>")
           h += "<tr><th scope=\"row\">\(e(s.title.text(language)))</th><td>\(labels)</td><td>\(definitions)</td>"
           h += "<td>\(e(s.current.rationale))</td><td>\(e(s.current.evidence.joined(separator: ", ")))</td></tr>\n"

@@ -71,6 +71,7 @@ public enum MarkdownReport {
           let mark = level.confirmed ? "" : " (\(w["unconfirmed"]))"
           md += "- **\(e(level.label.text(language)))**\(e(mark)): \(e(level.definition.text(language)))\n"
         }
+        if s.notApplicable == true { md += "- *\(e(w["notApplicable"]))*\n" }
         md += "- \(w["rationale"]): \(e(s.current.rationale))\n"
         md +=
           "- \(w["evidence"]): \(e(s.current.evidence.isEmpty ? w["none"] : s.current.evidence.joined(separator: ", ")))\n"

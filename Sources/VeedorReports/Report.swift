@@ -103,6 +103,9 @@ public struct Report: Codable, Sendable, Hashable {
     public var phase: Phase
     /// Every score on this scale, oldest first; never empty.
     public private(set) var history: [ScoreEntry]
+    /// True when the rubric's rule for the scale no longer holds (a prerequisite was corrected): the
+    /// score stays on record but is not counted. Absent otherwise.
+    public var notApplicable: Bool?
 
     /// The score in force: the last of the history.
     public var current: ScoreEntry { history[history.count - 1] }
@@ -122,7 +125,7 @@ public struct Report: Codable, Sendable, Hashable {
     }
 
     private enum CodingKeys: String, CodingKey {
-      case scale, ogpColumn, ogpValueColumns, title, phase, history
+      case scale, ogpColumn, ogpValueColumns, title, phase, history, notApplicable
     }
 
     /// Decodes a scale score, refusing an empty history.
@@ -134,6 +137,7 @@ public struct Report: Codable, Sendable, Hashable {
       title = try c.decode(LocalizedText.self, forKey: .title)
       phase = try c.decode(Phase.self, forKey: .phase)
       history = try c.decode([ScoreEntry].self, forKey: .history)
+      notApplicable = try c.decodeIfPresent(Bool.self, forKey: .notApplicable)
       guard !history.isEmpty else {
         throw DecodingError.dataCorruptedError(forKey: .history, in: c, debugDescription: "a score needs a history")
       }

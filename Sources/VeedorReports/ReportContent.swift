@@ -44,9 +44,10 @@ struct ReportContent {
   }
 
   private func commitment(_ commitment: Commitment) -> Report.CommitmentReport {
-    let (scores, missing) = scores(rubric.scales, subject: commitment.id)
+    let sheet = state.sheet(for: commitment.id)
+    let (scores, missing) = scores(rubric.scales, subject: commitment.id, sheet: sheet)
     var indicators: [String: Truth] = [:]
-    for (indicator, truth) in rubric.indicatorValues(for: state.sheet(for: commitment.id)) {
+    for (indicator, truth) in rubric.indicatorValues(for: sheet) {
       indicators[indicator.id] = truth
     }
     return Report.CommitmentReport(
@@ -58,16 +59,24 @@ struct ReportContent {
   /// the rubric asks none.
   func process() -> Report.ProcessReport? {
     guard let questions = rubric.planScales, !questions.isEmpty else { return nil }
-    let (scores, missing) = scores(questions, subject: plan.id)
+    let (scores, missing) = scores(questions, subject: plan.id, sheet: state.sheet(for: plan.id))
     return Report.ProcessReport(subject: plan.id, scores: scores, missing: missing)
   }
 
-  /// The scored scales of a subject, and the ids of those not scored yet.
-  private func scores(_ scales: [Scale], subject: String) -> ([Report.ScaleScore], [String]) {
+  /// The scored scales of a subject, and the ids of those not scored yet; a scale whose rule fails
+  /// is not missing, and a score on it is marked as no longer applying.
+  private func scores(_ scales: [Scale], subject: String, sheet: ScoreSheet) -> ([Report.ScaleScore], [String]) {
     var scores: [Report.ScaleScore] = []
     var missing: [String] = []
     for scale in scales {
-      if let score = scaleScore(scale, subject: subject) { scores.append(score) } else { missing.append(scale.id) }
+      let applies = rubric.requirement(of: scale, on: sheet)
+      guard var score = scaleScore(scale, subject: subject) else {
+        // One whose prerequisite is unscored is still missing.
+        if applies != .no { missing.append(scale.id) }
+        continue
+      }
+      if applies != .yes { score.notApplicable = true }
+      scores.append(score)
     }
     return (scores, missing)
   }

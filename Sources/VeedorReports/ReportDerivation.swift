@@ -100,7 +100,7 @@ public enum ReportDerivation {
       format: Report.formatTag, generated: generated, inputs: inputs, plan: plan,
       rubric: Report.RubricInfo(
         id: rubric.id, version: rubric.version, sha256: pinned.rubricSHA256, title: rubric.title,
-        ogpColumns: rubric.scales.flatMap { [$0.ogpColumn].compactMap { $0 } + $0.levels.compactMap(\.ogpColumn) }),
+        ogpColumns: rubric.ogpColumns),
       monitor: Report.Monitor(
         name: identity.name, email: identity.email, publicKey: sshKey,
         sshFingerprint: MonitorKey.sshFingerprint(signer),

@@ -34,6 +34,11 @@ public struct ReportWords: Sendable {
     "unconfirmed": LocalizedText(
       en: "level wording not confirmed in a public source",
       es: "redacción del nivel no confirmada en una fuente pública"),
+    "notApplicable": LocalizedText(
+      en: "no longer applies under the rubric's rule (a prerequisite was corrected); kept on record, not counted",
+      es:
+        "ya no aplica según la regla de la rúbrica (se corrigió un requisito); se conserva en el registro, no se cuenta"
+    ),
     "none": LocalizedText(en: "none", es: "ninguna"),
     "yes": LocalizedText(en: "yes", es: "sí"),
     "no": LocalizedText(en: "no", es: "no"),

@@ -15,6 +15,9 @@ enum SignedInputChecks {
     let commitments = Set(plan.commitments.map(\.id))
     // The plan's own id is a subject only when the rubric asks questions about the plan.
     let subjects = (rubric.planScales ?? []).isEmpty ? commitments : commitments.union([plan.id])
+    // Each commitment's scores so far, so a scale's rule is checked against the ledger at that point:
+    // a later correction of a prerequisite leaves an earlier, valid score valid (it just stops counting).
+    var sheets: [String: ScoreSheet] = [:]
     for (i, act) in state.acts.enumerated() {
       let field = "inputs.ledger[\(i)]"
       if let evidence = act.evidence {
@@ -27,6 +30,11 @@ enum SignedInputChecks {
       }
       if let score = act.score {
         try check(score, state: state, rubric: rubric, subjects: subjects, plan: plan.id, field: field)
+        let sheet = sheets[score.commitment] ?? ScoreSheet()
+        if let scale = rubric.scale(score.scale), let refusal = rubric.refusal(toScore: scale, on: sheet) {
+          throw ReportsError(.integrity, "scores \(score.commitment) where \(refusal)", field: field)
+        }
+        sheets[score.commitment, default: ScoreSheet()].levels[score.scale] = score.levels
       }
       if let r = act.reconciliation {
         guard commitments.contains(r.commitment),

@@ -10,7 +10,7 @@ public struct AggregateValue: Codable, Sendable, Hashable {
   public var count: Int
   /// Commitments in the denominator.
   public var total: Int
-  /// Commitments whose scores do not yet decide the rule.
+  /// Commitments whose scores do not yet decide the rule, or whether they are in the denominator.
   public var undecided: Int
   /// `count / total` as a percentage, when there is a denominator.
   public var percent: Double?
@@ -29,18 +29,26 @@ public struct AggregateValue: Codable, Sendable, Hashable {
 }
 
 extension Rubric {
-  /// Computes every aggregate of the rubric over the sheets of a plan's commitments.
+  /// Computes every aggregate of the rubric over the sheets of a plan's commitments, counting only the
+  /// scores that apply: the denominator is the commitments where `among` holds (all when absent);
+  /// a commitment whose `among` is still unknown is undecided, not counted.
   public func aggregateValues(over sheets: [ScoreSheet]) -> [AggregateValue] {
-    aggregates.map { definition in
-      let pool = sheets.filter { sheet in
-        guard let among = definition.among else { return true }
-        return evaluate(among, on: sheet) == .yes
+    let sheets = sheets.map(applicable)
+    return aggregates.map { definition in
+      var pool: [ScoreSheet] = []
+      var outsideUndecided = 0
+      for sheet in sheets {
+        switch definition.among.map({ evaluate($0, on: sheet) }) ?? .yes {
+        case .yes: pool.append(sheet)
+        case .unknown: outsideUndecided += 1
+        case .no: break
+        }
       }
       let truths = pool.map { evaluate(definition.of, on: $0) }
       return AggregateValue(
         id: definition.id, kind: definition.kind,
         count: truths.filter { $0 == .yes }.count, total: pool.count,
-        undecided: truths.filter { $0 == .unknown }.count)
+        undecided: truths.filter { $0 == .unknown }.count + outsideUndecided)
     }
   }
 }

@@ -8,6 +8,8 @@ public struct Indicator: Codable, Sendable, Hashable {
   public var description: LocalizedText?
   /// The rule that decides the indicator.
   public var rule: Rule
+  /// Where OGP's own Spanish for the title was found; absent when the Spanish is Veedor's translation.
+  public var esSource: String?
 
   /// Creates an indicator.
   public init(id: String, title: LocalizedText, description: LocalizedText? = nil, rule: Rule) {
@@ -36,8 +38,14 @@ public struct AggregateDefinition: Codable, Sendable, Hashable {
   public var kind: Kind
   /// The rule a commitment must meet to be counted.
   public var of: Rule
-  /// Which commitments form the denominator; all of them when absent.
+  /// Which commitments form the denominator (those assessed for the figure); all of them when absent.
   public var among: Rule?
+  /// OGP's derived column of its commitments sheet that this figure reproduces (e.g. `High Completion`).
+  public var ogpColumn: String?
+  /// The public source of the figure's definition.
+  public var source: String?
+  /// Where OGP's own Spanish for the title was found; absent when the Spanish is Veedor's translation.
+  public var esSource: String?
 
   /// Creates an aggregate definition.
   public init(id: String, title: LocalizedText, kind: Kind, of: Rule, among: Rule? = nil) {

@@ -10,7 +10,7 @@ public struct Level: Codable, Sendable, Hashable {
   public var definition: LocalizedText
   /// Where the level comes from.
   public var source: String?
-  /// False when the level's wording could not be confirmed in a public source.
+  /// True exactly when a cited public source (OGP's commitments sheet counts, for labels) gives the label.
   public var confirmed: Bool
   /// Other spellings found in OGP data that mean this level (e.g. `Worsens`).
   public var aliases: [String]
@@ -20,6 +20,12 @@ public struct Level: Codable, Sendable, Hashable {
   public var ogp: String?
   /// On a multiple-choice scale, the OGP sheet's 0/1 column this level sets (e.g. `OGP Value Technology`).
   public var ogpColumn: String?
+  /// True when the definition is Veedor's inference rather than a paraphrase of the cited source.
+  public var definitionInferred: Bool
+  /// True when OGP's commitments sheet (July 2024 export) never shows this level's value in its column.
+  public var unseenInSheet: Bool
+  /// Where OGP's own Spanish for the label was found; absent when the Spanish is Veedor's translation.
+  public var esSource: String?
 
   /// Creates a level.
   public init(
@@ -34,13 +40,16 @@ public struct Level: Codable, Sendable, Hashable {
     self.confirmed = confirmed
     self.aliases = aliases
     self.exclusive = exclusive
+    self.definitionInferred = false
+    self.unseenInSheet = false
   }
 
   private enum CodingKeys: String, CodingKey {
-    case id, ordinal, label, definition, source, confirmed, aliases, exclusive, ogp, ogpColumn
+    case id, ordinal, label, definition, source, confirmed, aliases, exclusive, ogp, ogpColumn, definitionInferred,
+      unseenInSheet, esSource
   }
 
-  /// Decodes a level; `confirmed` defaults to true, `aliases` to none, `exclusive` to false.
+  /// Decodes a level; `confirmed` defaults to true, `aliases` to none, the other flags to false.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     id = try c.decode(String.self, forKey: .id)
@@ -53,6 +62,9 @@ public struct Level: Codable, Sendable, Hashable {
     exclusive = try c.decodeIfPresent(Bool.self, forKey: .exclusive) ?? false
     ogp = try c.decodeIfPresent(String.self, forKey: .ogp)
     ogpColumn = try c.decodeIfPresent(String.self, forKey: .ogpColumn)
+    definitionInferred = try c.decodeIfPresent(Bool.self, forKey: .definitionInferred) ?? false
+    unseenInSheet = try c.decodeIfPresent(Bool.self, forKey: .unseenInSheet) ?? false
+    esSource = try c.decodeIfPresent(String.self, forKey: .esSource)
   }
 
   /// Encodes the level.
@@ -68,6 +80,9 @@ public struct Level: Codable, Sendable, Hashable {
     if exclusive { try c.encode(exclusive, forKey: .exclusive) }
     try c.encodeIfPresent(ogp, forKey: .ogp)
     try c.encodeIfPresent(ogpColumn, forKey: .ogpColumn)
+    if definitionInferred { try c.encode(definitionInferred, forKey: .definitionInferred) }
+    if unseenInSheet { try c.encode(unseenInSheet, forKey: .unseenInSheet) }
+    try c.encodeIfPresent(esSource, forKey: .esSource)
   }
 
   /// The value written in OGP's sheet for this level.

@@ -46,12 +46,14 @@ private struct Walker {
     return text
   }
 
-  /// An optional OGP column name, which must be one of OGP's assessment columns.
-  mutating func ogpColumn(_ value: JSONValue?, _ path: String) {
-    if let column = string(value, path, optional: true), !OGPAssessmentColumns.all.contains(column) {
-      fail(
-        path, "'\(column)' is not one of OGP's assessment columns (\(OGPAssessmentColumns.all.joined(separator: ", ")))"
-      )
+  /// An optional OGP column name, which must be one of the given OGP columns (by default, the
+  /// assessment columns a scale may fill).
+  mutating func ogpColumn(
+    _ value: JSONValue?, _ path: String, allowed: [String] = OGPAssessmentColumns.scaleColumns,
+    kind: String = "assessment columns"
+  ) {
+    if let column = string(value, path, optional: true), !allowed.contains(column) {
+      fail(path, "'\(column)' is not one of OGP's \(kind) (\(allowed.joined(separator: ", ")))")
     }
   }
 
@@ -124,6 +126,7 @@ private struct Walker {
       _ = string(object["id"], "\(path).id")
       localized(object["title"], "\(path).title")
       localized(object["description"], "\(path).description", optional: true)
+      _ = string(object["esSource"], "\(path).esSource", optional: true)
       rule(object["rule"], "\(path).rule")
     }
     checkIndicatorCycles(indicators)
@@ -142,6 +145,10 @@ private struct Walker {
       }
       rule(object["of"], "\(path).of")
       if object["among"] != nil { rule(object["among"], "\(path).among") }
+      ogpColumn(
+        object["ogpColumn"], "\(path).ogpColumn", allowed: OGPAssessmentColumns.derived, kind: "derived columns")
+      _ = string(object["source"], "\(path).source", optional: true)
+      _ = string(object["esSource"], "\(path).esSource", optional: true)
     }
   }
 
@@ -165,6 +172,16 @@ private struct Walker {
       fail("\(path).minimumEvidence", "must not be negative")
     }
     ogpColumn(object["ogpColumn"], "\(path).ogpColumn")
+    _ = string(object["esSource"], "\(path).esSource", optional: true)
+    // A scale's rule may name only the scales before it (so rules never loop) and no indicator.
+    if object["requires"] != nil {
+      rule(object["requires"], "\(path).requires", indicators: false)
+      if object["requiresSource"] == nil { fail("\(path).requiresSource", "is missing (a rule cites its source)") }
+    }
+    if object["requiresSource"] != nil {
+      _ = string(object["requiresSource"], "\(path).requiresSource")
+      if object["requires"] == nil { fail("\(path).requiresSource", "is given without a rule in requires") }
+    }
     var ids: Set<String> = []
     var ordinals: Set<Int> = []
     let levels = array(object["levels"], "\(path).levels") ?? []
@@ -189,23 +206,30 @@ private struct Walker {
       bool(level["exclusive"], "\(levelPath).exclusive")
       _ = string(level["ogp"], "\(levelPath).ogp", optional: true)
       ogpColumn(level["ogpColumn"], "\(levelPath).ogpColumn")
+      bool(level["definitionInferred"], "\(levelPath).definitionInferred")
+      bool(level["unseenInSheet"], "\(levelPath).unseenInSheet")
+      _ = string(level["esSource"], "\(levelPath).esSource", optional: true)
     }
     scaleLevels[id] = ids
   }
 
-  mutating func rule(_ value: JSONValue?, _ path: String) {
+  mutating func rule(_ value: JSONValue?, _ path: String, indicators: Bool = true) {
     guard let object = object(value, path) else { return }
     if let rules = object["all"] ?? object["any"] {
       let key = object["all"] != nil ? "all" : "any"
       let items = array(rules, "\(path).\(key)") ?? []
       if items.isEmpty { fail("\(path).\(key)", "must list at least one rule") }
-      for (i, item) in items.enumerated() { rule(item, "\(path).\(key)[\(i)]") }
+      for (i, item) in items.enumerated() { rule(item, "\(path).\(key)[\(i)]", indicators: indicators) }
     } else if let inner = object["not"] {
-      rule(inner, "\(path).not")
+      rule(inner, "\(path).not", indicators: indicators)
+    } else if object["scored"] != nil {
+      if let scale = string(object["scored"], "\(path).scored"), scaleLevels[scale] == nil {
+        fail("\(path).scored", "unknown scale '\(scale)'\(indicators ? "" : Self.earlierOnly)")
+      }
     } else if object["scale"] != nil {
       guard let scale = string(object["scale"], "\(path).scale") else { return }
       guard let known = scaleLevels[scale] else {
-        fail("\(path).scale", "unknown scale '\(scale)'")
+        fail("\(path).scale", "unknown scale '\(scale)'\(indicators ? "" : Self.earlierOnly)")
         return
       }
       let levels = array(object["in"], "\(path).in") ?? []
@@ -215,11 +239,13 @@ private struct Walker {
         }
       }
     } else if object["indicator"] != nil {
-      if let id = string(object["indicator"], "\(path).indicator"), !indicatorIDs.contains(id) {
+      if !indicators {
+        fail("\(path).indicator", "a scale's rule names scales, not indicators")
+      } else if let id = string(object["indicator"], "\(path).indicator"), !indicatorIDs.contains(id) {
         fail("\(path).indicator", "unknown indicator '\(id)'")
       }
     } else {
-      fail(path, "a rule needs one of all, any, not, scale+in or indicator")
+      fail(path, "a rule needs one of all, any, not, scale+in, scored or indicator")
     }
   }
 
@@ -242,6 +268,9 @@ private struct Walker {
       }
     }
   }
+
+  /// Why a scale's rule cannot name a later scale or itself.
+  static let earlierOnly = " (a scale's rule may name only the scales listed before it)"
 
   static func references(_ value: JSONValue?) -> Set<String> {
     guard let object = value?.objectValue else { return [] }

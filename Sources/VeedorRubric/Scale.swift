@@ -40,6 +40,13 @@ public struct Scale: Codable, Sendable, Hashable {
   public var source: String?
   /// The column of OGP's commitments sheet this scale fills, if OGP publishes it.
   public var ogpColumn: String?
+  /// Where OGP's own Spanish for the title was found; absent when the Spanish is Veedor's translation.
+  public var esSource: String?
+  /// The method's rule for when the scale applies, over scales listed before it (e.g. potential for
+  /// results only for a verifiable commitment); absent when it always applies.
+  public var requires: Rule?
+  /// The public source that states the rule in `requires`.
+  public var requiresSource: String?
 
   /// Creates a scale.
   public init(

@@ -56,11 +56,14 @@ extension Rubric {
     case .indicator(let id):
       guard let indicator = indicators.first(where: { $0.id == id }) else { return .unknown }
       return evaluate(indicator.rule, on: sheet, depth: depth + 1)
+    case .scored(let scale):
+      return sheet.levels[scale]?.isEmpty == false ? .yes : .no
     }
   }
 
-  /// Every derived indicator of the rubric for one commitment.
+  /// Every derived indicator of the rubric for one commitment, over the scores that apply.
   public func indicatorValues(for sheet: ScoreSheet) -> [(Indicator, Truth)] {
-    indicators.map { ($0, evaluate($0.rule, on: sheet)) }
+    let sheet = applicable(sheet)
+    return indicators.map { ($0, evaluate($0.rule, on: sheet)) }
   }
 }

@@ -18,6 +18,9 @@ public struct StatusReport: Codable, Sendable {
     public var evidence: Int
     /// Number of corrections made to the score.
     public var corrections: Int
+    /// True when the rubric's rule for the scale does not hold (e.g. potential for results after
+    /// verifiability was corrected to "no"): the scale is not missing, and a score on it is not counted.
+    public var notApplicable: Bool = false
   }
 
   /// One commitment.
@@ -32,7 +35,7 @@ public struct StatusReport: Codable, Sendable {
     public var scales: [ScaleStatus]
     /// Derived indicators by id.
     public var indicators: [String: Truth]
-    /// Scales not scored yet.
+    /// Scales not scored yet, leaving out those the rubric's rules say do not apply.
     public var missing: [String]
   }
 
@@ -118,12 +121,15 @@ public struct StatusReport: Codable, Sendable {
     self.rubric = "\(rubric.id) \(rubric.version)"
     ledgerEntries = state.acts.count
     func statuses(_ scales: [Scale], of subject: String) -> [ScaleStatus] {
-      scales.map { scale -> ScaleStatus in
+      let sheet = state.sheet(for: subject)
+      return scales.map { scale -> ScaleStatus in
         let history = state.history[.init(commitment: subject, scale: scale.id)] ?? []
         let current = history.last
+        let applies = rubric.requirement(of: scale, on: sheet)
         return ScaleStatus(
           scale: scale.id, phase: scale.phase, levels: current?.levels, score: current?.id,
-          evidence: current?.evidence.count ?? 0, corrections: max(history.count - 1, 0))
+          evidence: current?.evidence.count ?? 0, corrections: max(history.count - 1, 0),
+          notApplicable: applies == .no || (current != nil && applies != .yes))
       }
     }
     planQuestions = statuses(rubric.planScales ?? [], of: workspace.plan.id)
@@ -135,7 +141,7 @@ public struct StatusReport: Codable, Sendable {
         evidence: state.evidence.filter { $0.commitment == commitment.id }.count, scales: scales,
         indicators: Dictionary(
           rubric.indicatorValues(for: sheet).map { ($0.0.id, $0.1) }, uniquingKeysWith: { first, _ in first }),
-        missing: scales.filter { $0.levels == nil }.map(\.scale))
+        missing: scales.filter { $0.levels == nil && !$0.notApplicable }.map(\.scale))
     }
     let sheets = workspace.plan.commitments.map { state.sheet(for: $0.id) }
     let titles = Dictionary(

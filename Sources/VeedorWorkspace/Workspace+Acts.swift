@@ -176,6 +176,11 @@ extension Workspace {
             "scale '\(scale.id)' needs at least \(scale.minimumEvidence) evidence item(s), \(cited.count) given",
             field: "--evidence")
         }
+        // The method's own rule (e.g. no potential for results for a commitment that is not verifiable),
+        // on the scores that apply at this point of the ledger.
+        if let refusal = rubric.refusal(toScore: scale, on: state.sheet(for: commitment)) {
+          throw WorkspaceError(.conflict, "\(commitment): \(refusal)", field: "scale")
+        }
         let current = state.current(commitment, scale.id)
         if current != nil && !correct {
           throw WorkspaceError(

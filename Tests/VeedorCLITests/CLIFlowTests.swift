@@ -128,8 +128,12 @@ struct CLIFlowTests {
   @Test("rubric list, show in Spanish, and validate")
   func rubrics() throws {
     let list = try veedor("rubric", "list").stdout
-    for id in ["irm-legacy", "irm-2021", "ogp-local-2021"] { #expect(list.contains(id)) }
+    for id in ["irm-legacy", "irm-2017", "irm-2020", "irm-2021", "ogp-local-2021"] { #expect(list.contains(id)) }
     #expect(try veedor("rubric", "show", "irm-legacy", "--lang", "es").stdout.contains("Transformador"))
+    let cohort = try veedor("rubric", "show", "irm-2020", "--lang", "es").stdout
+    #expect(cohort.contains("Potencial de resultados") && cohort.contains("applies only when verifiable in [yes]"))
+    #expect(cohort.contains("glossary/verifiability") && cohort.contains("[OGP: Unclear]"))
+    #expect(try veedor("rubric", "show", "irm-2017", "--lang", "es").stdout.contains("Impacto potencial"))
     let bad = TestSupport.temporaryFolder().appendingPathComponent("r.json")
     try Data(#"{"format":"veedor-rubric/1","id":"x"}"#.utf8).write(to: bad)
     let result = try veedor("rubric", "validate", bad.path, status: 1)

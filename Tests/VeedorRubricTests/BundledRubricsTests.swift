@@ -50,7 +50,7 @@ struct BundledRubricsTests {
 
   @Test("each embedded rubric is byte for byte the file, and loads")
   func embeddedBytes() throws {
-    #expect(BundledRubrics.files.count == 3)
+    #expect(BundledRubrics.files.count == 5)
     for (name, _) in BundledRubrics.files {
       let data = try #require(BundledRubrics.data(name))
       #expect(data == (try Data(contentsOf: Self.folder.appendingPathComponent(name))), "\(name)")

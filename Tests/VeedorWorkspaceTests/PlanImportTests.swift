@@ -125,7 +125,8 @@ struct PlanImportTests {
   @Test("with no rubric folder at all, the rubrics built into the binary are found, byte for byte")
   func builtInRubrics() throws {
     let library = RubricLibrary(folders: [TestSupport.temporaryFolder("no-rubrics")])
-    #expect(Set(library.all().map(\.rubric.id)) == ["irm-2021", "irm-legacy", "ogp-local-2021"])
+    #expect(
+      Set(library.all().map(\.rubric.id)) == ["irm-2017", "irm-2020", "irm-2021", "irm-legacy", "ogp-local-2021"])
     #expect(library.all().allSatisfy { $0.source.hasPrefix("(built in) ") })
     let (data, rubric) = try library.load("ogp-local-2021")
     #expect(rubric.id == "ogp-local-2021")

@@ -47,14 +47,24 @@ struct RubricCommand: ParsableCommand {
           "\n\(scale.id) — \(scale.title.text(lang)) [\(scale.phase.rawValue)\(choice); evidence ≥ \(scale.minimumEvidence)]"
         )
         Output.line("  \(scale.question.text(lang))")
+        if let rule = scale.requires {
+          Output.line("  applies only when \(rule.summary) (source: \(scale.requiresSource ?? "–"))")
+        }
         for level in scale.levels {
           let mark = level.confirmed ? "" : " (unconfirmed)"
-          Output.line("  \(level.id): \(level.label.text(lang))\(mark) — \(level.definition.text(lang))")
+          let ogp = scale.ogpColumn == nil ? "" : " [OGP: \(level.ogpValue)]"
+          Output.line("  \(level.id): \(level.label.text(lang))\(mark)\(ogp) — \(level.definition.text(lang))")
         }
       }
       if !rubric.indicators.isEmpty { Output.line("") }
       for indicator in rubric.indicators {
         Output.line("indicator \(indicator.id): \(indicator.title.text(lang))")
+      }
+      if !rubric.aggregates.isEmpty { Output.line("") }
+      for aggregate in rubric.aggregates {
+        let among = aggregate.among.map { " among \($0.summary)" } ?? " among every commitment"
+        let ogp = aggregate.ogpColumn.map { " (OGP's \($0))" } ?? ""
+        Output.line("aggregate \(aggregate.id): \(aggregate.title.text(lang))\(ogp) — \(aggregate.of.summary)\(among)")
       }
     }
   }

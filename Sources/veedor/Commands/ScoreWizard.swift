@@ -34,6 +34,8 @@ struct ScoreWizard {
     for scale in workspace.rubric.scales {
       let state = try workspace.state()
       if state.current(commitment.id, scale.id) != nil { continue }
+      // A scale the method does not (yet) apply, e.g. potential for results before verifiability is scored.
+      if workspace.rubric.requirement(of: scale, on: state.sheet(for: commitment.id)) != .yes { continue }
       Output.line("\n\(scale.title.text(language)) (\(scale.id))\n\(scale.question.text(language))")
       for (i, level) in scale.levels.enumerated() {
         Output.line("  \(i + 1). \(level.label.text(language)) — \(level.definition.text(language))")

@@ -31,8 +31,12 @@ struct Status: ParsableCommand {
           workspace.rubric.scale(s.scale)?.levels.first { $0.id == id }?.label.text(lang) ?? id
         }
         let fix = s.corrections > 0 ? ", corrected \(s.corrections)×" : ""
+        let rule = workspace.rubric.scale(s.scale).flatMap(\.requires).map(\.summary) ?? ""
+        let lapsed =
+          s.notApplicable ? "  — no longer applies (the rubric applies it only when \(rule)); not counted" : ""
         Output.line(
-          "  ✓ \(s.scale): \(labels.joined(separator: ", "))  [\(s.score ?? ""), \(s.evidence) evidence\(fix)]")
+          "  ✓ \(s.scale): \(labels.joined(separator: ", "))  [\(s.score ?? ""), \(s.evidence) evidence\(fix)]\(lapsed)"
+        )
       }
       let decided = c.indicators.sorted { $0.key < $1.key }.filter { $0.value != .unknown }
       if !decided.isEmpty {
