@@ -39,16 +39,26 @@ public struct DatasetImporter {
   /// The merged rows.
   public private(set) var dataset = Dataset()
 
-  /// Verifies every input against the trust file and merges what passes; one bad file never stops the others.
+  /// Verifies every report against the trust file and merges what passes, with OGP sheet CSVs whose derived
+  /// columns are recomputed (``OGPDerivedColumns``); one bad file never stops the others. Sheets alone need
+  /// no trust file; a report without one is bad input.
   public init(
-    inputs: [URL], trust: URL, maxBytes: Int64 = ReportVerifier.defaultMaxBytes, now: Date = Date(),
+    inputs: [URL], trust: URL?, maxBytes: Int64 = ReportVerifier.defaultMaxBytes, now: Date = Date(),
     progress: ((Int, Int) -> Void)? = nil
   ) throws(DatasetError) {
-    let trustFile: TrustFile
-    do { trustFile = try ReportVerifier.loadTrust(trust) } catch {
-      throw DatasetError(.badInput, error.description)
-    }
     let files = Self.expand(inputs)
+    let reports = files.filter { $0.pathExtension.lowercased() != "csv" }
+    var trustFile: TrustFile?
+    if let trust {
+      do { trustFile = try ReportVerifier.loadTrust(trust) } catch {
+        throw DatasetError(.badInput, error.description)
+      }
+    } else if let report = reports.first {
+      throw DatasetError(
+        .badInput,
+        "is not an OGP sheet CSV, and reports are verified against a trust file: give --trust FILE (only sheets import without one)",
+        file: report.path)
+    }
     var sheets: [(URL, OGPSheet)] = []
     for url in files where url.pathExtension.lowercased() == "csv" {
       do {
@@ -61,15 +71,8 @@ public struct DatasetImporter {
     let scope = MemberScope(sheets: sheets.map(\.1))
     var options = ReportVerifier.Options(maxBytes: maxBytes, now: now)
     options.renderings = false
-    let results = Self.verifyAll(
-      files.filter { $0.pathExtension.lowercased() != "csv" }, options: options, trust: trustFile, progress: progress)
-    for (url, sheet) in sheets {
-      for record in sheet.records {
-        dataset.add(record.values.merging(["x_source": url.lastPathComponent]) { a, _ in a })
-      }
-      accepted.append(
-        Accepted(file: url.path, plan: "OGP sheet (\(sheet.records.count) rows)", origin: "", monitor: "", size: 0))
-    }
+    let results = trustFile.map { Self.verifyAll(reports, options: options, trust: $0, progress: progress) } ?? []
+    for (url, sheet) in sheets { addSheet(sheet, from: url) }
     var verified: [VerifiedReport] = []
     for (url, result) in results {
       guard result.verified, let report = result.parsed, let sha256 = result.sha256,
@@ -92,6 +95,28 @@ public struct DatasetImporter {
       verified.append(VerifiedReport(url: url, report: report, sha256: sha256))
     }
     merge(verified)
+  }
+
+  /// Adds a sheet's rows with every derived column recomputed, keeping OGP's cell only where
+  /// ``OGPSheetExceptions`` lists it, and notes the cells whose sheet value the recomputation replaced.
+  private mutating func addSheet(_ sheet: OGPSheet, from url: URL) {
+    var replaced: [String] = []
+    for record in sheet.records {
+      let id = record.value(OGPSheet.idColumn) ?? ""
+      let row = OGPDerivedColumns.fill(record.values, keeping: OGPSheetExceptions.kept(id))
+      for column in OGPDerivedColumns.columns {
+        guard let old = record.values[column], let new = row[column], old != new else { continue }
+        replaced.append("\(id) \(column) '\(old)' → '\(new)'")
+      }
+      dataset.add(row.merging(["x_source": url.lastPathComponent]) { a, _ in a })
+    }
+    accepted.append(
+      Accepted(file: url.path, plan: "OGP sheet (\(sheet.records.count) rows)", origin: "", monitor: "", size: 0))
+    if !replaced.isEmpty {
+      notices.append(
+        "\(url.lastPathComponent): \(replaced.count) derived cell(s) did not follow OGP's rules and were recomputed, e.g. "
+          + replaced.prefix(3).joined(separator: "; "))
+    }
   }
 
   /// Groups reports into ledgers (origin and key), refuses equivocating ledgers, refuses two ledgers of

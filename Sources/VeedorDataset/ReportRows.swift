@@ -4,7 +4,8 @@ import VeedorRecords
 import VeedorReports
 import VeedorRubric
 
-/// Turns a signed report into OGP-shaped rows, one per commitment.
+/// Turns a signed report into OGP-shaped rows, one per commitment: all of OGP's columns, in OGP's words,
+/// with OGP's derived columns computed as for OGP's own sheet (``OGPDerivedColumns``), then `x_` columns.
 public enum ReportRows {
   /// The IRM assessment columns OGP publishes; those a rubric does not fill are `ND`.
   public static let assessmentColumns = OGPAssessmentColumns.all
@@ -12,60 +13,87 @@ public enum ReportRows {
   /// The rows of a report whose exact bytes hash to `reportSHA256`.
   public static func rows(_ report: Report, reportSHA256: String) -> [[String: String]] {
     let plan = report.plan
-    let na = OGPColumns.notInPlan
-    let planNumber = plan.id.reversed().prefix { $0.isNumber }.reversed()
     var evidenceByID: [String: EvidenceRecord] = [:]
     for item in report.evidence { evidenceByID[item.record.id] = item.record }
     let commitments = Dictionary(plan.commitments.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let year = OGPDerivedColumns.smallNumber(String(report.generated.prefix(4)))
     return report.commitments.map { c in
-      let commitment = commitments[c.id]
-      var row: [String: String] = [:]
-      for column in assessmentColumns {
-        row[column] = report.rubric.ogpColumns.contains(column) ? OGPColumns.notReviewed : OGPColumns.notDetermined
-      }
-      let allowed = Set(assessmentColumns)
+      var row = Dictionary(uniqueKeysWithValues: OGPColumns.all.map { ($0, OGPColumns.notDetermined) })
       var cited: [String] = []
-      for score in c.scores {
-        if let column = score.ogpColumn, allowed.contains(column) {
-          row[column] = score.current.levels.map(\.ogp).joined(separator: "; ")
-        } else {
-          row["x_" + score.scale] = score.current.levels.map(\.id).joined(separator: ";")
-        }
-        let chosen = Set(score.current.levels.compactMap(\.ogpColumn))
-        for column in score.ogpValueColumns where allowed.contains(column) {
-          row[column] = chosen.contains(column) ? "1" : "0"
-        }
-        cited += score.current.evidence
-      }
-      for (id, value) in c.indicators where value != .unknown { row["x_indicator_" + id] = value.rawValue }
-      // Identity and provenance are written last, so nothing a rubric names can overwrite them.
-      let identity: [String: String] = [
-        OGPColumns.id: c.id, "Country/Locality": plan.member, "Code": plan.memberCode ?? na, "Action Plan ID": plan.id,
-        "Action Plan Number": planNumber.isEmpty ? na : String(Int(String(planNumber)) ?? 0),
-        "Commitment Number": commitment?.number ?? na, "National Or Local": plan.level ?? na,
-        "Year Of Submission": (plan.submitted ?? plan.start).map { String($0.year) } ?? na,
-        "Action Plan End Year": plan.end.map { String($0.year) } ?? na,
-        "Commitment Title": c.title.en ?? c.title.es ?? na,
-        "Full Text": commitment?.description.map { $0.en ?? $0.es ?? na } ?? na,
-        "Start Date": ogpDate(commitment?.start), "End Date": ogpDate(commitment?.end),
-        "Lead Institution": commitment?.leadInstitution ?? na,
-        "Supporting Institution(s)": commitment.map {
-          $0.supportingInstitutions.isEmpty ? na : $0.supportingInstitutions.joined(separator: "; ")
-        } ?? na,
-        "URL": c.url ?? na,
-        "x_start_date_iso": commitment?.start?.description ?? "", "x_end_date_iso": commitment?.end?.description ?? "",
-        "x_title_es": c.title.es ?? "", "x_monitor": report.monitor.sshFingerprint,
-        "x_monitor_name": report.monitor.name, "x_report_sha256": reportSHA256,
+      row.merge(assessment(c, rubricColumns: Set(report.rubric.ogpColumns), cited: &cited)) { _, new in new }
+      // Identity and provenance are written after the assessment, so nothing a rubric names can overwrite them.
+      row.merge(identity(c, commitments[c.id], plan: plan)) { _, fixed in fixed }
+      row.merge([
+        "x_monitor": report.monitor.sshFingerprint, "x_monitor_name": report.monitor.name,
+        "x_report_sha256": reportSHA256,
         "x_ledger_checkpoint": "\(report.checkpoint.origin) \(report.checkpoint.size) \(report.checkpoint.root)",
         "x_rubric": "\(report.rubric.id) \(report.rubric.version)",
-      ]
-      row.merge(identity) { _, fixed in fixed }
+      ]) { _, fixed in fixed }
       var seen: Set<String> = []
       row["x_evidence"] = cited.filter { seen.insert($0).inserted }.compactMap { evidenceByID[$0] }.map {
         $0.url ?? "sha256:\($0.sha256 ?? "")"
       }.joined(separator: "; ")
-      return row
+      return OGPDerivedColumns.fill(row, activeAsOf: year)
     }
+  }
+
+  /// The assessment columns of one commitment: each scale's current levels in OGP's words in its OGP
+  /// column (`NR` when the rubric fills the column but nothing is scored yet), 0/1 in the value columns,
+  /// level ids in `x_<scale>` for a scale OGP has no column for, or whose level OGP's sheet has no word for
+  /// (the OGP column is then `ND`). Appends the evidence the current scores cite.
+  static func assessment(
+    _ c: Report.CommitmentReport, rubricColumns: Set<String>, cited: inout [String]
+  ) -> [String: String] {
+    var row: [String: String] = [:]
+    for column in assessmentColumns {
+      row[column] = rubricColumns.contains(column) ? OGPColumns.notReviewed : OGPColumns.notDetermined
+    }
+    let allowed = Set(assessmentColumns)
+    for score in c.scores {
+      let levels = score.current.levels
+      let column = score.ogpColumn.flatMap { allowed.contains($0) ? $0 : nil }
+      let words = column.map { column in levels.compactMap { OGPVocabulary.ogpSpelling($0.ogp, in: column) } }
+      if let column, let words, words.count == levels.count {
+        row[column] = words.joined(separator: "; ")
+      } else {
+        if let column { row[column] = OGPColumns.notDetermined }
+        row["x_" + score.scale] = levels.map(\.id).joined(separator: ";")
+      }
+      let chosen = Set(levels.compactMap(\.ogpColumn))
+      for column in score.ogpValueColumns where allowed.contains(column) {
+        row[column] = chosen.contains(column) ? "1" : "0"
+      }
+      cited += score.current.evidence
+    }
+    for (id, value) in c.indicators where value != .unknown { row["x_indicator_" + id] = value.rawValue }
+    return row
+  }
+
+  /// The identity columns of one commitment, in OGP's words: `National Or Local` only as OGP's sheet
+  /// writes it (National, Legacy Local, Other; another level is `ND`, kept in `x_national_or_local`), and
+  /// `Full Text` `NA`, since a plan's description may be a summary rather than the commitment's own text
+  /// (it is kept in `x_description`).
+  static func identity(_ c: Report.CommitmentReport, _ commitment: Commitment?, plan: ActionPlan) -> [String: String] {
+    let na = OGPColumns.notInPlan
+    let planNumber = plan.id.reversed().prefix { $0.isNumber }.reversed()
+    let level = plan.level.map { OGPVocabulary.ogpSpelling($0, in: "National Or Local") ?? OGPColumns.notDetermined }
+    return [
+      OGPColumns.id: c.id, "Country/Locality": plan.member, "Code": plan.memberCode ?? na, "Action Plan ID": plan.id,
+      "Action Plan Number": planNumber.isEmpty ? na : String(Int(String(planNumber)) ?? 0),
+      "Commitment Number": commitment?.number ?? na, "National Or Local": level ?? na,
+      "Year Of Submission": (plan.submitted ?? plan.start).map { String($0.year) } ?? na,
+      "Action Plan End Year": plan.end.map { String($0.year) } ?? na,
+      "Commitment Title": c.title.en ?? c.title.es ?? na, "Full Text": na,
+      "Start Date": ogpDate(commitment?.start), "End Date": ogpDate(commitment?.end),
+      "Lead Institution": commitment?.leadInstitution ?? na,
+      "Supporting Institution(s)": commitment.map {
+        $0.supportingInstitutions.isEmpty ? na : $0.supportingInstitutions.joined(separator: "; ")
+      } ?? na,
+      "URL": c.url ?? na,
+      "x_start_date_iso": commitment?.start?.description ?? "", "x_end_date_iso": commitment?.end?.description ?? "",
+      "x_title_es": c.title.es ?? "", "x_national_or_local": plan.level ?? "",
+      "x_description": commitment?.description.map { $0.en ?? $0.es ?? "" } ?? "",
+    ]
   }
 
   /// OGP's date style: `M/D/YYYY`, `Month YYYY`, `YYYY`, or `NA`.

@@ -64,22 +64,25 @@ struct ImportCommand: ParsableCommand {
         CLPLN namespaces="assessment-report@veedor" ssh-ed25519 AAAAC3Nza… Monitor Name
       Tampered, unsigned, untrusted or out-of-scope reports are refused with one line each; the others
       still merge. The latest checkpoint per ledger wins; two checkpoints of one ledger that do not
-      agree are reported as EQUIVOCATION. OGP's own sheet CSVs are merged as they are.
+      agree are reported as EQUIVOCATION. OGP's own sheet CSVs are merged with the columns OGP derives
+      from a row's codings (stars, High Ambition, the quadrants, the _ numeric codings…) recomputed by
+      Veedor, not copied; a sheet alone needs no --trust.
       Writes commitments.csv, commitments.json, summary.json, summary.md and import-log.json.
       Exit 1 when any file was refused or a ledger equivocated.
 
       Example: veedor import reports/ ogp-sheet.csv --trust monitors.allowed_signers --out dataset
+               veedor import ogp-sheet.csv --out dataset
       """)
 
   @Argument(help: "report.json files, folders holding them, or OGP sheet CSVs.") var inputs: [String]
-  @Option(help: "Trust file mapping monitors' keys to member codes.") var trust: String
+  @Option(help: "Trust file mapping monitors' keys to member codes (needed when reports are given).") var trust: String?
   @Option(help: "Output folder for the dataset.") var out: String
   @Option(help: "Refuse, unread, any report.json larger than this many MiB.") var maxReportSize: Int64 = 64
 
   func run() throws {
     let showProgress = isatty(2) == 1
     let result = try DatasetImporter(
-      inputs: inputs.map { URL(fileURLWithPath: $0) }, trust: URL(fileURLWithPath: trust),
+      inputs: inputs.map { URL(fileURLWithPath: $0) }, trust: trust.map { URL(fileURLWithPath: $0) },
       maxBytes: maxReportSize << 20
     ) {
       done, total in
