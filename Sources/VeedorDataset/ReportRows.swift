@@ -52,6 +52,12 @@ public enum ReportRows {
     for score in c.scores {
       let levels = score.current.levels
       let column = score.ogpColumn.flatMap { allowed.contains($0) ? $0 : nil }
+      // A score whose rule no longer holds (its prerequisite was corrected) stays on record, not in OGP's columns.
+      if score.notApplicable == true {
+        if let column { row[column] = OGPColumns.notDetermined }
+        row["x_" + score.scale + "_no_longer_applies"] = levels.map(\.id).joined(separator: ";")
+        continue
+      }
       let words = column.map { column in levels.compactMap { OGPVocabulary.ogpSpelling($0.ogp, in: column) } }
       if let column, let words, words.count == levels.count {
         row[column] = words.joined(separator: "; ")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VeedorDataset
 import VeedorLedger
 import VeedorTestSupport
 
@@ -76,6 +77,15 @@ struct RuleEnforcementTests {
     #expect(report.contains("\"notApplicable\":true"))
     #expect(
       try String(contentsOf: out.appendingPathComponent("report.en.md"), encoding: .utf8).contains("no longer applies"))
+    // The export in OGP's columns leaves it out of Potential for Results and says why beside it.
+    let csv = TestSupport.temporaryFolder().appendingPathComponent("rows.csv")
+    try ReportFixture.run([
+      "export", "--format", "ogp-csv", "--report", out.appendingPathComponent("report.json").path, "--out", csv.path,
+    ])
+    let row = try #require(try Dataset.parse(csv: Data(contentsOf: csv), file: csv.path).rows.first)
+    let cell = { (name: String) in row[name] }
+    #expect(cell("Potential for Results") == "ND" && cell("Verifiable") == "No")
+    #expect(cell("x_potential-for-results_no_longer_applies") == "substantial")
   }
 
   @Test("replay refuses a ledger line that breaks a rule, even re-linked and re-signed by the monitor")
