@@ -19,17 +19,34 @@ public struct PlanText: Codable, Sendable, Hashable {
   }
 }
 
-/// A milestone of a commitment, with its due date.
+/// A milestone of a commitment: what is to be delivered, by when, by whom, and how much it weighs
+/// in the commitment's progress.
 public struct Milestone: Codable, Sendable, Hashable {
+  /// Stable id such as `CLPLN0001.M2`; when the plan gives none, the commitment id, `.M` and the
+  /// milestone's 1-based position (``Commitment/milestoneID(_:)``).
+  public var id: String?
   /// What is to be delivered.
   public var title: PlanText
+  /// When work on it is planned to start, if the plan says.
+  public var start: PlanDate?
   /// When it is due, if the plan says.
   public var due: PlanDate?
+  /// The responsible unit, if the plan names one.
+  public var responsible: String?
+  /// Its weight in the commitment's progress (default 1).
+  public var weight: Double?
 
   /// Creates a milestone.
-  public init(title: PlanText, due: PlanDate? = nil) {
+  public init(
+    title: PlanText, due: PlanDate? = nil, id: String? = nil, start: PlanDate? = nil, responsible: String? = nil,
+    weight: Double? = nil
+  ) {
+    self.id = id
     self.title = title
+    self.start = start
     self.due = due
+    self.responsible = responsible
+    self.weight = weight
   }
 }
 
@@ -139,5 +156,12 @@ public struct ActionPlan: Codable, Sendable, Hashable {
   /// The commitment with an id, ignoring case.
   public func commitment(_ id: String) -> Commitment? {
     commitments.first { $0.id.caseInsensitiveCompare(id) == .orderedSame }
+  }
+}
+
+extension Commitment {
+  /// The stable id of the milestone at `index`: the plan's, else `COMMITMENT.M<position>`.
+  public func milestoneID(_ index: Int) -> String {
+    milestones[index].id ?? "\(id).M\(index + 1)"
   }
 }

@@ -10,8 +10,9 @@ public enum CSV {
     public var fields: [String]
   }
 
-  /// Parses CSV bytes, refusing invalid UTF-8 and unterminated quotes with the line they are on.
-  public static func parse(_ data: Data, file: String) throws(PlanError) -> [Row] {
+  /// Parses CSV bytes, refusing invalid UTF-8 and unterminated quotes with the line they are on;
+  /// `separator` is `,` or, for files from spreadsheets set to a Spanish locale, `;`.
+  public static func parse(_ data: Data, file: String, separator: Unicode.Scalar = ",") throws(PlanError) -> [Row] {
     var body = data
     if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
     guard let text = String(data: body, encoding: .utf8) else {
@@ -56,7 +57,7 @@ public enum CSV {
         quoted = true
         quoteLine = line
         atFieldStart = false
-      case ",":
+      case separator:
         fields.append(field)
         field = ""
         atFieldStart = true
@@ -93,12 +94,28 @@ public enum CSV {
   }
 
   /// Writes records as CSV with CRLF line ends, quoting fields that need it.
-  public static func encode(_ rows: [[String]]) -> String {
+  public static func encode(_ rows: [[String]], separator: Character = ",") -> String {
     rows.map { row in
       row.map { field in
-        let needsQuotes = field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        let needsQuotes = field.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }
         return needsQuotes ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-      }.joined(separator: ",")
+      }.joined(separator: String(separator))
     }.joined(separator: "\r\n") + "\r\n"
+  }
+
+  /// The separator a spreadsheet used: `;` when the first line has more semicolons than commas
+  /// outside quotes (Spanish-locale spreadsheets), else `,`.
+  public static func separator(of data: Data) -> Unicode.Scalar {
+    var commas = 0
+    var semicolons = 0
+    var quoted = false
+    for byte in data.prefix(64 * 1024) {
+      if byte == 0x22 { quoted.toggle() }
+      if quoted { continue }
+      if byte == 0x0A { break }
+      if byte == 0x2C { commas += 1 }
+      if byte == 0x3B { semicolons += 1 }
+    }
+    return semicolons > commas ? ";" : ","
   }
 }

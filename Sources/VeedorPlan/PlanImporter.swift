@@ -159,6 +159,24 @@ public enum PlanImporter {
       }
       seen.insert(commitment.id)
     }
+    var milestones: Set<String> = []
+    for (i, commitment) in plan.commitments.enumerated() {
+      for (j, milestone) in commitment.milestones.enumerated() {
+        let field = "commitments[\(i)].milestones[\(j)]"
+        let id = commitment.milestoneID(j)
+        guard isCommitmentID(id), milestones.insert(id.lowercased()).inserted else {
+          throw PlanError(
+            .badInput, "'\(id)' is not a milestone id, or not the only one", file: file, field: field + ".id")
+        }
+        if let weight = milestone.weight, !(weight > 0 && weight.isFinite) {
+          throw PlanError(
+            .badInput, "a milestone's weight must be a positive number", file: file, field: field + ".weight")
+        }
+        if let start = milestone.start, let due = milestone.due, due < start {
+          throw PlanError(.badInput, "is due (\(due)) before it starts (\(start))", file: file, field: field + ".due")
+        }
+      }
+    }
   }
 
   /// Whether a text is a commitment id: `[A-Z0-9][A-Z0-9._-]{0,63}`.

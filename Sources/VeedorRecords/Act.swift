@@ -30,6 +30,12 @@ public enum ActType: String, Codable, Sendable, Hashable, CaseIterable {
   case replyAnswered = "reply.answered"
   /// Which reading stands after a second reviewer scored the same item.
   case scoreReconciled = "score.reconciled"
+  /// A dated progress update of one milestone.
+  case milestoneUpdated = "milestone.updated"
+  /// A milestone added, reworded or dropped during implementation.
+  case milestoneChanged = "milestone.changed"
+  /// A meeting with responsible units.
+  case checkinAdded = "checkin.added"
 }
 
 /// What a `plan.imported` entry pins.
@@ -195,6 +201,12 @@ public struct Act: Codable, Sendable, Hashable {
   public var answer: AnswerRecord?
   /// For `score.reconciled`.
   public var reconciliation: ReconciliationRecord?
+  /// For `milestone.updated`.
+  public var milestone: MilestoneUpdateRecord?
+  /// For `milestone.changed`.
+  public var milestoneChange: MilestoneChangeRecord?
+  /// For `checkin.added`.
+  public var checkin: CheckinRecord?
 
   /// Creates an act placed after the given ledger lines.
   public init(after lines: [Data], type: ActType, time: Date) {
@@ -210,7 +222,8 @@ public struct Act: Codable, Sendable, Hashable {
     [
       ("plan", plan != nil), ("evidence", evidence != nil), ("score", score != nil), ("note", note != nil),
       ("monitor", monitor != nil), ("party", party != nil), ("review", review != nil), ("reply", reply != nil),
-      ("answer", answer != nil), ("reconciliation", reconciliation != nil),
+      ("answer", answer != nil), ("reconciliation", reconciliation != nil), ("milestone", milestone != nil),
+      ("milestoneChange", milestoneChange != nil), ("checkin", checkin != nil),
     ].filter(\.1).map(\.0)
   }
 
@@ -227,6 +240,9 @@ public struct Act: Codable, Sendable, Hashable {
     case .replyAdded: return "reply"
     case .replyAnswered: return "answer"
     case .scoreReconciled: return "reconciliation"
+    case .milestoneUpdated: return "milestone"
+    case .milestoneChanged: return "milestoneChange"
+    case .checkinAdded: return "checkin"
     }
   }
 

@@ -18,6 +18,8 @@ public struct LedgerState: Sendable {
   public private(set) var monitors: [MonitorRecord] = []
   /// Parties, review windows, replies and answers, reconciliations.
   public private(set) var voices = Voices()
+  /// Milestone updates and changes, check-ins.
+  public private(set) var cycle = MonitoringCycle()
   /// Every score by id, for the records that cite one.
   private var scoresByID: [String: ScoreRecord] = [:]
   /// Scale ids scored per commitment, so a commitment's sheet needs no scan of every score.
@@ -127,6 +129,9 @@ public struct LedgerState: Sendable {
     case .monitorKey:
       guard let record = act.monitor else { throw RecordsError(.integrity, "missing monitor", field: "monitor") }
       monitors.append(record)
+    case .milestoneUpdated, .milestoneChanged, .checkinAdded:
+      let index = evidenceIndex
+      try cycle.apply(act) { index[$0.lowercased()] != nil }
     case .partyAdded, .partyRemoved, .reviewOpened, .reviewClosed, .replyAdded, .replyAnswered, .scoreReconciled:
       let scores = scoresByID
       try voices.apply(act) { scores[$0] }

@@ -45,6 +45,7 @@ enum SignedInputChecks {
         }
       }
     }
+    try checkCycle(state: state, plan: plan)
     for reply in state.voices.replies {
       let field = "inputs.ledger[\(reply.entry)]"
       if let id = reply.text.commitment, !commitments.contains(id) {

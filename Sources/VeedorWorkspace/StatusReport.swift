@@ -73,6 +73,10 @@ public struct StatusReport: Codable, Sendable {
   public var planQuestions: [ScaleStatus] = []
   /// Each assessment form of the rubric that is due or can be filled: deadline and what it lacks.
   public var forms: [FormStatus] = []
+  /// Each commitment's milestones and rolled-up progress on the status day.
+  public var milestones: [MilestoneBoard.CommitmentProgress] = []
+  /// Each responsible unit's last check-in, and whether a month has passed since while the plan runs.
+  public var checkins: [CheckinRhythm.Unit] = []
 
   /// Where one assessment form stands.
   public struct FormStatus: Codable, Sendable {

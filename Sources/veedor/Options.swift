@@ -28,6 +28,9 @@ enum Environment {
     return Date()
   }
 
+  /// Today's UTC day (`YYYY-MM-DD`) by the same clock.
+  static func today() -> String { String(Act.timestamp(now()).prefix(10)) }
+
   /// The source checkout this binary was built from.
   static let packageRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

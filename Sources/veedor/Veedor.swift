@@ -31,7 +31,7 @@ struct Veedor: ParsableCommand {
       Init.self, PlanCommand.self, RubricCommand.self, EvidenceCommand.self, Score.self, Status.self,
       Log.self, Note.self, LedgerCommand.self, KeyCommand.self, CheckpointCommand.self, ReportCommand.self,
       Verify.self, ExportCommand.self, ImportCommand.self, TrustCommand.self, Publish.self, PartyCommand.self,
-      ReplyCommand.self, AgreementCommand.self, Reconcile.self,
+      ReplyCommand.self, AgreementCommand.self, Reconcile.self, MilestoneCommand.self, CheckinCommand.self,
       Demo.self,
     ])
 

@@ -23,8 +23,10 @@ struct Log: ParsableCommand {
       let reply =
         act.reply.flatMap { state.voices.reply($0.id)?.text.commitment }
         ?? act.answer.flatMap { state.voices.reply($0.reply)?.text.commitment }
+      let milestone = (act.milestone?.milestone ?? act.milestoneChange?.milestone).map { $0.hasPrefix(filter + ".") }
       return act.evidence?.commitment == filter || act.score?.commitment == filter || act.note?.commitment == filter
-        || act.reconciliation?.commitment == filter || reply == filter
+        || act.reconciliation?.commitment == filter || reply == filter || milestone == true
+        || act.milestoneChange?.commitment == filter || act.checkin?.commitments.contains(filter) == true
     }
     if json { return try Output.json(acts) }
     for act in acts { Output.line("#\(act.seq)  \(act.time)  \(Self.describe(act))") }
@@ -71,6 +73,18 @@ struct Log: ParsableCommand {
     case .replyAnswered:
       let a = act.answer
       return "answer to \(a?.reply ?? ""): \(a?.decision.rawValue ?? "") — \(a?.rationale ?? "")"
+    case .milestoneUpdated:
+      let u = act.milestone
+      let met = u?.met.map { ", met \($0)" } ?? ""
+      return
+        "milestone update \(u?.id ?? ""): \(u?.milestone ?? "") \(u?.status.rawValue ?? "") \(u?.progress ?? 0)% on \(u?.date ?? "")\(met)\(u.map { $0.note.isEmpty ? "" : " — \($0.note)" } ?? "")"
+    case .milestoneChanged:
+      let c = act.milestoneChange
+      return "milestone \(c?.milestone ?? "") \(c?.change.rawValue ?? "") — \(c?.reason ?? "")"
+    case .checkinAdded:
+      let c = act.checkin
+      return
+        "check-in \(c?.id ?? "") on \(c?.date ?? "") with \(c?.units.joined(separator: ", ") ?? ""): \(c?.reported ?? "")"
     case .scoreReconciled:
       let r = act.reconciliation
       return

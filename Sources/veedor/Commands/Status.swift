@@ -21,6 +21,11 @@ struct Status: ParsableCommand {
     let state = try workspace.state()
     var report = StatusReport(workspace: workspace, state: state, language: lang)
     report.forms = Self.forms(workspace, state, lang)
+    let board = workspace.milestoneBoard(state, today: Environment.today())
+    report.milestones = board.commitments
+    report.checkins =
+      CheckinRhythm(plan: workspace.plan, board: board, cycle: state.cycle, today: Environment.today())
+      .units
     if json { return try Output.json(report) }
     Output.line(
       "\(report.plan) — \(report.member) · rubric \(report.rubric) · \(report.ledgerEntries) ledger entries\n")
@@ -44,6 +49,7 @@ struct Status: ParsableCommand {
       }
       if !c.missing.isEmpty { Output.line("  missing: \(c.missing.joined(separator: ", "))") }
     }
+    printCycle(report)
     printPlanQuestions(report, workspace.rubric)
     printForms(report.forms, workspace.rubric)
     Output.line("\nAggregates")
@@ -129,6 +135,26 @@ struct Status: ParsableCommand {
           "  \(form.title.text(lang)): not due yet for any commitment (its deadline starts when \(form.due.scale ?? "") is recorded as \((form.due.levels ?? []).joined(separator: "/")))"
         )
       }
+    }
+  }
+
+  private func printCycle(_ report: StatusReport) {
+    let tracked = report.milestones.filter { !$0.milestones.isEmpty }
+    if !tracked.isEmpty {
+      Output.line("\nMilestones (progress rolled up from milestones, beside the completion score)")
+      for c in tracked {
+        let counted = c.milestones.filter { !$0.dropped }
+        let done = counted.filter { $0.status == .complete }.count
+        let late = c.overdue > 0 ? "; overdue: \(c.milestones.filter(\.overdue).map(\.id).joined(separator: ", "))" : ""
+        Output.line(
+          "  \(c.commitment): \(c.progress.map { "\($0)%" } ?? "–"), \(done)/\(counted.count) complete\(late)")
+      }
+    }
+    guard report.checkins.contains(where: { $0.count > 0 || $0.overdue }) else { return }
+    Output.line("\nCheck-ins with responsible units (monthly)")
+    for unit in report.checkins where unit.count > 0 || unit.overdue {
+      let last = unit.last.map { "last \($0) (\(unit.count))" } ?? "none yet"
+      Output.line("  \(unit.name): \(last)\(unit.overdue ? " — OVERDUE" : "")")
     }
   }
 }

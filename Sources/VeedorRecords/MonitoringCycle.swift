@@ -1,0 +1,124 @@
+import VeedorPlan
+
+/// The monitoring cycle as the ledger records it: milestone updates and changes, and check-ins,
+/// each with the entry that records it. Replay enforces the rules that need no plan; the workspace
+/// and report derivation also check milestone ids against the plan.
+public struct MonitoringCycle: Sendable {
+  /// A record with the ledger entry (seq) and time that recorded it.
+  public struct Entry<Record: Sendable & Hashable>: Sendable, Hashable {
+    /// The record.
+    public var record: Record
+    /// Its entry's position in the ledger.
+    public var entry: Int
+    /// Its entry's time.
+    public var time: String
+  }
+
+  /// Every milestone update, by milestone id, oldest first.
+  public private(set) var updates: [String: [Entry<MilestoneUpdateRecord>]] = [:]
+  /// Every milestone update in ledger order.
+  public private(set) var allUpdates: [Entry<MilestoneUpdateRecord>] = []
+  /// Every milestone change in ledger order.
+  public private(set) var changes: [Entry<MilestoneChangeRecord>] = []
+  /// Every check-in in ledger order.
+  public private(set) var checkins: [Entry<CheckinRecord>] = []
+
+  /// An empty cycle.
+  public init() {}
+
+  /// The latest update of a milestone.
+  public func latest(_ milestone: String) -> MilestoneUpdateRecord? { updates[milestone]?.last?.record }
+
+  /// Milestones dropped by a recorded change.
+  public var dropped: Set<String> { Set(changes.filter { $0.record.change == .dropped }.map(\.record.milestone)) }
+
+  /// Applies one cycle act, refusing one that breaks the cycle's rules.
+  mutating func apply(_ act: Act, hasEvidence: (String) -> Bool) throws(RecordsError) {
+    switch act.type {
+    case .milestoneUpdated:
+      guard let r = act.milestone else { throw RecordsError(.integrity, "missing milestone", field: "milestone") }
+      try check(r)
+      for id in r.evidence where !hasEvidence(id) {
+        throw RecordsError(.integrity, "cites unknown evidence '\(id)'", field: "milestone.evidence")
+      }
+      let entry = Entry(record: r, entry: act.seq, time: act.time)
+      updates[r.milestone, default: []].append(entry)
+      allUpdates.append(entry)
+    case .milestoneChanged:
+      guard let r = act.milestoneChange else {
+        throw RecordsError(.integrity, "missing milestoneChange", field: "milestoneChange")
+      }
+      try check(r)
+      changes.append(Entry(record: r, entry: act.seq, time: act.time))
+    case .checkinAdded:
+      guard let r = act.checkin else { throw RecordsError(.integrity, "missing checkin", field: "checkin") }
+      try check(r)
+      for id in r.evidence where !hasEvidence(id) {
+        throw RecordsError(.integrity, "cites unknown evidence '\(id)'", field: "checkin.evidence")
+      }
+      checkins.append(Entry(record: r, entry: act.seq, time: act.time))
+    default: break
+    }
+  }
+
+  /// Whether a text is a calendar day `YYYY-MM-DD`.
+  public static func isDay(_ text: String) -> Bool {
+    text.count == 10 && PlanDate(iso: text)?.day != nil
+  }
+
+  private func check(_ r: MilestoneUpdateRecord) throws(RecordsError) {
+    func fail(_ message: String, _ field: String) -> RecordsError {
+      RecordsError(.integrity, message, field: "milestone.\(field)")
+    }
+    guard r.id == "U\(allUpdates.count + 1)" else { throw fail("update id \(r.id) out of sequence", "id") }
+    guard !r.milestone.isEmpty, !dropped.contains(r.milestone) else {
+      throw fail("updates a milestone that is missing or was dropped", "milestone")
+    }
+    guard (0...100).contains(r.progress) else { throw fail("progress must be 0 to 100", "progress") }
+    guard Self.isDay(r.date) else { throw fail("'\(r.date)' is not a day YYYY-MM-DD", "date") }
+    switch r.status {
+    case .complete:
+      guard r.progress == 100, let met = r.met, Self.isDay(met) else {
+        throw fail("a complete milestone has progress 100 and the day it was met", "met")
+      }
+    case .notStarted:
+      guard r.progress == 0 else { throw fail("a milestone not started has progress 0", "progress") }
+    default:
+      guard r.met == nil else { throw fail("only a complete milestone has a day it was met", "met") }
+    }
+    if let before = latest(r.milestone), r.progress < before.progress,
+      r.note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    {
+      throw fail("progress goes back from \(before.progress)% to \(r.progress)% without a note saying why", "note")
+    }
+  }
+
+  private func check(_ r: MilestoneChangeRecord) throws(RecordsError) {
+    func fail(_ message: String) -> RecordsError { RecordsError(.integrity, message, field: "milestoneChange") }
+    guard !r.milestone.isEmpty, !r.commitment.isEmpty, !dropped.contains(r.milestone) else {
+      throw fail("changes a milestone that is missing or was dropped")
+    }
+    guard !r.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+      throw fail("a change of the plan's milestones needs a reason")
+    }
+    let added = changes.contains { $0.record.change == .added && $0.record.milestone == r.milestone }
+    guard (r.change == .dropped) == (r.now == nil), r.change != .added || !added else {
+      throw fail("an added milestone is new and a kept one says what it is now")
+    }
+  }
+
+  private func check(_ r: CheckinRecord) throws(RecordsError) {
+    func fail(_ message: String) -> RecordsError { RecordsError(.integrity, message, field: "checkin") }
+    guard r.id == "C\(checkins.count + 1)" else { throw fail("check-in id \(r.id) out of sequence") }
+    guard Self.isDay(r.date) else { throw fail("'\(r.date)' is not a day YYYY-MM-DD") }
+    guard !r.units.isEmpty, r.units.allSatisfy({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+      throw fail("a check-in names the units present")
+    }
+    guard !r.reported.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+      throw fail("a check-in says what the units reported")
+    }
+    for followUp in r.followUps where followUp.text.isEmpty || !(followUp.due.map(Self.isDay) ?? true) {
+      throw fail("a follow-up needs its text and, if dated, a day YYYY-MM-DD")
+    }
+  }
+}

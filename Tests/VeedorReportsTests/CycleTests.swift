@@ -1,0 +1,209 @@
+import Foundation
+import Testing
+import VeedorLedger
+import VeedorPlan
+import VeedorRecords
+import VeedorTestSupport
+
+/// Milestones over time and check-ins: the status vocabulary and roll-up, overdue on fixed dates,
+/// the spreadsheet round trip, and bad rows that leave the ledger as it was.
+@Suite("Monitoring cycle: milestones and check-ins")
+struct CycleTests {
+  /// A workspace on the example plan with three milestones on CLPLN0001, at 2024-01-01 (epoch 1704067200).
+  struct Fixture {
+    let root = TestSupport.temporaryFolder("cycle")
+    let ws: String
+
+    init() throws {
+      let url = TestSupport.packageRoot.appendingPathComponent("scripts/example/penalolen-plan.json")
+      var plan = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+      var commitments = plan["commitments"] as! [[String: Any]]
+      commitments[0]["milestones"] = [
+        ["title": ["en": "Unified request system"], "due": "2023-06", "responsible": "Digital Commune", "weight": 2],
+        ["title": ["en": "External diagnostic"], "due": "2022-12-15", "responsible": "Municipal Secretary"],
+        ["title": ["en": "Staff training"], "due": "2024-06"],
+      ]
+      plan["commitments"] = commitments
+      let file = root.appendingPathComponent("plan.json")
+      try JSONSerialization.data(withJSONObject: plan).write(to: file)
+      ws = root.appendingPathComponent("ws").path
+      #expect(
+        try veedor(["init", ws, "--plan", file.path, "--rubric", "ogp-local-2021"], workspace: false).status == 0)
+    }
+
+    func veedor(_ args: [String], workspace: Bool = true, at epoch: Int = 1_704_067_200) throws -> TestSupport.Result {
+      try TestSupport.veedor(args + (workspace ? ["-w", ws] : []), environment: ["SOURCE_DATE_EPOCH": String(epoch)])
+    }
+
+    var ledger: URL { URL(fileURLWithPath: ws).appendingPathComponent("ledger.jsonl") }
+
+    func board() throws -> [[String: Any]] {
+      let json = try veedor(["milestone", "list", "CLPLN0001", "--json"]).stdout
+      return try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [[String: Any]]
+    }
+  }
+
+  @Test("updates roll up by weight; complete is 100, not started 0; withdrawn and dropped ones do not count")
+  func rollUp() throws {
+    let f = try Fixture()
+    #expect(
+      try f.veedor(["milestone", "update", "CLPLN0001.M1", "--status", "substantial", "--progress", "70"]).status == 0)
+    #expect(
+      try f.veedor(["milestone", "update", "clpln0001.m2", "--status", "completo", "--met", "2022-12-10"]).status == 0)
+    var c = try #require(try f.board().first)
+    // (2 × 70 + 1 × 100 + 1 × 0) / 4
+    #expect(c["progress"] as? Double == 60)
+    let m2 = (c["milestones"] as! [[String: Any]])[1]
+    #expect(
+      m2["status"] as? String == "complete" && m2["progress"] as? Int == 100 && m2["met"] as? String == "2022-12-10")
+    #expect(
+      try f.veedor(["milestone", "update", "CLPLN0001.M3", "--status", "withdrawn", "--progress", "0"]).status == 0)
+    c = try #require(try f.board().first)
+    #expect(c["progress"] as? Double == 80)  // (140 + 100) / 3
+    #expect(try f.veedor(["milestone", "drop", "CLPLN0001.M2", "--reason", "Council decision 45"]).status == 0)
+    c = try #require(try f.board().first)
+    #expect(c["progress"] as? Double == 70)
+    let dropped = try f.veedor(["milestone", "update", "CLPLN0001.M2", "--status", "complete"])
+    #expect(dropped.status == 2 && dropped.stderr.contains("was dropped"))
+    #expect(
+      try f.veedor([
+        "milestone", "add", "CLPLN0001", "--title", "Second survey", "--due", "2024-09", "--reason", "Agreed at C1",
+      ]).stdout.contains("CLPLN0001.M4 added"))
+    #expect((try f.board().first?["milestones"] as? [[String: Any]])?.count == 4)
+  }
+
+  @Test("overdue: a day after the due day, or from the month after a due month, unless complete or withdrawn")
+  func overdue() {
+    let cases: [(String?, String, Bool)] = [
+      ("2023-06-30", "2023-06-30", false), ("2023-06-30", "2023-07-01", true), ("2023-06", "2023-06-30", false),
+      ("2023-06", "2023-07-01", true), ("2023-12", "2024-01-01", true), ("2023", "2023-12-31", false),
+      ("2023", "2024-01-01", true), (nil, "2030-01-01", false),
+    ]
+    for (due, today, expected) in cases {
+      #expect(
+        MilestoneBoard.isPast(due.flatMap(PlanDate.init(iso:)), today: today) == expected, "\(due ?? "-") on \(today)")
+    }
+    #expect(
+      MilestoneStatus.notStarted.ocds(overdue: false) == "scheduled"
+        && MilestoneStatus.notStarted.ocds(overdue: true) == "notMet")
+    #expect(
+      MilestoneStatus.substantial.ocds(overdue: true) == "partiallyMet"
+        && MilestoneStatus.complete.ocds(overdue: true) == "met")
+  }
+
+  @Test(
+    "the spreadsheet round trip: the template imports as no change; filled rows import as updates, in Spanish or English"
+  )
+  func roundTrip() throws {
+    let f = try Fixture()
+    for lang in ["es", "en"] {
+      let out = f.root.appendingPathComponent("hitos-\(lang).csv")
+      #expect(try f.veedor(["milestone", "template", "--lang", lang, "--out", out.path]).status == 0)
+      let same = try f.veedor(["milestone", "import", out.path])
+      #expect(same.status == 0 && same.stderr.contains("0 update(s), 3 row(s) unchanged"), "\(same.stderr)")
+    }
+    let es = f.root.appendingPathComponent("hitos-es.csv")
+    let text = try String(contentsOf: es, encoding: .utf8).replacingOccurrences(
+      of: "CLPLN0001.M1,CLPLN0001,Unified request system,2023-06,Digital Commune,no iniciado,0,,,,",
+      with:
+        "CLPLN0001.M1,CLPLN0001,Unified request system,2023-06,Digital Commune,limitado,25,2023-12-01,,,\"Piloto, en curso\""
+    )
+    try Data(text.utf8).write(to: es)
+    let imported = try f.veedor(["milestone", "import", es.path])
+    #expect(imported.status == 0 && imported.stdout.contains("U1 recorded: CLPLN0001.M1 limited 25% on 2023-12-01"))
+    // Exported again, the row reads back as it was written: import format = export format.
+    let again = f.root.appendingPathComponent("again.csv")
+    #expect(try f.veedor(["milestone", "template", "--lang", "es", "--out", again.path]).status == 0)
+    #expect(
+      try String(contentsOf: again, encoding: .utf8).contains(
+        "CLPLN0001.M1,CLPLN0001,Unified request system,2023-06,Digital Commune,limitado,25,,,,"))
+    #expect(try f.veedor(["milestone", "import", again.path]).stderr.contains("0 update(s)"))
+  }
+
+  @Test("bad rows: one line each with line and column, nothing recorded; Latin-1 with ';' is read")
+  func badRows() throws {
+    let f = try Fixture()
+    let rows = [
+      "hito;compromiso;título;plazo;responsable;estado;avance;fecha;cumplido;evidencia;nota",
+      "CLPLN0001.M1;CLPLN0001;Sistema;2023-06;;sustancial;70;2023-12-20;;;Piloto en dos oficinas",
+      "CLPLN0001.M2;CLPLN0001;Diagnóstico;2022-12-15;;terminado;;2023-12-01;;;",
+      "CLPLN0001.M9;CLPLN0001;X;;;limitado;10;2023-12-01;;;",
+      "CLPLN0001.M3;CLPLN0001;Capacitación;2024-06;;limitado;10;2023-13-01;;;",
+      "CLPLN0001.M1;CLPLN0001;Sistema;2023-06;;limitado;40;2023-12-21;;;",
+    ]
+    let bad = f.root.appendingPathComponent("bad.csv")
+    try #require(rows.joined(separator: "\r\n").data(using: .windowsCP1252)).write(to: bad)
+    let before = try Data(contentsOf: f.ledger)
+    let result = try f.veedor(["milestone", "import", bad.path])
+    #expect(result.status == 2)
+    let lines = result.stderr.split(separator: "\n").map(String.init)
+    #expect(lines.count == 4, "\(lines)")
+    #expect(lines.contains { $0.contains("line 3, column 'estado': 'terminado' is not a status") })
+    #expect(lines.contains { $0.contains("line 4, column 'hito': unknown milestone 'CLPLN0001.M9'") })
+    #expect(lines.contains { $0.contains("line 5, column 'fecha': '2023-13-01' is not a day") })
+    #expect(lines.contains { $0.contains("line 6, column 'nota': progress goes back from 70% to 40%") })
+    #expect(try Data(contentsOf: f.ledger) == before)
+    let good = f.root.appendingPathComponent("good.csv")
+    try #require(rows.prefix(2).joined(separator: "\r\n").data(using: .windowsCP1252)).write(to: good)
+    let read = try f.veedor(["milestone", "import", good.path])
+    #expect(read.status == 0 && read.stderr.contains("as Latin-1, ';'-separated: 1 update(s)"))
+  }
+
+  @Test("a forged ledger line that goes back without a note, or updates an unknown milestone, is refused")
+  func replayRules() throws {
+    let f = try Fixture()
+    #expect(
+      try f.veedor(["milestone", "update", "CLPLN0001.M1", "--status", "substantial", "--progress", "70"]).status == 0)
+    #expect(
+      try f.veedor([
+        "milestone", "update", "CLPLN0001.M1", "--status", "limited", "--progress", "40", "--note", "Rolled back",
+      ]).status == 0)
+    let lines = try String(contentsOf: f.ledger, encoding: .utf8).split(separator: "\n").map(String.init)
+    for (find, replace, why) in [
+      ("\"note\":\"Rolled back\"", "\"note\":\"\"", "without a note"),
+      (
+        "\"milestone\":\"CLPLN0001.M1\",\"note\":\"Rolled", "\"milestone\":\"CLPLN0001.M7\",\"note\":\"Rolled",
+        "not in the plan"
+      ),
+    ] {
+      var forged = lines
+      forged[forged.count - 1] = forged[forged.count - 1].replacingOccurrences(of: find, with: replace)
+      #expect(forged[forged.count - 1] != lines[lines.count - 1], "\(why): the edit applies")
+      try Data((forged.joined(separator: "\n") + "\n").utf8).write(to: f.ledger)
+      // The monitor forging its own ledger also drops the head cache that would name the edit.
+      try? FileManager.default.removeItem(at: f.ledger.appendingPathExtension("head"))
+      let key = f.root.appendingPathComponent("k/monitor.key").path
+      _ = try f.veedor(["key", "generate", "--key", key, "--name", "T", "--unencrypted"], workspace: false)
+      let export = try f.veedor(["report", "export", "--key", key, "--out", f.root.appendingPathComponent("r").path])
+      #expect(export.status == 1 && export.stderr.contains(why), "\(export.stderr)")
+    }
+  }
+
+  @Test("check-ins: recorded with units and follow-ups; status shows each unit's last one and the monthly rhythm")
+  func checkins() throws {
+    let f = try Fixture()
+    let add = try f.veedor([
+      "checkin", "add", "--date", "2023-11-20", "--unit", "Digital Commune", "--commitment", "clpln0001",
+      "--reported", "Pilot in two offices", "--agreement", "Publish the pilot data", "--follow-up", "Send figures",
+      "--follow-up-due", "2023-12-15",
+    ])
+    #expect(add.status == 0 && add.stdout.contains("C1 recorded: 2023-11-20 with Digital Commune"))
+    #expect(try f.veedor(["checkin", "add", "--date", "2023-11-31", "--unit", "X", "--reported", "r"]).status == 2)
+    // On 2024-01-01 (the plan runs to 2024-09) the unit met on 2023-11-20 is overdue, like every unit never met.
+    let status = try f.veedor(["status", "--json"]).stdout
+    let json = try JSONSerialization.jsonObject(with: Data(status.utf8)) as! [String: Any]
+    let units = json["checkins"] as! [[String: Any]]
+    let digital = try #require(units.first { $0["name"] as? String == "Digital Commune" })
+    #expect(digital["last"] as? String == "2023-11-20" && digital["overdue"] as? Bool == true)
+    let recent = try f.veedor([
+      "checkin", "add", "--date", "2023-12-15", "--unit", "digital commune", "--reported", "r",
+    ])
+    #expect(recent.status == 0)
+    let later =
+      try JSONSerialization.jsonObject(with: Data(try f.veedor(["status", "--json"]).stdout.utf8)) as! [String: Any]
+    let unit = (later["checkins"] as! [[String: Any]]).first { $0["name"] as? String == "Digital Commune" }
+    #expect(
+      unit?["last"] as? String == "2023-12-15" && unit?["overdue"] as? Bool == false && unit?["count"] as? Int == 2)
+    #expect(try f.veedor(["log", "CLPLN0001"]).stdout.contains("check-in C1 on 2023-11-20"))
+  }
+}
