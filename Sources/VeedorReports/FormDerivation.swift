@@ -98,6 +98,11 @@ enum FormDerivation {
     case .score:
       guard let commitment, let scale = form.due.scale else { return nil }
       let levels = Set(form.due.levels ?? [])
+      // Due only while the current score is still one of those levels (a correction away stops the clock);
+      // then counted from the first time it was, so re-recording it does not move the deadline.
+      guard let current = state.current(commitment, scale), !levels.isDisjoint(with: current.levels) else {
+        return nil
+      }
       let first = state.acts.first { act in
         guard let score = act.score else { return false }
         return score.commitment == commitment && score.scale == scale && !levels.isDisjoint(with: score.levels)

@@ -97,6 +97,17 @@ struct FormTests {
       contentsOf: url.deletingLastPathComponent().appendingPathComponent("form.es.md"), encoding: .utf8)
     #expect(es.contains("Informe de fin de compromiso") && es.contains("1 de un máximo de 3, de hasta 10 MB cada uno"))
     #expect(ReportVerifier.verify(url, options: .init(trust: try Self.trust(f))).verified)
+    // Corrected away from complete, the form is not due; back to complete, it counts from the first time.
+    let back = [
+      "score", "CLPLN0002", "completion", "substantial", "--correct", "--rationale", "Reopened", "--evidence", "E6",
+    ]
+    #expect(try f.veedor(back, at: 1_709_251_200).status == 0)
+    #expect(
+      try f.report(try f.export(["--form", "end-of-commitment", "--commitment", "CLPLN0002"]).0).form?.due == nil)
+    #expect(try f.veedor(correction, at: 1_712_000_000).status == 0)
+    #expect(
+      try f.report(try f.export(["--form", "end-of-commitment", "--commitment", "CLPLN0002"]).0).form?.due
+        == "2024-02-29")
   }
 
   @Test("more than 3 evidence files, or one over 10 MB, is refused before the ledger changes (exit 2)")
