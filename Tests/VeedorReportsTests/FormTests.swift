@@ -65,6 +65,16 @@ struct FormTests {
     let result = ReportVerifier.verify(url, options: .init(trust: trust))
     #expect(result.verified, "\(result.steps)")
     #expect(result.steps.last?.detail.contains("form.es.html") == true)
+    // Published, the site links the form and shows its page as verified, and the plan's answers by title.
+    let site = f.root.appendingPathComponent("site")
+    let keys = trust.deletingLastPathComponent()
+    #expect(try f.veedor(["publish", "--out", site.path, "--report", folder.path, "--keys", keys.path]).status == 0)
+    let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+    #expect(index.contains("<a href=\"form.html\">Informe Inicial</a>") && index.contains("Preguntas sobre el plan"))
+    #expect(index.contains("Información compartida antes de las reuniones") && !index.contains("information-shared"))
+    #expect(
+      try Data(contentsOf: site.appendingPathComponent("form.html"))
+        == Data(contentsOf: folder.appendingPathComponent("form.es.html")))
   }
 
   @Test("the End-of-Commitment Assessment is due one month after completion is first recorded as complete")
