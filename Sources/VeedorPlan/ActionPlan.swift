@@ -165,3 +165,12 @@ extension Commitment {
     milestones[index].id ?? "\(id).M\(index + 1)"
   }
 }
+
+extension ActionPlan {
+  /// The commitment whose id is the plan's own id, ignoring case, if any. With a rubric that asks
+  /// questions about the whole plan, those answers and their evidence carry the plan's id where a
+  /// commitment's goes, so the two ids must differ.
+  public var commitmentNamedLikePlan: Commitment? {
+    commitments.first { $0.id.lowercased() == id.lowercased() }
+  }
+}

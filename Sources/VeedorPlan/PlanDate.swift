@@ -83,12 +83,20 @@ public struct PlanDate: Codable, Sendable, Hashable, Comparable, CustomStringCon
   /// month, moved back to its last day (31 January + 1 month = 28 or 29 February); a date known only
   /// to the year has no month to add to and gives nil.
   public func adding(months: Int) -> PlanDate? {
-    guard let month else { return nil }
+    // Beyond the calendar's years (1900–2200) there is no date, and no arithmetic that could overflow.
+    guard let month, abs(months) <= 12 * 400 else { return nil }
     let total = year * 12 + (month - 1) + months
     let (y, m) = (total / 12, total % 12 + 1)
     guard let known = day else { return PlanDate(year: y, month: m) }
     let last: Int = (28...31).last(where: { PlanDate(year: y, month: m, day: $0) != nil }) ?? 28
     return PlanDate(year: y, month: m, day: Swift.min(known, last))
+  }
+
+  /// Whether this date, as a deadline, has passed on `today`: a date known only to the month or the
+  /// year lasts until that month's or year's end (due `2024-05` has not passed on 2024-05-31).
+  public func hasPassed(on today: PlanDate) -> Bool {
+    let seen = (today.year, month == nil ? 0 : today.month ?? 0, day == nil ? 0 : today.day ?? 0)
+    return seen > (year, month ?? 0, day ?? 0)
   }
 
   /// ISO 8601 text with as much precision as is known.

@@ -12,6 +12,28 @@ struct SiteBodies {
   private var lang: String { language.rawValue }
   private let e = HTMLReport.escape
 
+  /// The answers to the rubric's questions about the whole plan (OGP Local's co-creation checks),
+  /// and a link to the assessment form this report is, if any.
+  func processAnswers() -> String {
+    let words = ReportWords(language: language)
+    var h = ""
+    if let process = report.process {
+      h += "<h2>\(e(words["processAnswers"]))</h2>\n<dl>\n"
+      for s in process.scores {
+        let labels = s.current.levels.map { $0.label.text(language) }.joined(separator: ", ")
+        h += "<dt>\(e(s.title.text(language)))</dt><dd><strong>\(e(labels))</strong> — \(e(s.current.rationale))</dd>\n"
+      }
+      h += "</dl>\n"
+      if !process.missing.isEmpty {
+        h += "<p>\(e(words["missing"])): \(e(report.missingPlanQuestions(language)))</p>\n"
+      }
+    }
+    if let form = report.form {
+      h += "<p><a href=\"\(e(SitePage.file("form", language)))\">\(e(form.title.text(language)))</a></p>\n"
+    }
+    return h
+  }
+
   func index() -> String {
     var h = "<dl>\n"
     let facts: [(String, String)] = [
@@ -32,6 +54,7 @@ struct SiteBodies {
       h += "<tr><th scope=\"row\">\(e(a.title.text(language)))</th><td>\(e(a.value.figure))</td></tr>\n"
     }
     h += "</tbody>\n</table>\n"
+    h += processAnswers()
     var scales: [(String, LocalizedText)] = []
     for c in report.commitments {
       for s in c.scores where !scales.contains(where: { $0.0 == s.scale }) { scales.append((s.scale, s.title)) }

@@ -165,6 +165,10 @@ public enum SitePublisher {
           SitePage.file("verify", language),
           frame.render(base: "verify", title: words["verifyTitle"], body: bodies.verify(principal: principal))
         ))
+      // A report that is an assessment form carries the form's own page, as verify checked it.
+      if report.form != nil {
+        pages.append((SitePage.file("form", language), FormPages.html(report, language: language)))
+      }
       for c in report.commitments {
         let base = SitePage.commitmentBase(c.id)
         let title = "\(c.id) — \(c.title.best(language.rawValue))"

@@ -6,9 +6,11 @@ import VeedorRubric
 /// ledger: its deadline, the questions still unanswered and the evidence files it would carry.
 enum FormDerivation {
   /// The form a monitor asked for, refused when the rubric has no such form, the subject is wrong,
-  /// or the answers cite more or larger evidence files than the form accepts.
+  /// or (unless `enforcingLimits` is false, for a status that shows the form anyway) the answers
+  /// cite more or larger evidence files than the form accepts.
   static func derive(
-    _ request: Report.FormRequest, plan: ActionPlan, rubric: Rubric, state: LedgerState
+    _ request: Report.FormRequest, plan: ActionPlan, rubric: Rubric, state: LedgerState,
+    enforcingLimits: Bool = true
   ) throws(ReportsError) -> Report.FormInfo {
     guard let form = rubric.form(request.id) else {
       let known = (rubric.forms ?? []).map(\.id)
@@ -28,12 +30,12 @@ enum FormDerivation {
             missing.append(Report.FormGap(commitment: section.scope == .plan ? nil : subject, scale: scale))
             continue
           }
-          cited += score.evidence.filter { !cited.contains($0) }
+          for id in score.evidence where !cited.contains(id) { cited.append(id) }
         }
       }
     }
     let files = cited.compactMap(state.evidence).filter { $0.sha256 != nil }
-    try check(files, against: form)
+    if enforcingLimits { try check(files, against: form) }
     let start = countedFrom(form, commitment: commitment, plan: plan, state: state)
     return Report.FormInfo(
       id: form.id, title: form.title, commitment: commitment, countedFrom: start?.description,
@@ -70,11 +72,20 @@ enum FormDerivation {
         "the \(form.title.en) takes at most \(limits.files) evidence files; its answers cite \(files.count) (\(files.map(\.id).joined(separator: ", "))): cite fewer, or link the others by URL",
         field: "form.files")
     }
-    for file in files where (file.size ?? 0) > Int64(limits.bytesPerFile) {
-      throw ReportsError(
-        .badInput,
-        "the \(form.title.en) takes files of at most \(limits.bytesPerFile) bytes; \(file.id) (\(file.fileName ?? "")) has \(file.size ?? 0)",
-        field: "form.files")
+    for file in files {
+      // A size the ledger does not record (or a nonsense one) cannot be held to the limit.
+      guard let size = file.size, size >= 0 else {
+        throw ReportsError(
+          .badInput,
+          "the \(form.title.en) takes files of at most \(limits.bytesPerFile) bytes; \(file.id) (\(file.fileName ?? "")) records no size in the ledger",
+          field: "form.files")
+      }
+      if size > Int64(limits.bytesPerFile) {
+        throw ReportsError(
+          .badInput,
+          "the \(form.title.en) takes files of at most \(limits.bytesPerFile) bytes; \(file.id) (\(file.fileName ?? "")) has \(size)",
+          field: "form.files")
+      }
     }
   }
 
@@ -87,6 +98,11 @@ enum FormDerivation {
     case .score:
       guard let commitment, let scale = form.due.scale else { return nil }
       let levels = Set(form.due.levels ?? [])
+      // Due only while the current score is still one of those levels (a correction away stops the clock);
+      // then counted from the first time it was, so re-recording it does not move the deadline.
+      guard let current = state.current(commitment, scale), !levels.isDisjoint(with: current.levels) else {
+        return nil
+      }
       let first = state.acts.first { act in
         guard let score = act.score else { return false }
         return score.commitment == commitment && score.scale == scale && !levels.isDisjoint(with: score.levels)

@@ -1,3 +1,4 @@
+import VeedorPlan
 import VeedorRecords
 import VeedorRubric
 
@@ -90,7 +91,10 @@ public enum FormLayout {
     )
     if let source = definition?.source { facts.append(.init(label: w["formSource"], value: source)) }
     blocks.append(.facts(facts))
-    if let due = form.due, report.generated.prefix(10) > due {
+    // A deadline known only to the month (the plan's date gives no day) lasts to the month's end.
+    if let due = form.due.flatMap(PlanDate.init(iso:)), let signed = PlanDate(iso: String(report.generated.prefix(10))),
+      due.hasPassed(on: signed)
+    {
       blocks.append(.banner(w.format("signedLate", String(report.generated.prefix(10)))))
     }
     var claimsShown: Set<String> = []
@@ -152,7 +156,8 @@ public enum FormLayout {
     let months = String(definition.due.months)
     switch definition.due.after {
     case .planSubmitted:
-      guard let due = form.due, let from = form.countedFrom else { return w["noDueDate"] }
+      guard let from = form.countedFrom else { return w["noDueDate"] }
+      guard let due = form.due else { return w.format("dueYearOnly", from) }
       return w.format("dueAfterPlan", due, months, from)
     case .score:
       let scale = definition.due.scale.flatMap { rubric?.scale($0) }

@@ -90,7 +90,7 @@ public enum HTMLReport {
         h += " (\(e(w["evidence"])): \(e(s.current.evidence.joined(separator: ", "))))</dd>\n"
       }
       h += "</dl>\n"
-      if !process.missing.isEmpty { h += "<p>\(e(w["missing"])): \(e(process.missing.joined(separator: ", ")))</p>\n" }
+      if !process.missing.isEmpty { h += "<p>\(e(w["missing"])): \(e(report.missingPlanQuestions(language)))</p>\n" }
     }
     h += "<h2>\(e(w["commitments"]))</h2>\n"
     for c in report.commitments {

@@ -60,7 +60,7 @@ public enum MarkdownReport {
         md += "- \(e(s.title.text(language))): **\(e(labels))** — \(e(s.current.rationale))"
         md += " (\(w["evidence"]): \(e(s.current.evidence.joined(separator: ", "))))\n"
       }
-      if !process.missing.isEmpty { md += "\n\(w["missing"]): \(e(process.missing.joined(separator: ", ")))\n" }
+      if !process.missing.isEmpty { md += "\n\(w["missing"]): \(e(report.missingPlanQuestions(language)))\n" }
     }
     md += "\n## \(w["commitments"])\n"
     for c in report.commitments {

@@ -114,11 +114,13 @@ public enum ReportDerivation {
   }
 
   /// The form a report would be, derived from the workspace's own plan, rubric and state (a check
-  /// before export; the report derives it again from its signed inputs).
+  /// before export; the report derives it again from its signed inputs). With `enforcingLimits`
+  /// false, a form whose answers break its evidence limits is still derived (for a status to show).
   public static func form(
-    _ request: Report.FormRequest, plan: ActionPlan, rubric: Rubric, state: LedgerState
+    _ request: Report.FormRequest, plan: ActionPlan, rubric: Rubric, state: LedgerState,
+    enforcingLimits: Bool = true
   ) throws(ReportsError) -> Report.FormInfo {
-    try FormDerivation.derive(request, plan: plan, rubric: rubric, state: state)
+    try FormDerivation.derive(request, plan: plan, rubric: rubric, state: state, enforcingLimits: enforcingLimits)
   }
 
   /// The checkpoint in a signed note, if `signer` signed it under its origin.

@@ -103,6 +103,9 @@ public struct ReportWords: Sendable {
       en: "not due yet: %1 has not been recorded as %2", es: "aún no corre: %1 no se ha registrado como %2"),
     "noDueDate": LocalizedText(
       en: "unknown: the plan gives no submission date", es: "desconocido: el plan no indica fecha de presentación"),
+    "dueYearOnly": LocalizedText(
+      en: "unknown: the plan gives only the year of its submission (%1)",
+      es: "desconocido: el plan indica solo el año de su presentación (%1)"),
     "signedLate": LocalizedText(
       en: "signed on %1, after the deadline", es: "firmado el %1, después del plazo"),
     "stillMissing": LocalizedText(en: "Still unanswered", es: "Aún sin responder"),

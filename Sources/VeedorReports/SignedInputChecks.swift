@@ -13,8 +13,16 @@ enum SignedInputChecks {
       throw ReportsError(.integrity, error.message, field: "inputs.plan" + (error.field.map { ".\($0)" } ?? ""))
     }
     let commitments = Set(plan.commitments.map(\.id))
-    // The plan's own id is a subject only when the rubric asks questions about the plan.
-    let subjects = (rubric.planScales ?? []).isEmpty ? commitments : commitments.union([plan.id])
+    // The plan's own id is a subject only when the rubric asks questions about the plan, and then
+    // no commitment may share it: its answers would be read as the commitment's, and the reverse.
+    let asksAboutPlan = !(rubric.planScales ?? []).isEmpty
+    if asksAboutPlan, let clash = plan.commitmentNamedLikePlan {
+      throw ReportsError(
+        .integrity,
+        "the plan's id '\(plan.id)' is also commitment \(clash.id)'s, but the rubric scores questions about the plan on the plan's id",
+        field: "inputs.plan.id")
+    }
+    let subjects = asksAboutPlan ? commitments.union([plan.id]) : commitments
     // Each commitment's scores so far, so a scale's rule is checked against the ledger at that point:
     // a later correction of a prerequisite leaves an earlier, valid score valid (it just stops counting).
     var sheets: [String: ScoreSheet] = [:]

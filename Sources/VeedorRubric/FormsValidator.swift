@@ -39,9 +39,13 @@ enum FormsValidator {
       let subject = text("subject").flatMap(AssessmentForm.Subject.init(rawValue:))
       if subject == nil { fail("\(path).subject", "must be plan or commitment") }
       let due = form["due"]?.objectValue ?? [:]
-      if !isWhole(due["months"], atLeast: 0) { fail("\(path).due.months", "must be a whole number of months") }
+      if !isWhole(due["months"], atLeast: 0, atMost: 1200) {
+        fail("\(path).due.months", "must be a whole number of months, from 0 to 1200")
+      }
       switch due["after"]?.stringValue.flatMap(AssessmentForm.DueAfter.init(rawValue:)) {
       case .planSubmitted?: break
+      case .score? where subject == .plan:
+        fail("\(path).due.after", "a form about the whole plan cannot count from a commitment's score")
       case .score?:
         let scale = due["scale"]?.stringValue ?? ""
         let wanted = (due["levels"]?.arrayValue ?? []).compactMap(\.stringValue)
@@ -82,8 +86,8 @@ enum FormsValidator {
     return problems
   }
 
-  private static func isWhole(_ value: JSONValue?, atLeast minimum: Double) -> Bool {
+  private static func isWhole(_ value: JSONValue?, atLeast minimum: Double, atMost maximum: Double = 0x1p53) -> Bool {
     guard case .number(let n)? = value else { return false }
-    return n >= minimum && n == n.rounded()
+    return n >= minimum && n <= maximum && n == n.rounded()
   }
 }

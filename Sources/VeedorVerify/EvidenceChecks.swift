@@ -2,7 +2,7 @@ import Foundation
 import VeedorLedger
 import VeedorReports
 
-/// Step 6: every stored evidence file has the SHA-256 the ledger recorded.
+/// Step 6: every stored evidence file has the SHA-256 and the size the ledger recorded.
 enum EvidenceChecks {
   static func run(_ report: Report, _ folder: URL?, _ result: inout ReportVerification) {
     let name = "evidence files"
@@ -28,8 +28,19 @@ enum EvidenceChecks {
         result.fail(name, "evidence \(item.record.id): \(found.path) does not have the recorded SHA-256")
         return
       }
+      // The recorded size is what a form's upload limit is checked against: it must be the file's.
+      if let size = item.record.size {
+        let actual = (try? FileManager.default.attributesOfItem(atPath: found.path)[.size] as? NSNumber)?.int64Value
+        guard actual == size else {
+          result.fail(
+            name,
+            "evidence \(item.record.id): \(found.path) has \(actual.map(String.init) ?? "an unknown number of") bytes, but the ledger records \(size)"
+          )
+          return
+        }
+      }
       checked += 1
     }
-    result.pass(name, "\(checked) file(s) match their recorded SHA-256")
+    result.pass(name, "\(checked) file(s) match their recorded SHA-256 and size")
   }
 }

@@ -86,18 +86,28 @@ public struct StatusReport: Codable, Sendable {
     public var title: String
     /// The commitment, for a per-commitment form.
     public var commitment: String?
-    /// The deadline (`YYYY-MM-DD`), nil until its event (e.g. completion recorded as complete).
+    /// The day the deadline counts from, when known (a plan dated only to the year gives no `due`).
+    public var countedFrom: String?
+    /// The deadline (`YYYY-MM-DD`, or `YYYY-MM` when the plan's date has no day), nil until its event
+    /// (e.g. completion recorded as complete).
     public var due: String?
     /// Unanswered questions: a plan question's id, or `COMMITMENT scale`.
     public var missing: [String]
+    /// Why the form cannot be exported as it stands (e.g. its answers cite more files than it takes).
+    public var problem: String?
 
     /// Creates a form status.
-    public init(form: String, title: String, commitment: String?, due: String?, missing: [String]) {
+    public init(
+      form: String, title: String, commitment: String?, countedFrom: String? = nil, due: String?,
+      missing: [String], problem: String? = nil
+    ) {
       self.form = form
       self.title = title
       self.commitment = commitment
+      self.countedFrom = countedFrom
       self.due = due
       self.missing = missing
+      self.problem = problem
     }
   }
 

@@ -50,6 +50,12 @@ public struct Workspace: Sendable {
   ) throws(WorkspaceError) -> Workspace {
     let rubric: Rubric
     do { rubric = try Rubric.load(rubricData) } catch { throw WorkspaceError(.badInput, error.description) }
+    if !(rubric.planScales ?? []).isEmpty, let clash = plan.commitmentNamedLikePlan {
+      throw WorkspaceError(
+        .badInput,
+        "the plan's id '\(plan.id)' is also commitment \(clash.id)'s; the rubric \(rubric.id) scores questions about the whole plan on the plan's id, so give the plan another id",
+        field: "id")
+    }
     let fm = FileManager.default
     if let existing = try? fm.contentsOfDirectory(atPath: root.path), !existing.isEmpty {
       throw WorkspaceError(.conflict, "folder is not empty; choose a new folder for the workspace", file: root.path)

@@ -159,4 +159,23 @@ struct GuidedScoreTests {
     #expect(log.contains("CLPLN0003 verifiable = yes — Objetivos fechados [E1]"))
     #expect(log.contains("CLPLN0003 relevance = access-to-information,public-accountability"))
   }
+
+  @Test("'veedor score plan' asks the questions about the plan; 'evidence list plan' and 'log plan' filter on it")
+  func guidedPlan() throws {
+    guard let script = TestSupport.tool("script") else {
+      print("SKIPPED: 'script' (util-linux) is not installed, so no terminal can be simulated")
+      return
+    }
+    let ws = try cliWorkspace()
+    try veedor("evidence", "add", "plan", "--url", "https://example.org/foro", "--title", "Foro", "-w", ws)
+    try veedor("evidence", "add", "CLPLN0003", "--url", "https://example.org/c3", "--title", "C3", "-w", ws)
+    let command = "\(TestSupport.veedorBinary.path) score plan -w \(ws)"
+    let answers = Data("3\nA standing forum\nE1\nq\n".utf8)
+    let result = try TestSupport.run(script, ["-qec", command, "/dev/null"], input: answers)
+    #expect(result.stdout.contains("Forum (forum)") && !result.stdout.contains("Verifiable"), "\(result.stdout)")
+    let listed = try veedor("evidence", "list", "plan", "-w", ws).stdout
+    #expect(listed.contains("E1  AP_CLPLN01") && !listed.contains("E2"))
+    let log = try veedor("log", "AP_CLPLN01", "-w", ws).stdout
+    #expect(log.contains("AP_CLPLN01 forum = yes — A standing forum [E1]") && !log.contains("CLPLN0003"))
+  }
 }

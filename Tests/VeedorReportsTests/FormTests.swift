@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VeedorLedger
 import VeedorReports
 import VeedorSigning
 import VeedorTestSupport
@@ -64,6 +65,16 @@ struct FormTests {
     let result = ReportVerifier.verify(url, options: .init(trust: trust))
     #expect(result.verified, "\(result.steps)")
     #expect(result.steps.last?.detail.contains("form.es.html") == true)
+    // Published, the site links the form and shows its page as verified, and the plan's answers by title.
+    let site = f.root.appendingPathComponent("site")
+    let keys = trust.deletingLastPathComponent()
+    #expect(try f.veedor(["publish", "--out", site.path, "--report", folder.path, "--keys", keys.path]).status == 0)
+    let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+    #expect(index.contains("<a href=\"form.html\">Informe Inicial</a>") && index.contains("Preguntas sobre el plan"))
+    #expect(index.contains("Información compartida antes de las reuniones") && !index.contains("information-shared"))
+    #expect(
+      try Data(contentsOf: site.appendingPathComponent("form.html"))
+        == Data(contentsOf: folder.appendingPathComponent("form.es.html")))
   }
 
   @Test("the End-of-Commitment Assessment is due one month after completion is first recorded as complete")
@@ -96,6 +107,17 @@ struct FormTests {
       contentsOf: url.deletingLastPathComponent().appendingPathComponent("form.es.md"), encoding: .utf8)
     #expect(es.contains("Informe de fin de compromiso") && es.contains("1 de un máximo de 3, de hasta 10 MB cada uno"))
     #expect(ReportVerifier.verify(url, options: .init(trust: try Self.trust(f))).verified)
+    // Corrected away from complete, the form is not due; back to complete, it counts from the first time.
+    let back = [
+      "score", "CLPLN0002", "completion", "substantial", "--correct", "--rationale", "Reopened", "--evidence", "E6",
+    ]
+    #expect(try f.veedor(back, at: 1_709_251_200).status == 0)
+    #expect(
+      try f.report(try f.export(["--form", "end-of-commitment", "--commitment", "CLPLN0002"]).0).form?.due == nil)
+    #expect(try f.veedor(correction, at: 1_712_000_000).status == 0)
+    #expect(
+      try f.report(try f.export(["--form", "end-of-commitment", "--commitment", "CLPLN0002"]).0).form?.due
+        == "2024-02-29")
   }
 
   @Test("more than 3 evidence files, or one over 10 MB, is refused before the ledger changes (exit 2)")
@@ -188,6 +210,150 @@ struct FormTests {
     let text = try String(contentsOf: page, encoding: .utf8).replacingOccurrences(of: "Partly", with: "Yes")
     try Data(text.utf8).write(to: page)
     #expect(ReportVerifier.verify(url, options: .init(trust: trust)).firstFailure?.name == "renderings")
+  }
+
+  /// A new workspace of the bundled example's plan as `edit` changes it, with an unencrypted key;
+  /// `created` is the result of `veedor init` (the workspace exists only when it succeeded).
+  static func newWorkspace(
+    rubric: String = "ogp-local-2021", _ edit: (inout [String: Any]) -> Void
+  ) throws -> (ws: String, key: String, created: TestSupport.Result) {
+    let root = TestSupport.temporaryFolder("forms-plan")
+    let source = TestSupport.packageRoot.appendingPathComponent("evidence/plan.json")
+    var plan = try JSONSerialization.jsonObject(with: Data(contentsOf: source)) as! [String: Any]
+    edit(&plan)
+    let planFile = root.appendingPathComponent("plan.json")
+    try JSONSerialization.data(withJSONObject: plan).write(to: planFile)
+    let ws = root.appendingPathComponent("ws").path
+    let key = root.appendingPathComponent("keys/monitor.key").path
+    let created = try TestSupport.veedor(["init", ws, "--plan", planFile.path, "--rubric", rubric])
+    try ReportFixture.run(["key", "generate", "--key", key, "--name", "M", "--unencrypted"])
+    return (ws, key, created)
+  }
+
+  @Test("a deadline known only to the month lasts to the month's end; a plan dated only to the year gives none")
+  func partialDates() throws {
+    let (ws, key, created) = try Self.newWorkspace { $0["submitted"] = "2024-03" }
+    #expect(created.status == 0, "\(created.stderr)")
+    func run(_ args: [String], at epoch: Int) throws -> TestSupport.Result {
+      try TestSupport.veedor(args + ["-w", ws], environment: ["SOURCE_DATE_EPOCH": String(epoch)])
+    }
+    func page(at epoch: Int) throws -> String {
+      let out = TestSupport.temporaryFolder("forms-out").appendingPathComponent("f")
+      let result = try run(["report", "export", "--form", "inception", "--key", key, "--out", out.path], at: epoch)
+      #expect(result.status == 0, "\(result.stderr)")
+      return try String(contentsOf: out.appendingPathComponent("form.en.md"), encoding: .utf8)
+    }
+    // Due 2024-05: on its last day, 2024-05-31, neither late nor past due.
+    let lastDay = try page(at: 1_717_156_800)
+    #expect(lastDay.contains("Due: 2024\\-05 \\(2 month\\(s\\) after the plan's submission on 2024\\-03\\)"))
+    #expect(!lastDay.contains("after the deadline"))
+    #expect(!(try run(["status"], at: 1_717_156_800).stdout.contains("past due")))
+    // 2024-06-01: late.
+    #expect(try page(at: 1_717_200_000).contains("signed on 2024\\-06\\-01, after the deadline"))
+    #expect(try run(["status"], at: 1_717_200_000).stdout.contains("due 2024-05 (past due)"))
+    // A plan dated only to the year: the deadline is unknown, and said so with the year the plan gives.
+    let (yearWS, yearKey, _) = try Self.newWorkspace { $0["submitted"] = "2024" }
+    let out = TestSupport.temporaryFolder("forms-out").appendingPathComponent("f")
+    let exported = try ReportFixture.run([
+      "report", "export", "--form", "inception", "--key", yearKey, "--out", out.path, "-w", yearWS,
+    ])
+    let report = try JSONDecoder().decode(
+      Report.self, from: Data(contentsOf: out.appendingPathComponent("report.json")))
+    #expect(report.form?.countedFrom == "2024" && report.form?.due == nil)
+    #expect(exported.stderr.contains("due unknown (the plan gives only the year of its submission, 2024)"))
+    let text = try String(contentsOf: out.appendingPathComponent("form.en.md"), encoding: .utf8)
+    #expect(text.contains("Due: unknown: the plan gives only the year of its submission \\(2024\\)"))
+    #expect(
+      try ReportFixture.run(["status", "-w", yearWS]).stdout.contains(
+        "the plan gives only the year of its submission, 2024"))
+  }
+
+  @Test("a plan whose id is also a commitment's is refused with a rubric that asks about the plan, and in a report")
+  func planIDClash() throws {
+    let clash = try Self.newWorkspace { $0["id"] = "clpln0001" }
+    #expect(clash.created.status == 2)
+    #expect(clash.created.stderr.contains("field 'id': the plan's id 'clpln0001' is also commitment CLPLN0001's"))
+    // A rubric without questions about the plan is as before.
+    #expect(try Self.newWorkspace(rubric: "irm-2021") { $0["id"] = "CLPLN0001" }.created.status == 0)
+    // A monitor who renames the plan in the ledger and re-signs from scratch cannot export it either.
+    let f = try ReportFixture()
+    let planURL = URL(fileURLWithPath: f.ws + "/plan.json")
+    let original = try Data(contentsOf: planURL)
+    var plan = try JSONSerialization.jsonObject(with: original) as! [String: Any]
+    plan["id"] = "CLPLN0001"
+    let renamed = try JSONSerialization.data(withJSONObject: plan, options: [.sortedKeys])
+    try renamed.write(to: planURL)
+    defer { try? original.write(to: planURL) }
+    let sha256 = try BoundedRead.sha256(of: planURL)
+    let (_, result) = try f.exportRewritten { i, object in
+      guard i == 0, var pinned = object["plan"] as? [String: Any] else { return }
+      pinned["id"] = "CLPLN0001"
+      pinned["sha256"] = sha256
+      object["plan"] = pinned
+    }
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("field 'inputs.plan.id': the plan's id 'CLPLN0001' is also commitment CLPLN0001's"))
+  }
+
+  @Test("a form over its evidence limits stays in status, with why it cannot be exported")
+  func statusShowsLimits() throws {
+    let f = try Fixture()
+    var ids: [String] = []
+    for i in 1...4 {
+      let file = f.root.appendingPathComponent("f\(i).txt")
+      try Data("file \(i)".utf8).write(to: file)
+      let added = try f.veedor(["evidence", "add", "CLPLN0002", file.path, "--title", "F\(i)", "--kind", "document"])
+      ids.append(added.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+    let score = ["score", "CLPLN0002", "completion", "complete", "--rationale", "Done", "--evidence"]
+    #expect(try f.veedor(score + [ids.joined(separator: ",")]).status == 0)
+    let status = try f.veedor(["status"])
+    #expect(status.stdout.contains("End-of-Commitment Assessment CLPLN0002: due 2023-12-14"), "\(status.stdout)")
+    #expect(status.stdout.contains("cannot be exported as it stands: the End-of-Commitment Assessment takes at most 3"))
+    #expect(!status.stdout.contains("not due yet for any commitment"))
+    let json = try JSONSerialization.jsonObject(with: Data(try f.veedor(["status", "--json"]).stdout.utf8))
+    let forms = (json as? [String: Any])?["forms"] as? [[String: Any]] ?? []
+    let form = forms.first { $0["form"] as? String == "end-of-commitment" }
+    #expect((form?["problem"] as? String)?.contains("its answers cite 4") == true)
+  }
+
+  @Test("a form's size limit holds the ledger to the files: a forged size fails the evidence step, no size is refused")
+  func forgedSizes() throws {
+    let f = try ReportFixture()
+    let form = ["--form", "end-of-commitment", "--commitment", "CLPLN0002"]
+    func edit(_ change: @escaping (inout [String: Any]) -> Void) -> (Int, inout [String: Any]) -> Void {
+      { _, object in
+        guard var evidence = object["evidence"] as? [String: Any], evidence["id"] as? String == f.minutes else {
+          return
+        }
+        change(&evidence)
+        object["evidence"] = evidence
+      }
+    }
+    // The monitor records 1 byte for the stored minutes: with the files at hand, verify sees the lie.
+    let (out, exported) = try f.exportRewritten(edit { $0["size"] = 1 }, export: form)
+    #expect(exported.status == 0, "\(exported.stderr)")
+    let result = try f.verify(out.appendingPathComponent("report.json"), ["--evidence-dir", f.ws + "/objects"])
+    #expect(result.status == 1)
+    #expect(result.stdout.contains("✗ 7. evidence files: evidence \(f.minutes): "))
+    #expect(result.stdout.contains("bytes, but the ledger records 1"))
+    // No size at all cannot be held to the limit.
+    let (_, unsized) = try f.exportRewritten(edit { $0["size"] = nil }, export: form)
+    #expect(unsized.status == 2)
+    #expect(unsized.stderr.contains("\(f.minutes) (minutes.txt) records no size in the ledger"))
+    // A file cited twice by one answer is one file.
+    let (twice, cited) = try f.exportRewritten(
+      { _, object in
+        guard var score = object["score"] as? [String: Any], score["levels"] as? [String] == ["substantial"] else {
+          return
+        }
+        score["evidence"] = [f.minutes, f.minutes, "E2"]
+        object["score"] = score
+      }, export: form)
+    #expect(cited.status == 0, "\(cited.stderr)")
+    let report = try JSONDecoder().decode(
+      Report.self, from: Data(contentsOf: twice.appendingPathComponent("report.json")))
+    #expect(report.form?.files == [f.minutes])
   }
 
   /// The fixture's allowed_signers file.

@@ -71,9 +71,10 @@ struct ReportFixture {
     return out.appendingPathComponent("report.json")
   }
 
-  /// Like ``rewritten(_:)`` with the raw line text as well, returning `report export`'s result unchecked.
+  /// Like ``rewritten(_:)`` with the raw line text as well, returning `report export`'s result
+  /// unchecked; `export` adds options to `report export` (e.g. `--form`).
   func exportRewritten(
-    _ edit: (Int, inout [String: Any]) -> Void, text: (Int, String) -> String = { $1 }
+    _ edit: (Int, inout [String: Any]) -> Void, text: (Int, String) -> String = { $1 }, export: [String] = []
   ) throws -> (URL, TestSupport.Result) {
     let ws = TestSupport.temporaryFolder().appendingPathComponent("ws").path
     try FileManager.default.copyItem(atPath: self.ws, toPath: ws)
@@ -91,7 +92,7 @@ struct ReportFixture {
     // The monitor rewriting their own history also removes the local guard against hand edits.
     try? FileManager.default.removeItem(atPath: ws + "/ledger.jsonl.head")
     let out = TestSupport.temporaryFolder().appendingPathComponent("out")
-    return (out, try TestSupport.veedor(["report", "export", "-w", ws, "--key", key, "--out", out.path]))
+    return (out, try TestSupport.veedor(["report", "export", "-w", ws, "--key", key, "--out", out.path] + export))
   }
 
   /// A copy of the published folder to tamper with.

@@ -47,4 +47,19 @@ struct FormsValidatorTests {
     }
     #expect(RubricValidator.validate(try Self.localRubric(forms: "[]")).isEmpty)
   }
+
+  @Test("a deadline beyond any calendar, or a plan form counting from a commitment's score, is refused")
+  func deadlines() throws {
+    let forms = """
+      [{"id":"a","title":{"en":"A","es":"A"},"subject":"plan","source":"s",
+        "due":{"months":9223372036854775807,"after":"plan-submitted"},
+        "sections":[{"number":"1","title":{"en":"S","es":"S"},"scope":"plan","scales":["forum"]}]},
+       {"id":"b","title":{"en":"B","es":"B"},"subject":"plan","source":"s",
+        "due":{"months":1,"after":"score","scale":"completion","levels":["complete"]},
+        "sections":[{"number":"1","title":{"en":"S","es":"S"},"scope":"plan","scales":["forum"]}]}]
+      """
+    let problems = RubricValidator.validate(try Self.localRubric(forms: forms))
+    #expect(problems.map(\.path).sorted() == ["$.forms[0].due.months", "$.forms[1].due.after"], "\(problems)")
+    #expect(throws: RubricError.self) { try Rubric.load(try Self.localRubric(forms: forms)) }
+  }
 }

@@ -14,5 +14,20 @@ struct PlanDateTests {
     for (start, months, expected) in cases {
       #expect(PlanDate(iso: start)?.adding(months: months)?.description == expected, "\(start) + \(months)")
     }
+    // Beyond the calendar: no date, and no overflow.
+    #expect(PlanDate(iso: "2024-05-10")?.adding(months: .max) == nil)
+    #expect(PlanDate(iso: "2024-05")?.adding(months: 12 * 400) == nil)
+  }
+
+  @Test("a deadline known only to the month or year lasts until its end")
+  func deadlinePassed() {
+    let cases: [(String, String, Bool)] = [
+      ("2024-05-10", "2024-05-10", false), ("2024-05-10", "2024-05-11", true), ("2024-05", "2024-05-31", false),
+      ("2024-05", "2024-06-01", true), ("2024-05", "2024-04-30", false), ("2024", "2024-12-31", false),
+      ("2024", "2025-01-01", true), ("2024-05-10", "2024-05", false),
+    ]
+    for (due, today, passed) in cases {
+      #expect(PlanDate(iso: due)!.hasPassed(on: PlanDate(iso: today)!) == passed, "\(due) on \(today)")
+    }
   }
 }

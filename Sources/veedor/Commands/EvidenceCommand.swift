@@ -59,7 +59,7 @@ struct EvidenceCommand: ParsableCommand {
 
     func run() throws {
       let workspace = try options.open()
-      let filter = try commitment.map { try workspace.commitment($0).id }
+      let filter = try commitment.map { try workspace.subject($0) }
       let items = try workspace.state().evidence.filter { filter == nil || $0.commitment == filter }
       if json { return try Output.json(items) }
       for e in items {

@@ -16,7 +16,7 @@ struct Log: ParsableCommand {
 
   func run() throws {
     let workspace = try options.open()
-    let filter = try commitment.map { try workspace.commitment($0).id }
+    let filter = try commitment.map { try workspace.subject($0) }
     let state = try workspace.state()
     let acts = state.acts.filter { act in
       guard let filter else { return true }

@@ -109,7 +109,12 @@ struct ReportCommand: ParsableCommand {
       for file in files { Output.line("\(file.path)") }
       if let info = report.form {
         let gaps = info.missing.isEmpty ? "every question answered" : "\(info.missing.count) question(s) unanswered"
-        Output.note("\(info.title.en) (\(info.title.es)): due \(info.due ?? "not yet"); \(gaps)")
+        // No deadline: a commitment's form is not due yet; a plan's has a plan dated to the year, or not at all.
+        let due =
+          info.due
+          ?? info.countedFrom.map { "unknown (the plan gives only the year of its submission, \($0))" }
+          ?? (info.commitment == nil ? "unknown (the plan gives no submission date)" : "not yet")
+        Output.note("\(info.title.en) (\(info.title.es)): due \(due); \(gaps)")
       }
       if let review = report.review, review.draft {
         Output.note(

@@ -29,18 +29,24 @@ struct ScoreWizard {
   }
 
   func run() throws {
-    let commitment = try workspace.commitment(self.commitment)
-    Output.line("\(commitment.id) — \(commitment.title.best(language.rawValue))")
-    for scale in workspace.rubric.scales {
+    // The plan's id (or `plan`) walks through the rubric's questions about the whole plan.
+    let subject = try workspace.subject(self.commitment)
+    let onPlan = subject == workspace.plan.id
+    let title =
+      onPlan
+      ? workspace.plan.title?.best(language.rawValue) ?? workspace.plan.member
+      : try workspace.commitment(subject).title.best(language.rawValue)
+    Output.line("\(subject) — \(title)")
+    for scale in onPlan ? workspace.rubric.planScales ?? [] : workspace.rubric.scales {
       let state = try workspace.state()
-      if state.current(commitment.id, scale.id) != nil { continue }
+      if state.current(subject, scale.id) != nil { continue }
       // A scale the method does not (yet) apply, e.g. potential for results before verifiability is scored.
-      if workspace.rubric.requirement(of: scale, on: state.sheet(for: commitment.id)) != .yes { continue }
+      if workspace.rubric.requirement(of: scale, on: state.sheet(for: subject)) != .yes { continue }
       Output.line("\n\(scale.title.text(language)) (\(scale.id))\n\(scale.question.text(language))")
       for (i, level) in scale.levels.enumerated() {
         Output.line("  \(i + 1). \(level.label.text(language)) — \(level.definition.text(language))")
       }
-      let choices = state.evidence.filter { $0.commitment == commitment.id }
+      let choices = state.evidence.filter { $0.commitment == subject }
       guard let answer = ask(say(scale.selection == .multiple ? "multiple" : "single")) else { return }
       if answer.isEmpty { continue }
       let levels = Score.list(answer).map {
@@ -53,14 +59,14 @@ struct ScoreWizard {
       do {
         let record = try workspace.recordScore(
           ScoreDraft(
-            commitment: commitment.id, scale: scale.id, levels: levels, rationale: rationale, evidence: evidence),
+            commitment: subject, scale: scale.id, levels: levels, rationale: rationale, evidence: evidence),
           correct: false, now: Environment.now())
         Output.line("\(record.id) \(say("recorded")).")
       } catch {
         Output.note("veedor: not recorded: \(error)")
       }
     }
-    Output.line("\n\(say("done")) \(commitment.id).")
+    Output.line("\n\(say("done")) \(subject).")
   }
 
   /// Prompts on stdout and reads a line; nil at end of input or on `q`.

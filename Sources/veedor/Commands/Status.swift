@@ -83,15 +83,26 @@ struct Status: ParsableCommand {
       let subjects: [String?] = form.subject == .plan ? [nil] : workspace.plan.commitments.map(\.id)
       for commitment in subjects {
         let request = Report.FormRequest(id: form.id, commitment: commitment)
-        guard
-          let info = try? ReportDerivation.form(
-            request, plan: workspace.plan, rubric: workspace.rubric, state: state),
-          form.subject == .plan || info.due != nil
-        else { continue }
+        // A form whose answers break its limits is still due: shown with what stops its export.
+        var problem: String?
+        let info: Report.FormInfo
+        do {
+          info = try ReportDerivation.form(request, plan: workspace.plan, rubric: workspace.rubric, state: state)
+        } catch {
+          problem = error.message
+          guard
+            let lax = try? ReportDerivation.form(
+              request, plan: workspace.plan, rubric: workspace.rubric, state: state, enforcingLimits: false)
+          else { continue }
+          info = lax
+        }
+        guard form.subject == .plan || info.due != nil else { continue }
         found.append(
           .init(
-            form: form.id, title: form.title.text(lang), commitment: commitment, due: info.due,
-            missing: info.missing.map { [$0.commitment, $0.scale].compactMap { $0 }.joined(separator: " ") }))
+            form: form.id, title: form.title.text(lang), commitment: commitment, countedFrom: info.countedFrom,
+            due: info.due,
+            missing: info.missing.map { [$0.commitment, $0.scale].compactMap { $0 }.joined(separator: " ") },
+            problem: problem))
       }
     }
     return found
@@ -114,17 +125,24 @@ struct Status: ParsableCommand {
 
   private func printForms(_ forms: [StatusReport.FormStatus], _ rubric: Rubric) {
     guard let defined = rubric.forms, !defined.isEmpty else { return }
-    let today = String(Act.timestamp(Environment.now()).prefix(10))
+    let today = PlanDate(iso: String(Act.timestamp(Environment.now()).prefix(10)))
     Output.line("\nForms")
     for f in forms {
-      let late = f.due.map { $0 < today && !f.missing.isEmpty ? " (past due)" : "" } ?? ""
+      // A deadline known only to the month (`2024-05`) has not passed until that month is over.
+      let passed = f.due.flatMap(PlanDate.init(iso:)).map { due in today.map(due.hasPassed(on:)) ?? false } ?? false
+      let late = passed && !f.missing.isEmpty ? " (past due)" : ""
+      let due =
+        f.due
+        ?? (f.countedFrom.map { "— (the plan gives only the year of its submission, \($0))" }
+          ?? "— (no submission date in the plan)")
       let gaps =
         f.missing.isEmpty
         ? "every question answered"
         : "\(f.missing.count) unanswered: \(f.missing.prefix(6).joined(separator: ", "))\(f.missing.count > 6 ? ", …" : "")"
       Output.line(
-        "  \(f.title)\(f.commitment.map { " \($0)" } ?? ""): due \(f.due ?? "— (no submission date in the plan)")\(late); \(gaps)"
+        "  \(f.title)\(f.commitment.map { " \($0)" } ?? ""): due \(due)\(late); \(gaps)"
       )
+      if let problem = f.problem { Output.line("    cannot be exported as it stands: \(problem)") }
       Output.line(
         "    export: veedor report export --form \(f.form)\(f.commitment.map { " --commitment \($0)" } ?? "")")
     }

@@ -15,7 +15,7 @@ struct Verify: ParsableCommand {
       content matches the ledger: everything shown is re-derived from those entries, the plan and
       rubric bytes the first entry pins and the checkpoint, and must be byte-for-byte what the file
       holds (the first difference is named by its JSON path); (7) with --evidence-dir, every evidence
-      file's SHA-256; (8) with --ledger, that the monitor's full ledger reproduces the checkpoint;
+      file's SHA-256 and size; (8) with --ledger, that the monitor's full ledger reproduces the checkpoint;
       (9) with --since, that the report extends an older checkpoint you kept; (10) when
       report.json.tlog-proof is beside it, that the offline proof holds; (11) with --witness-policy
       (a C2SP tlog-policy file), that the checkpoint's witness cosignatures meet its quorum; (12) with
