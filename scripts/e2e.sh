@@ -29,11 +29,13 @@ export PATH="$PWD/.build/debug:$PATH"
 walkthrough="$(block e2e)"
 replies="$(block e2e-reply)"
 forms="$(block e2e-forms)"
+cycle="$(block e2e-cycle)"
 [ -n "$walkthrough" ] || { echo "e2e: no walkthrough block in the README" >&2; exit 1; }
 [ -n "$replies" ] || { echo "e2e: no reply block in the README" >&2; exit 1; }
 [ -n "$forms" ] || { echo "e2e: no forms block in the README" >&2; exit 1; }
-# The reply and forms blocks continue in the walkthrough's shell ("still in penalolen").
-walkthrough="$walkthrough"$'\n'"$replies"$'\n'"$forms"
+[ -n "$cycle" ] || { echo "e2e: no monitoring-cycle block in the README" >&2; exit 1; }
+# The reply, forms and cycle blocks continue in the walkthrough's shell ("still in penalolen").
+walkthrough="$walkthrough"$'\n'"$replies"$'\n'"$forms"$'\n'"$cycle"
 echo "e2e: running the README walkthrough ($(grep -c '^veedor' <<<"$walkthrough") veedor commands)"
 bash -euo pipefail -c "$walkthrough" >"$tmp/walkthrough.log" 2>&1 || { cat "$tmp/walkthrough.log" >&2; exit 1; }
 
