@@ -61,8 +61,19 @@ public struct DatasetImporter {
     }
     var sheets: [(URL, OGPSheet)] = []
     for url in files where url.pathExtension.lowercased() == "csv" {
+      let data: Data
+      do { data = try BoundedRead.contents(of: url, limit: Int64.max) } catch {
+        let why: String
+        switch error {
+        case .unreadable(let reason): why = "cannot read the file: \(reason)"
+        case .notAFile: why = "not a regular file"
+        case .tooLarge(let size, _): why = "too large (\(size) bytes)"
+        }
+        refused.append(Refusal(file: url.path, reason: why))
+        continue
+      }
       do {
-        let data = try BoundedRead.contents(of: url, limit: Int64.max)
+        // OGPSheet takes off the formula guard Veedor's own commitments.csv puts on some cells.
         sheets.append((url, try OGPSheet(rows: try CSV.parse(data, file: url.path), file: url.path)))
       } catch {
         refused.append(Refusal(file: url.path, reason: "\(error)"))
@@ -101,17 +112,26 @@ public struct DatasetImporter {
   /// ``OGPSheetExceptions`` lists it, and notes the cells whose sheet value the recomputation replaced.
   private mutating func addSheet(_ sheet: OGPSheet, from url: URL) {
     var replaced: [String] = []
+    // `x_` columns say what Veedor verified (the monitor's key, the report's hash…); a sheet is not
+    // verified, so its own `x_` cells are not taken, and `x_source` is the file it came from.
+    let dropped = sheet.headers.filter { $0.hasPrefix("x_") }
     for record in sheet.records {
       let id = record.value(OGPSheet.idColumn) ?? ""
-      let row = OGPDerivedColumns.fill(record.values, keeping: OGPSheetExceptions.kept(id))
+      let values = record.values.filter { !$0.key.hasPrefix("x_") }
+      let row = OGPDerivedColumns.fill(values, keeping: OGPSheetExceptions.kept(id))
       for column in OGPDerivedColumns.columns {
         guard let old = record.values[column], let new = row[column], old != new else { continue }
         replaced.append("\(id) \(column) '\(old)' → '\(new)'")
       }
-      dataset.add(row.merging(["x_source": url.lastPathComponent]) { a, _ in a })
+      dataset.add(row.merging(["x_source": url.lastPathComponent]) { _, file in file })
     }
     accepted.append(
       Accepted(file: url.path, plan: "OGP sheet (\(sheet.records.count) rows)", origin: "", monitor: "", size: 0))
+    if !dropped.isEmpty {
+      notices.append(
+        "\(url.lastPathComponent): its \(dropped.count) x_ column(s) (\(dropped.prefix(3).joined(separator: ", "))\(dropped.count > 3 ? ", …" : "")) were not taken: a sheet is not a verified report"
+      )
+    }
     if !replaced.isEmpty {
       notices.append(
         "\(url.lastPathComponent): \(replaced.count) derived cell(s) did not follow OGP's rules and were recomputed, e.g. "

@@ -19,12 +19,12 @@ public enum OGPDerived {
     "OGP Value Access To Information", "OGP Value Civic Participation", "OGP Value Public Accountability",
   ]
 
-  /// `_Relevant`: relevant to at least one OGP value — OGP's column where the row has it (the sheet),
-  /// else any value column (a Veedor report's row).
+  /// `_Relevant`: relevant to at least one core OGP value — OGP's column where the row has it, else the
+  /// value columns (technology alone does not make a commitment relevant).
   public static func relevant(_ row: [String: String]) -> Bool? {
     if let sheet = value(row, "_Relevant") { return isCoded(sheet) ? sheet == "1" : nil }
     let values = (coreValues + ["OGP Value Technology"]).compactMap { value(row, $0) }.filter(isCoded)
-    return values.isEmpty ? nil : values.contains("1")
+    return values.isEmpty ? nil : coreValues.contains { value(row, $0) == "1" }
   }
 
   /// `High Ambition`: Potential Impact Moderate or Transformative **and** relevant; assessed when
@@ -66,15 +66,33 @@ public enum OGPDerived {
     case progressReport
   }
 
-  /// A star at one report: specificity Medium or High, relevant to a core value, Potential Impact
-  /// Transformative (or, with `only2015`, Moderate too), and that report's completion Substantial or
-  /// Complete; assessed when that report's completion is coded.
+  /// Whether the commitment is specific enough to verify, as the star needs it: Specificity Medium or
+  /// High; where Specificity is not coded (the 2017–2019 method assessed verifiability instead),
+  /// `Verifiable` Yes. OGP's sheet stars AR0045 (Specificity `ND`, Verifiable Yes, Transformative,
+  /// Substantial) by this rule, and no other row of the 2017–2019 cohort meets it.
+  static func verifiableForStar(_ row: [String: String]) -> Bool {
+    let specificity = value(row, "Specificity")
+    if isCoded(specificity) { return ["Medium", "High"].contains(specificity ?? "") }
+    return ["Yes", "1"].contains(value(row, "Verifiable") ?? "")
+  }
+
+  /// A star at one report: verifiable (``verifiableForStar(_:)``), relevant to a core value, Potential
+  /// Impact Transformative (or, with `only2015`, Moderate too), and that report's completion Substantial
+  /// or Complete. Assessed when that report's completion and Potential Impact are coded (a plan assessed
+  /// by the 2020 or 2021 method, which has no potential impact, has no star, as in OGP's sheet), and, at
+  /// the end of term, when that report was not published after 2020 (OGP's later reports carry no star;
+  /// a row without the report's year, such as a Veedor report's, is assessed).
   public static func starred(_ row: [String: String], at report: Report, only2015: Bool = false) -> Bool? {
     let completion = value(row, report == .endOfTerm ? "Completion (End Of Term)" : "Completion (Progress Report)")
-    guard isCoded(completion) else { return nil }
+    let impact = value(row, "Potential Impact")
+    guard isCoded(completion), isCoded(impact) else { return nil }
+    if report == .endOfTerm, let year = value(row, "Report Publication Year (End Of Term)").flatMap({ Int($0) }),
+      year > 2020
+    {
+      return nil
+    }
     let impacts = only2015 ? ["Moderate", "Transformative"] : ["Transformative"]
-    return ["Medium", "High"].contains(value(row, "Specificity") ?? "")
-      && coreValues.contains { value(row, $0) == "1" } && impacts.contains(value(row, "Potential Impact") ?? "")
+    return verifiableForStar(row) && coreValues.contains { value(row, $0) == "1" } && impacts.contains(impact ?? "")
       && ["Substantial", "Complete"].contains(completion ?? "")
   }
 

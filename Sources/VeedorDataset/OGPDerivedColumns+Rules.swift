@@ -17,13 +17,17 @@ extension OGPDerivedColumns {
     return String(max(1, to - from))
   }
 
-  /// `_Relevant`: 1 when a value column is 1, 0 when all four are 0. Rows without value codings (the 2021
-  /// method codes relevance alone) keep their own cell when it is 0 or 1; otherwise `NR` when all four are
-  /// `NR`, else `ND`.
+  /// `_Relevant`: 1 when a core value column (access to information, civic participation, public
+  /// accountability) is 1, 0 when all three are 0 and technology is coded: the IRM's relevance, where
+  /// technology and innovation count only beside a core value (OGP's sheet has no row with technology
+  /// alone, so it cannot tell the two readings apart; this one agrees with the rubrics' `relevant` and
+  /// the star). Rows without value codings (the 2021 method codes relevance alone) keep their own cell
+  /// when it is 0 or 1; otherwise `NR` when all four are `NR`, else `ND`.
   static func relevant(_ row: Row) -> String? {
     let cells = values.map { cell(row, $0) }
-    if cells.contains("1") { return "1" }
-    if cells.allSatisfy({ $0 == "0" }) { return "0" }
+    let core = cells.prefix(3)
+    if core.contains("1") { return "1" }
+    if core.allSatisfy({ $0 == "0" }) && ["0", "1"].contains(cells[3]) { return "0" }
     if ["0", "1"].contains(cell(row, "_Relevant")) { return nil }
     return cells.allSatisfy { $0 == OGPColumns.notReviewed } ? OGPColumns.notReviewed : OGPColumns.notDetermined
   }
@@ -74,15 +78,16 @@ extension OGPDerivedColumns {
   }
 
   /// `Starred (Current Formula) End of Term`: `NR` when the end-of-term report's year is `NR`; `ND` when the
-  /// end-of-term completion is not coded or the report came after 2020 (OGP's later reports carry no
-  /// star); else the current formula at the end of term.
+  /// end-of-term completion or Potential Impact is not coded (the 2020 and 2021 methods have no star), or
+  /// the report came after 2020 (OGP's later reports carry no star); else the current formula at the end
+  /// of term.
   static func starredEndOfTerm(_ row: Row) -> String {
     let year = cell(row, "Report Publication Year (End Of Term)")
     if year == OGPColumns.notReviewed { return year }
-    guard isCoded(row, "Completion (End Of Term)"), (smallNumber(year) ?? 0) <= 2020 else {
+    guard let star = OGPDerived.starred(row, at: .endOfTerm) else {
       return OGPColumns.notDetermined
     }
-    return flag(OGPDerived.starred(row, at: .endOfTerm) == true)
+    return flag(star)
   }
 
   /// `Max star`: the end-of-term star where coded, else the progress-report star where coded, else `NA`

@@ -70,9 +70,6 @@ public enum OGPSheetExceptions {
         "ND where the progress report's completion is NA; every other member's such rows (21) have NA, which the rule gives"
     ),
     Exception(
-      ids: ["AR0045"], columns: ["Starred (Current Formula) End of Term"],
-      reason: "1 although Specificity is ND, which OGP's star formula requires to be Medium or High (the rule gives 0)"),
-    Exception(
       ids: ["EE0050", "GH0021", "GH0025", "NG0008"], columns: ["Starred (Current Formula) End of Term"],
       reason:
         "0 for an end-of-term report published in 2021, while the 173 other rows with an end-of-term completion published after 2020 have no star (ND, which the rule gives)"

@@ -7,8 +7,9 @@ import VeedorRubric
 /// Turns a signed report into OGP-shaped rows, one per commitment: all of OGP's columns, in OGP's words,
 /// with OGP's derived columns computed as for OGP's own sheet (``OGPDerivedColumns``), then `x_` columns.
 public enum ReportRows {
-  /// The IRM assessment columns OGP publishes; those a rubric does not fill are `ND`.
-  public static let assessmentColumns = OGPAssessmentColumns.all
+  /// The IRM assessment columns OGP publishes, and `_Relevant` (the refreshed methods' open government
+  /// lens); those a rubric does not fill are `ND` (`_Relevant` is then derived from the value columns).
+  public static let assessmentColumns = OGPAssessmentColumns.scaleColumns
 
   /// The rows of a report whose exact bytes hash to `reportSHA256`.
   public static func rows(_ report: Report, reportSHA256: String) -> [[String: String]] {
@@ -17,6 +18,7 @@ public enum ReportRows {
     for item in report.evidence { evidenceByID[item.record.id] = item.record }
     let commitments = Dictionary(plan.commitments.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     let year = OGPDerivedColumns.smallNumber(String(report.generated.prefix(4)))
+    let keptByRubric: Set<String> = report.rubric.ogpColumns.contains("_Relevant") ? ["_Relevant"] : []
     return report.commitments.map { c in
       var row = Dictionary(uniqueKeysWithValues: OGPColumns.all.map { ($0, OGPColumns.notDetermined) })
       var cited: [String] = []
@@ -33,7 +35,10 @@ public enum ReportRows {
       row["x_evidence"] = cited.filter { seen.insert($0).inserted }.compactMap { evidenceByID[$0] }.map {
         $0.url ?? "sha256:\($0.sha256 ?? "")"
       }.joined(separator: "; ")
-      return OGPDerivedColumns.fill(row, activeAsOf: year)
+      // A rubric that scores relevance straight into `_Relevant` (the 2020 and 2021 methods' open
+      // government lens) gives its own answer there, as OGP's sheet does for those plans; the value
+      // columns beside it do not override it.
+      return OGPDerivedColumns.fill(row, keeping: keptByRubric, activeAsOf: year)
     }
   }
 
@@ -72,6 +77,17 @@ public enum ReportRows {
       cited += score.current.evidence
     }
     for (id, value) in c.indicators where value != .unknown { row["x_indicator_" + id] = value.rawValue }
+    // The original method codes specificity, not verifiability: OGP's sheet writes Verifiable Yes for
+    // Medium or High, No for None or Low, NR where specificity is NR (all 213 rows of that cohort).
+    if rubricColumns.contains("Specificity") && !rubricColumns.contains("Verifiable"),
+      let specificity = row["Specificity"]
+    {
+      switch specificity {
+      case "Medium", "High": row["Verifiable"] = "Yes"
+      case "None", "Low": row["Verifiable"] = "No"
+      default: row["Verifiable"] = specificity == OGPColumns.notReviewed ? specificity : OGPColumns.notDetermined
+      }
+    }
     return row
   }
 

@@ -33,12 +33,15 @@ public struct OGPSheet: Sendable {
     header.contains(idColumn)
   }
 
-  /// Parses the sheet, checking every row has as many cells as the header.
+  /// Parses the sheet, checking every row has as many cells as the header. A cell Veedor's own
+  /// `commitments.csv` guarded against spreadsheet formulas (a leading `'`) is read without the guard
+  /// (``SpreadsheetCell/restored(_:)``); OGP's export has no cell that starts with `'`.
   public init(rows: [CSV.Row], file: String) throws(PlanError) {
     guard let header = rows.first else {
       throw PlanError(.badInput, "the file is empty", file: file, line: 1)
     }
-    let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+    let rows = rows.map { CSV.Row(line: $0.line, fields: $0.fields.map(SpreadsheetCell.restored)) }
+    let names = rows[0].fields.map { $0.trimmingCharacters(in: .whitespaces) }
     for required in [Self.idColumn, "Action Plan ID", "Commitment Title"] where !names.contains(required) {
       throw PlanError(.badInput, "missing column", file: file, line: header.line, field: required)
     }

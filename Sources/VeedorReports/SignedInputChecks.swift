@@ -39,7 +39,9 @@ enum SignedInputChecks {
       if let score = act.score {
         try check(score, state: state, rubric: rubric, subjects: subjects, plan: plan.id, field: field)
         let sheet = sheets[score.commitment] ?? ScoreSheet()
-        if let scale = rubric.scale(score.scale), let refusal = rubric.refusal(toScore: scale, on: sheet) {
+        // A question about the plan is checked against its own rule, as `veedor score` checks it.
+        let scale = score.commitment == plan.id ? rubric.planScale(score.scale) : rubric.scale(score.scale)
+        if let scale, let refusal = rubric.refusal(toScore: scale, on: sheet) {
           throw ReportsError(.integrity, "scores \(score.commitment) where \(refusal)", field: field)
         }
         sheets[score.commitment, default: ScoreSheet()].levels[score.scale] = score.levels

@@ -11,7 +11,8 @@ public enum OGPAssessmentColumns {
   ]
 
   /// OGP's 0/1 relevance flag, the only coding of relevance OGP publishes for plans reviewed with the
-  /// refreshed method (their value columns are `ND`); a scale may name it, the export does not write it.
+  /// refreshed method (their value columns are `ND`); a scale may name it, and a report's rows then
+  /// carry that scale's answer there rather than deriving it from the value columns.
   public static let flags = ["_Relevant"]
 
   /// The columns a scale or level may name.

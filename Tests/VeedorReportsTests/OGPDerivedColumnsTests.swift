@@ -34,9 +34,9 @@ struct OGPDerivedColumnsTests {
     add(
       ["SK0059", "SK0088", "SK0113", "SK0114", "SK0115", "SK0116", "SK0117", "SK0118", "SK0119", "SK0130"],
       ["Starred (2015 Only)"])
-    // The end-of-term star: AR0045 starred with Specificity ND (ogp-derived-columns.md's one mismatch);
-    // four 2021 reports coded 0 where all other post-2020 reports have no star.
-    add(["AR0045", "EE0050", "GH0021", "GH0025", "NG0008"], ["Starred (Current Formula) End of Term"])
+    // The end-of-term star: four 2021 reports coded 0 where all other post-2020 reports have no star.
+    // (AR0045, starred with Specificity ND, is no exception: the 2017–2019 method's star reads Verifiable.)
+    add(["EE0050", "GH0021", "GH0025", "NG0008"], ["Starred (Current Formula) End of Term"])
     // Quadrants that do not follow the row's own High Ambition and High Completion (some swapped with
     // the neighbouring row).
     let (ac, anc, cna, ncna) = (

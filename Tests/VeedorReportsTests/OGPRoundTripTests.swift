@@ -101,6 +101,33 @@ struct OGPRoundTripTests {
     #expect(row["Completion (End Of Term)"] == "Substantial" && row["_CompletionEndTerm"] == "4")
     #expect(row["Max Completion"] == "2" && row["Comp Assessed"] == "1" && row["High Completion"] == "1")
     #expect(row["_Relevant"] == "1" && row["Not reviewed"] == "0" && row["Midterm Only"] == "0")
+    // The OGP Local method has no potential impact, so no star: OGP's sheet writes ND there, not 0.
+    #expect(row["Starred (Current Formula) End of Term"] == "ND" && row["Max star"] == "ND", "\(row["Max star"] ?? "")")
+    #expect(row["High Ambition"] == "ND" && row["Binding constraint"] == "FALSE")
+  }
+
+  @Test("the star of the 2017–2019 method reads Verifiable where Specificity is not coded; later methods have none")
+  func starsByMethod() {
+    var row = Dictionary(uniqueKeysWithValues: OGPColumns.all.map { ($0, OGPColumns.notDetermined) })
+    row["Verifiable"] = "Yes"
+    row["OGP Value Access To Information"] = "1"
+    row["Completion (End Of Term)"] = "Substantial"
+    // A 2017–2019 plan (as AR0045 in OGP's sheet): no Specificity, Verifiable Yes, Transformative.
+    var irm2017 = row
+    irm2017["Potential Impact"] = "Transformative"
+    let starred = OGPDerivedColumns.fill(irm2017, activeAsOf: 2026)
+    #expect(starred["Starred (Current Formula) End of Term"] == "1" && starred["Max star"] == "1")
+    #expect(starred["Binding constraint"] == "STAR")
+    irm2017["Verifiable"] = "No"
+    #expect(OGPDerivedColumns.fill(irm2017, activeAsOf: 2026)["Max star"] == "0")
+    // A 2021-method plan: Potential for Results, no Potential Impact; no star is computed.
+    var irm2021 = row
+    irm2021["Potential for Results"] = "Substantial"
+    let unstarred = OGPDerivedColumns.fill(irm2021, activeAsOf: 2026)
+    #expect(unstarred["Starred (Current Formula) End of Term"] == "ND" && unstarred["Max star"] == "ND")
+    var dataset = Dataset()
+    dataset.add(unstarred)
+    #expect(Summary(dataset).overall.figures["max-star"]?.known == 0)
   }
 
   @Test("a level whose word OGP spells otherwise is written OGP's way; one OGP's column has no word for is ND")
@@ -127,6 +154,62 @@ struct OGPRoundTripTests {
     #expect(
       withdrawn["x_" + report.commitments[i].scores[j].scale] == report.commitments[i].scores[j].current.levels[0].id)
     #expect(withdrawn["Comp Assessed"] == "0" && withdrawn["Max Completion"] == "ND")
+  }
+
+  @Test("Veedor's own commitments.csv imports back unchanged: the formula guard is taken off, not kept")
+  func datasetCSVImportsBack() throws {
+    let raw = try CSV.parse(Data(contentsOf: OGPOracleTests.excerpt), file: "excerpt")
+    var rows = raw.map(\.fields)
+    let lead = try #require(rows[0].firstIndex(of: "Lead Institution"))
+    rows[1][lead] = "-Ministry of ICT"
+    rows[2][lead] = "=HYPERLINK(\"http://example.org\")"
+    rows[3][lead] = "'quoted"
+    let folder = TestSupport.temporaryFolder()
+    let sheet = folder.appendingPathComponent("sheet.csv")
+    try Data(CSV.encode(rows).utf8).write(to: sheet)
+    let first = try DatasetImporter(inputs: [sheet], trust: nil)
+    try first.write(to: folder.appendingPathComponent("one"))
+    let written = folder.appendingPathComponent("one/commitments.csv")
+    #expect(try String(contentsOf: written, encoding: .utf8).contains(",'-Ministry of ICT,"))
+    let second = try DatasetImporter(inputs: [written], trust: nil)
+    #expect(second.refused.isEmpty)
+    let leads = second.dataset.rows.prefix(3).map { $0["Lead Institution"] ?? "" }
+    #expect(leads == ["-Ministry of ICT", "=HYPERLINK(\"http://example.org\")", "'quoted"])
+    let differences = zip(first.dataset.rows, second.dataset.rows).flatMap { a, b in
+      OGPColumns.all.filter { a[$0] != b[$0] }
+    }
+    #expect(differences.isEmpty, "\(differences.prefix(5))")
+    // A workspace made from that file reads the same institutions.
+    let planID = try #require(first.dataset.rows.first?["Action Plan ID"])
+    let plan = try PlanImporter.load(written, details: .init(actionPlan: planID))
+    let id = try #require(first.dataset.rows.first?["Commitment Unique Identifier"])
+    #expect(plan.commitment(id)?.leadInstitution == "-Ministry of ICT")
+  }
+
+  @Test("a CSV among the reports cannot claim a monitor: a sheet's own x_ cells are not taken")
+  func sheetCannotClaimAMonitor() throws {
+    let raw = try CSV.parse(Data(contentsOf: OGPOracleTests.excerpt), file: "excerpt")
+    var rows = raw.map(\.fields)
+    rows[0] += ["x_monitor", "x_report_sha256", "x_source"]
+    for i in rows.indices.dropFirst() { rows[i] += ["SHA256:forged", "deadbeef", "official.csv"] }
+    let inbox = TestSupport.temporaryFolder()
+    let sheet = inbox.appendingPathComponent("notes.csv")
+    try Data(CSV.encode(rows).utf8).write(to: sheet)
+    let imported = try DatasetImporter(inputs: [inbox], trust: nil)
+    #expect(imported.dataset.rows.count == rows.count - 1)
+    #expect(imported.dataset.rows.allSatisfy { $0["x_monitor"] == nil && $0["x_report_sha256"] == nil })
+    #expect(imported.dataset.rows.allSatisfy { $0["x_source"] == "notes.csv" })
+    #expect(Summary(imported.dataset).overall.monitors == 0)
+    #expect(
+      imported.notices.contains { $0.contains("x_ column(s)") && $0.contains("x_monitor") }, "\(imported.notices)")
+  }
+
+  @Test("an input sheet that cannot be read is refused with a plain reason, not a Swift value")
+  func unreadableSheet() throws {
+    let missing = TestSupport.temporaryFolder().appendingPathComponent("no-such-sheet.csv")
+    let result = try DatasetImporter(inputs: [missing], trust: nil)
+    let reason = try #require(result.refused.first?.reason)
+    #expect(reason == "cannot read the file: No such file or directory", "\(reason)")
   }
 
   @Test("import takes OGP sheets without --trust; a report without --trust is bad input naming the file")

@@ -88,6 +88,71 @@ struct RuleEnforcementTests {
     #expect(cell("x_potential-for-results_no_longer_applies") == "substantial")
   }
 
+  /// Rewrites a workspace's ledger with `edit` applied to each score, re-linked as the monitor could.
+  static func rewrite(_ ws: String, _ edit: (inout [String: Any]) -> Void) throws {
+    let path = ws + "/ledger.jsonl"
+    var lines: [String] = []
+    for (i, line) in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").enumerated() {
+      var object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      if var score = object["score"] as? [String: Any] {
+        edit(&score)
+        object["score"] = score
+      }
+      if i > 0 { object["prev"] = RFC6962.leafHash(Data(lines[i - 1].utf8)).hexString }
+      let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+      lines.append(String(decoding: data, as: UTF8.self))
+    }
+    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+    try? FileManager.default.removeItem(atPath: ws + "/checkpoints")
+    try? FileManager.default.removeItem(atPath: ws + "/ledger.jsonl.head")
+  }
+
+  @Test("replay refuses a question about the plan scored against its rule, as scoring does")
+  func planQuestionRuleOnReplay() throws {
+    // The OGP Local rubric with a rule on a plan question (a rubric file may give one).
+    let folder = TestSupport.temporaryFolder()
+    let bundled = TestSupport.packageRoot.appendingPathComponent("rubrics/ogp-local-2021.json")
+    var rubric = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: bundled)) as? [String: Any])
+    rubric["id"] = "ogp-local-with-plan-rule"
+    var questions = try #require(rubric["planScales"] as? [[String: Any]])
+    let i = try #require(questions.firstIndex { $0["id"] as? String == "forum-multi-stakeholder" })
+    questions[i]["requires"] = ["scale": "forum", "in": ["partly", "yes"]]
+    questions[i]["requiresSource"] = "https://example.org/rule"
+    rubric["planScales"] = questions
+    let rubricFile = folder.appendingPathComponent("rubric.json")
+    try JSONSerialization.data(withJSONObject: rubric, options: [.sortedKeys]).write(to: rubricFile)
+    let plan = TestSupport.packageRoot.appendingPathComponent("scripts/example/penalolen-plan.json")
+    let ws = folder.appendingPathComponent("ws").path
+    try ReportFixture.run(["init", ws, "--plan", plan.path, "--rubric", rubricFile.path])
+    try ReportFixture.run(["evidence", "add", "plan", "--url", "https://example.org/p", "--title", "Minutes", "-w", ws])
+    let refused = try ReportFixture.run(
+      ["score", "plan", "forum-multi-stakeholder", "yes", "--rationale", "r", "--evidence", "E1", "-w", ws], status: 2)
+    #expect(refused.stderr.contains("applies only when forum in [partly, yes]"), "\(refused.stderr)")
+    for question in ["forum", "forum-multi-stakeholder"] {
+      try ReportFixture.run(["score", "plan", question, "yes", "--rationale", "r", "--evidence", "E1", "-w", ws])
+    }
+    // A later correction of the prerequisite is allowed; status says the dependent answer no longer counts.
+    try ReportFixture.run(
+      ["score", "plan", "forum", "no", "--correct", "--rationale", "r", "--evidence", "E1", "-w", ws])
+    let status = try ReportFixture.run(["status", "-w", ws]).stdout
+    let line = status.split(separator: "\n").first { $0.contains("✓ forum-multi-stakeholder") } ?? ""
+    #expect(line.contains("no longer applies (the rubric applies it only when forum in [partly, yes])"), "\(status)")
+    // The monitor rewrites history: the forum answer now says "no", before the question that needs it.
+    try Self.rewrite(ws) { score in
+      if score["scale"] as? String == "forum" { score["levels"] = ["no"] }
+    }
+    let key = folder.appendingPathComponent("monitor.key").path
+    try ReportFixture.run([
+      "key", "generate", "--key", key, "--name", "Test Monitor", "--email", "monitor@example.org", "--unencrypted",
+    ])
+    let out = folder.appendingPathComponent("out")
+    let result = try TestSupport.veedor(["report", "export", "-w", ws, "--key", key, "--out", out.path])
+    #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+    #expect(
+      result.stderr.contains("where scale 'forum-multi-stakeholder' applies only when forum in [partly, yes]"),
+      "\(result.stderr)")
+  }
+
   @Test("replay refuses a ledger line that breaks a rule, even re-linked and re-signed by the monitor")
   func refusedOnReplay() throws {
     let ws = try Self.workspace()

@@ -115,9 +115,13 @@ struct Status: ParsableCommand {
       let labels = (q.levels ?? []).map { id in
         rubric.planScale(q.scale)?.levels.first { $0.id == id }?.label.text(lang) ?? id
       }
-      Output.line("  ✓ \(q.scale): \(labels.joined(separator: ", "))  [\(q.score ?? ""), \(q.evidence) evidence]")
+      let rule = rubric.planScale(q.scale).flatMap(\.requires).map(\.summary) ?? ""
+      let lapsed =
+        q.notApplicable ? "  — no longer applies (the rubric applies it only when \(rule)); not counted" : ""
+      Output.line(
+        "  ✓ \(q.scale): \(labels.joined(separator: ", "))  [\(q.score ?? ""), \(q.evidence) evidence]\(lapsed)")
     }
-    let open = report.planQuestions.filter { $0.levels == nil }.map(\.scale)
+    let open = report.planQuestions.filter { $0.levels == nil && !$0.notApplicable }.map(\.scale)
     if !open.isEmpty {
       Output.line("  missing: \(open.joined(separator: ", ")) — veedor score \(report.plan) QUESTION LEVEL …")
     }
