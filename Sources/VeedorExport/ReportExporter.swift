@@ -35,7 +35,8 @@ public enum ReportExporter {
   public static func export(
     workspace: Workspace, key: MonitorKey, to folder: URL, languages: [Language], now: Date,
     draft: DraftWindow? = nil, allowUnanswered: Bool = false, closeEarly: Bool = false,
-    form: Report.FormRequest? = nil, onWitness: (WitnessClient.Outcome) -> Void = { _ in }
+    form: Report.FormRequest? = nil, progress: Report.ProgressRequest? = nil,
+    onWitness: (WitnessClient.Outcome) -> Void = { _ in }
   ) throws -> (Report, [URL]) {
     // A form that cannot be derived is refused before anything is appended or signed.
     if let form { try checkForm(form, workspace: workspace) }
@@ -48,7 +49,8 @@ public enum ReportExporter {
     }
     if let draft {
       _ = try workspace.openReview(opens: draft.opens, closes: draft.closes, now: now)
-    } else if before.voices.openWindow != nil {
+    } else if before.voices.openWindow != nil && progress == nil {
+      // A progress report is no final report: it leaves an open review window open.
       try workspace.closeReview(allowUnanswered: allowUnanswered, closeEarly: closeEarly, now: now)
     }
     var checkpoint = try CheckpointStore(workspace: workspace).sign(workspace, key: key)
@@ -62,7 +64,8 @@ public enum ReportExporter {
     let (inputs, lastTime) = try inputs(workspace, checkpoint)
     // A clock behind the ledger still dates the report no earlier than its last entry.
     let report = try ReportDerivation.derive(
-      inputs: inputs, signer: key.publicKey, generated: max(Act.timestamp(now), lastTime), form: form)
+      inputs: inputs, signer: key.publicKey, generated: max(Act.timestamp(now), lastTime), form: form,
+      progress: progress)
     let json = try ReportDerivation.encode(report)
     var files: [(String, Data)] = [
       ("report.json", json),
@@ -77,6 +80,10 @@ public enum ReportExporter {
       if report.form != nil {
         files.append(("form.\(language.rawValue).md", Data(FormPages.markdown(report, language: language).utf8)))
         files.append(("form.\(language.rawValue).html", Data(FormPages.html(report, language: language).utf8)))
+      }
+      if report.progress != nil {
+        files.append(("progress.\(language.rawValue).md", Data(ProgressLayout.markdown(report, language).utf8)))
+        files.append(("progress.\(language.rawValue).html", Data(ProgressLayout.html(report, language).utf8)))
       }
     }
     try write(files, to: folder)

@@ -29,6 +29,21 @@ public struct MonitoringCycle: Sendable {
   /// The latest update of a milestone.
   public func latest(_ milestone: String) -> MilestoneUpdateRecord? { updates[milestone]?.last?.record }
 
+  /// The cycle as it stood on a day: updates dated up to it (the latest by date, then by entry,
+  /// counts), check-ins held up to it, and the milestones as now known (added and reworded ones
+  /// count even when recorded later, as a monitor may record the plan's milestones after the fact),
+  /// less those dropped up to that day.
+  public func asOf(_ day: String) -> MonitoringCycle {
+    var past = MonitoringCycle()
+    past.allUpdates = allUpdates.filter { $0.record.date <= day }
+    for entry in past.allUpdates.sorted(by: { ($0.record.date, $0.entry) < ($1.record.date, $1.entry) }) {
+      past.updates[entry.record.milestone, default: []].append(entry)
+    }
+    past.changes = changes.filter { $0.record.change != .dropped || $0.time.prefix(10) <= day }
+    past.checkins = checkins.filter { $0.record.date <= day }
+    return past
+  }
+
   /// Milestones dropped by a recorded change.
   public var dropped: Set<String> { Set(changes.filter { $0.record.change == .dropped }.map(\.record.milestone)) }
 

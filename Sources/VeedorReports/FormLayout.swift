@@ -19,6 +19,8 @@ public enum FormBlock: Sendable, Hashable {
   case question(Question)
   /// A plain paragraph.
   case paragraph(String)
+  /// A labelled list of short items (nothing when empty).
+  case list(String, [String])
 
   /// One labelled fact.
   public struct Fact: Sendable, Hashable {

@@ -5,10 +5,20 @@ import VeedorRubric
 public enum FormPages {
   /// The Markdown page of the form.
   public static func markdown(_ report: Report, language: Language) -> String {
+    markdown(FormLayout.blocks(report, language: language), kind: "form", language: language)
+  }
+
+  /// The HTML page of the form.
+  public static func html(_ report: Report, language: Language) -> String {
+    html(FormLayout.blocks(report, language: language), kind: "form", language: language)
+  }
+
+  /// Blocks as Markdown; `kind` names the templates (`form`, `progress`).
+  public static func markdown(_ blocks: [FormBlock], kind: String, language: Language) -> String {
     let e = MarkdownReport.escape
-    var md = "<!-- \(MarkdownReport.renderer) form -->\n"
+    var md = "<!-- \(MarkdownReport.renderer) \(kind) -->\n"
     let w = ReportWords(language: language)
-    for block in FormLayout.blocks(report, language: language) {
+    for block in blocks {
       switch block {
       case .title(let text): md += "# \(e(text))\n\n"
       case .banner(let text): md += "> **\(e(text))**\n\n"
@@ -17,6 +27,8 @@ public enum FormPages {
       case .section(let text): md += "## \(e(text))\n\n"
       case .subject(let text): md += "### \(e(text))\n\n"
       case .paragraph(let text): md += "\(e(text))\n\n"
+      case .list(let title, let items):
+        if !items.isEmpty { md += "\(e(title)):\n\n" + items.map { "- \(e($0))\n" }.joined() + "\n" }
       case .question(let q):
         md += "#### \(e(q.number)) \(e(q.title))\n\n"
         if !q.text.isEmpty { md += "*\(e(q.text))*\n\n" }
@@ -34,15 +46,14 @@ public enum FormPages {
     return md
   }
 
-  /// The HTML page of the form: readable at 360 px, headings and lists a screen reader can follow.
-  public static func html(_ report: Report, language: Language) -> String {
+  /// Blocks as an HTML page: readable at 360 px, headings and lists a screen reader can follow.
+  public static func html(_ blocks: [FormBlock], kind: String, language: Language) -> String {
     let e = HTMLReport.escape
     let w = ReportWords(language: language)
-    let blocks = FormLayout.blocks(report, language: language)
     var title = ""
     if case .title(let text)? = blocks.first { title = text }
     var h = "<!doctype html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
-    h += "<meta name=\"generator\" content=\"\(MarkdownReport.renderer) form\">\n"
+    h += "<meta name=\"generator\" content=\"\(MarkdownReport.renderer) \(kind)\">\n"
     h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>\(e(title))</title>\n"
     h += "<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:auto;padding:1rem;color:#111;"
     h += "background:#fff;overflow-wrap:anywhere}dt{font-weight:bold}dd{margin:0 0 .4rem 1rem}"
@@ -58,6 +69,10 @@ public enum FormPages {
       case .section(let text): h += "<h2>\(e(text))</h2>\n"
       case .subject(let text): h += "<h3>\(e(text))</h3>\n"
       case .paragraph(let text): h += "<p>\(e(text))</p>\n"
+      case .list(let title, let items):
+        if !items.isEmpty {
+          h += "<p>\(e(title)):</p>\n<ul>\n" + items.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
+        }
       case .question(let q):
         h += "<section class=\"question\">\n<h4>\(e(q.number)) \(e(q.title))</h4>\n"
         if !q.text.isEmpty { h += "<p class=\"ask\">\(e(q.text))</p>\n" }

@@ -15,13 +15,15 @@ public enum ReportDerivation {
   /// records an identity for the signing key.
   /// With `form`, the report is that assessment form of the rubric (its deadline and gaps derived too).
   public static func derive(
-    inputs: ReportInputs, signer: Data, generated: String, form: Report.FormRequest? = nil
+    inputs: ReportInputs, signer: Data, generated: String, form: Report.FormRequest? = nil,
+    progress: Report.ProgressRequest? = nil
   ) throws(ReportsError) -> Report {
     let checkpoint = try signedCheckpoint(inputs.checkpoint, signer: signer)
     let lines = inputs.ledgerLines
     try checkCompleteness(lines, checkpoint)
     return try derive(
-      inputs: inputs, lines: lines, checkpoint: checkpoint, signer: signer, generated: generated, form: form)
+      inputs: inputs, lines: lines, checkpoint: checkpoint, signer: signer, generated: generated, form: form,
+      progress: progress)
   }
 
   /// Refuses ledger lines that are not exactly the checkpoint's tree: as many as it covers, hashing
@@ -45,7 +47,7 @@ public enum ReportDerivation {
   /// that reports those checks as steps does not hash the ledger twice.
   public static func derive(
     inputs: ReportInputs, lines: [Data], checkpoint: Checkpoint, signer: Data, generated: String,
-    form: Report.FormRequest? = nil
+    form: Report.FormRequest? = nil, progress: Report.ProgressRequest? = nil
   ) throws(ReportsError) -> Report {
     let state: LedgerState
     do { state = try LedgerState.replay(lines, file: "inputs.ledger") } catch {
@@ -110,7 +112,10 @@ public enum ReportDerivation {
         origin: checkpoint.origin, size: checkpoint.size, root: checkpoint.root.base64EncodedString()),
       commitments: content.commitments(), evidence: content.evidence(), aggregates: content.aggregates(),
       review: voices.review(), replies: voices.replies(), reconciliations: voices.reconciliations(),
-      process: content.process(), form: formInfo)
+      process: content.process(), form: formInfo,
+      progress: try progress.map { request throws(ReportsError) in
+        try ProgressDerivation.derive(request, plan: plan, state: state)
+      })
   }
 
   /// The form a report would be, derived from the workspace's own plan, rubric and state (a check

@@ -115,6 +115,48 @@ public struct ReportWords: Sendable {
     "declaredValues": LocalizedText(
       en: "OGP values the plan claims (the government's words, not the monitor's coding): %1",
       es: "Valores de OGP que declara el plan (palabras del gobierno, no la codificación del evaluador): %1"),
+    "progressTitle": LocalizedText(en: "Progress report", es: "Informe de avance"),
+    "period": LocalizedText(en: "Period", es: "Período"),
+    "periodDays": LocalizedText(en: "%1 (%2 to %3)", es: "%1 (del %2 al %3)"),
+    "progressLine": LocalizedText(
+      en: "Progress from its milestones: %1 (at the previous report: %2). The monitor's completion score: %3.",
+      es: "Avance según sus hitos: %1 (en el informe anterior: %2). Puntaje de cumplimiento del evaluador: %3."),
+    "noMilestones": LocalizedText(en: "no milestones", es: "sin hitos"),
+    "notScoredYet": LocalizedText(en: "not scored yet", es: "aún sin puntuar"),
+    "changedMilestones": LocalizedText(en: "Milestones updated in the period", es: "Hitos actualizados en el período"),
+    "overdueMilestones": LocalizedText(en: "Overdue at the end of the period", es: "Atrasados al final del período"),
+    "upcomingMilestones": LocalizedText(en: "Due in the next three months", es: "Vencen en los próximos tres meses"),
+    "evidenceAdded": LocalizedText(en: "Evidence added", es: "Evidencia agregada"),
+    "checkinsHeld": LocalizedText(en: "Check-ins held", es: "Reuniones de seguimiento realizadas"),
+    "scoresRecorded": LocalizedText(en: "Scores recorded or corrected", es: "Puntajes registrados o corregidos"),
+    "website": LocalizedText(en: "Process website", es: "Sitio web del proceso"),
+    "websiteWithin": LocalizedText(
+      en: "last seen updated on %1: within OGP Local's four-month rule",
+      es: "actualizado por última vez el %1: dentro de la regla de cuatro meses de OGP Local"),
+    "websiteLate": LocalizedText(
+      en:
+        "last seen updated on %1: more than four months before the end of the period (OGP Local asks for every four months)",
+      es:
+        "actualizado por última vez el %1: más de cuatro meses antes del fin del período (OGP Local pide cada cuatro meses)"
+    ),
+    "websiteUnknown": LocalizedText(
+      en: "no dated observation of it in the ledger (add the page as webpage evidence about the plan, with --date)",
+      es:
+        "no hay una observación fechada en el registro (agregue la página como evidencia webpage sobre el plan, con --date)"
+    ),
+    "quiet": LocalizedText(
+      en: "No milestones and nothing recorded in the period", es: "Sin hitos ni registros en el período"),
+    "verifyProgress": LocalizedText(
+      en:
+        "This progress report is a view of the signed report.json beside it: check both with veedor verify report.json.",
+      es:
+        "Este informe de avance es una vista del report.json firmado que lo acompaña: verifique ambos con veedor verify report.json."
+    ),
+    "status.not-started": LocalizedText(en: "not started", es: "no iniciado"),
+    "status.limited": LocalizedText(en: "limited", es: "limitado"),
+    "status.substantial": LocalizedText(en: "substantial", es: "sustancial"),
+    "status.complete": LocalizedText(en: "complete", es: "completo"),
+    "status.withdrawn": LocalizedText(en: "withdrawn", es: "retirado"),
     "processAnswers": LocalizedText(en: "Questions about the plan", es: "Preguntas sobre el plan"),
     "formSource": LocalizedText(en: "Form as defined by", es: "Formulario según"),
     "verifyForm": LocalizedText(

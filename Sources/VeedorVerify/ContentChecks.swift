@@ -65,7 +65,8 @@ enum ContentChecks {
       derived = try ReportDerivation.encode(
         try ReportDerivation.derive(
           inputs: report.inputs, lines: lines, checkpoint: checkpoint, signer: signer, generated: report.generated,
-          form: report.form.map { Report.FormRequest(id: $0.id, commitment: $0.commitment) }))
+          form: report.form.map { Report.FormRequest(id: $0.id, commitment: $0.commitment) },
+          progress: report.progress.map { Report.ProgressRequest(label: $0.label, from: $0.from, to: $0.to) }))
     } catch {
       result.fail(name, error.description)
       return false

@@ -12,18 +12,22 @@ enum RenderingChecks {
     let folder = reportURL.deletingLastPathComponent()
     var checked: [String] = []
     var other: [String] = []
-    // A form's pages (`form.LANG.*`) beside a report that is not that form would show what was not signed.
+    // A form's or progress report's pages beside a report that is not one would show what was not signed.
     let pages: [(String, String, (Report, Language) -> String)] =
       [("report", "md", MarkdownReport.render), ("report", "html", HTMLReport.render)]
       + (report.form == nil ? [] : [("form", "md", FormPages.markdown), ("form", "html", FormPages.html)])
+      + (report.progress == nil
+        ? [] : [("progress", "md", ProgressLayout.markdown), ("progress", "html", ProgressLayout.html)])
     for language in Language.allCases {
-      if report.form == nil {
+      let absent = [
+        ("form", report.form == nil, "an assessment form"), ("progress", report.progress == nil, "a progress report"),
+      ]
+      for (base, missing, what) in absent where missing {
         for ext in ["md", "html"]
         where FileManager.default.fileExists(
-          atPath: folder.appendingPathComponent("form.\(language.rawValue).\(ext)").path)
+          atPath: folder.appendingPathComponent("\(base).\(language.rawValue).\(ext)").path)
         {
-          return result.fail(
-            name, "form.\(language.rawValue).\(ext) lies beside a report that is not an assessment form")
+          return result.fail(name, "\(base).\(language.rawValue).\(ext) lies beside a report that is not \(what)")
         }
       }
       for (base, ext, render) in pages {

@@ -18,7 +18,8 @@ enum LanguageChoice: String, ExpressibleByArgument, CaseIterable {
 /// `veedor report`: the signed assessment report.
 struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "report", abstract: "Export the signed assessment report.", subcommands: [Export.self])
+    commandName: "report", abstract: "Export the signed assessment report, a form, or a progress report.",
+    subcommands: [Export.self, Progress.self])
 
   /// `veedor report export`.
   struct Export: ParsableCommand {
