@@ -245,7 +245,9 @@ public struct DatasetImporter {
     return files.indices.compactMap { i in results.byIndex[i].map { (files[i], $0) } }
   }
 
-  /// Report files and CSV sheets among the inputs, folders searched recursively, in a stable order.
+  /// The inputs with folders replaced by the `report.json` files they hold (searched recursively, in a
+  /// stable order). A sheet CSV is imported only when named itself: a folder of reports may also hold
+  /// the monitor's own `commitments.csv` export, or any CSV someone dropped there.
   static func expand(_ inputs: [URL]) -> [URL] {
     var files: [URL] = []
     for input in inputs {
@@ -255,7 +257,7 @@ public struct DatasetImporter {
         continue
       }
       let found = (FileManager.default.enumerator(atPath: input.path)?.compactMap { $0 as? String } ?? [])
-        .filter { $0.hasSuffix("report.json") || $0.lowercased().hasSuffix(".csv") }.sorted()
+        .filter { $0.hasSuffix("report.json") }.sorted()
       files += found.map { input.appendingPathComponent($0) }
     }
     return files

@@ -186,7 +186,7 @@ struct OGPRoundTripTests {
     #expect(plan.commitment(id)?.leadInstitution == "-Ministry of ICT")
   }
 
-  @Test("a CSV among the reports cannot claim a monitor: a sheet's own x_ cells are not taken")
+  @Test("a CSV among the reports is not read, and a sheet cannot claim a monitor: its own x_ cells are not taken")
   func sheetCannotClaimAMonitor() throws {
     let raw = try CSV.parse(Data(contentsOf: OGPOracleTests.excerpt), file: "excerpt")
     var rows = raw.map(\.fields)
@@ -195,7 +195,10 @@ struct OGPRoundTripTests {
     let inbox = TestSupport.temporaryFolder()
     let sheet = inbox.appendingPathComponent("notes.csv")
     try Data(CSV.encode(rows).utf8).write(to: sheet)
-    let imported = try DatasetImporter(inputs: [inbox], trust: nil)
+    // Dropped into a folder of reports, it is not even read: folders are searched for report.json only.
+    #expect(try DatasetImporter(inputs: [inbox], trust: nil).dataset.rows.isEmpty)
+    // Named as a sheet, it is imported without its x_ cells.
+    let imported = try DatasetImporter(inputs: [sheet], trust: nil)
     #expect(imported.dataset.rows.count == rows.count - 1)
     #expect(imported.dataset.rows.allSatisfy { $0["x_monitor"] == nil && $0["x_report_sha256"] == nil })
     #expect(imported.dataset.rows.allSatisfy { $0["x_source"] == "notes.csv" })

@@ -74,7 +74,8 @@ struct ImportCommand: ParsableCommand {
                veedor import ogp-sheet.csv --out dataset
       """)
 
-  @Argument(help: "report.json files, folders holding them, or OGP sheet CSVs.") var inputs: [String]
+  @Argument(help: "report.json files, folders holding them (searched for report.json only), or OGP sheet CSV files.")
+  var inputs: [String]
   @Option(help: "Trust file mapping monitors' keys to member codes (needed when reports are given).") var trust: String?
   @Option(help: "Output folder for the dataset.") var out: String
   @Option(help: "Refuse, unread, any report.json larger than this many MiB.") var maxReportSize: Int64 = 64
