@@ -34,6 +34,16 @@ struct FormTests {
     }
 
     func report(_ url: URL) throws -> Report { try JSONDecoder().decode(Report.self, from: Data(contentsOf: url)) }
+
+    /// Stores `count` small files as evidence for a commitment; returns their ids.
+    func addFiles(_ count: Int, to commitment: String) throws -> [String] {
+      try (1...count).map { i in
+        let file = root.appendingPathComponent("f\(i).txt")
+        try Data("file \(i)".utf8).write(to: file)
+        let added = try veedor(["evidence", "add", commitment, file.path, "--title", "F\(i)", "--kind", "document"])
+        return added.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+      }
+    }
   }
 
   @Test("the Inception Assessment: both languages, the form's order, its deadline and gaps, and it verifies")
@@ -123,13 +133,7 @@ struct FormTests {
   @Test("more than 3 evidence files, or one over 10 MB, is refused before the ledger changes (exit 2)")
   func evidenceLimits() throws {
     let f = try Fixture()
-    var ids: [String] = []
-    for i in 1...4 {
-      let file = f.root.appendingPathComponent("f\(i).txt")
-      try Data("file \(i)".utf8).write(to: file)
-      let added = try f.veedor(["evidence", "add", "CLPLN0002", file.path, "--title", "F\(i)", "--kind", "document"])
-      ids.append(added.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
-    }
+    let ids = try f.addFiles(4, to: "CLPLN0002")
     #expect(ids == ["E6", "E7", "E8", "E9"])
     let score = ["score", "CLPLN0002", "completion", "complete", "--rationale", "Done", "--evidence"]
     #expect(try f.veedor(score + [ids.joined(separator: ",")]).status == 0)
@@ -189,13 +193,7 @@ struct FormTests {
       ("$.process.missing[0]", { $0.process?.missing = [] }),
       ("$.process.scores[0].history[0].rationale", { $0.process?.scores[0].rewriteRationale("A standing forum.") }),
     ]
-    for (path, edit) in edits {
-      var report = original
-      edit(&report)
-      let folder = try MonitorAdversaryTests.resigned(report, key: key)
-      let result = ReportVerifier.verify(folder.appendingPathComponent("report.json"), options: .init(trust: trust))
-      #expect(result.firstFailure?.detail == "\(path) differs from what the ledger derives", "\(path): \(result.steps)")
-    }
+    try MonitorAdversaryTests.expectEachEditFails(original, edits, key: key, trust: trust)
     // Dropping the form makes a valid general report, but the form's pages beside it are then unsigned claims.
     var plain = original
     plain.form = nil
@@ -298,13 +296,7 @@ struct FormTests {
   @Test("a form over its evidence limits stays in status, with why it cannot be exported")
   func statusShowsLimits() throws {
     let f = try Fixture()
-    var ids: [String] = []
-    for i in 1...4 {
-      let file = f.root.appendingPathComponent("f\(i).txt")
-      try Data("file \(i)".utf8).write(to: file)
-      let added = try f.veedor(["evidence", "add", "CLPLN0002", file.path, "--title", "F\(i)", "--kind", "document"])
-      ids.append(added.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
-    }
+    let ids = try f.addFiles(4, to: "CLPLN0002")
     let score = ["score", "CLPLN0002", "completion", "complete", "--rationale", "Done", "--evidence"]
     #expect(try f.veedor(score + [ids.joined(separator: ",")]).status == 0)
     let status = try f.veedor(["status"])

@@ -73,6 +73,20 @@ struct MonitorAdversaryTests {
       phase: score.phase, history: history)!
   }
 
+  /// Re-signs each edit of `original` with the monitor's own key and expects verify to fail at the
+  /// content step, naming the edit's JSON path.
+  static func expectEachEditFails(
+    _ original: Report, _ edits: [(String, (inout Report) -> Void)], key: MonitorKey, trust: URL
+  ) throws {
+    for (path, edit) in edits {
+      var report = original
+      edit(&report)
+      let folder = try resigned(report, key: key)
+      let result = ReportVerifier.verify(folder.appendingPathComponent("report.json"), options: .init(trust: trust))
+      #expect(result.firstFailure?.detail == "\(path) differs from what the ledger derives", "\(path): \(result.steps)")
+    }
+  }
+
   /// A report folder holding the edited report signed by the monitor's own key, every signature included.
   static func resigned(_ report: Report, key: MonitorKey) throws -> URL {
     let folder = TestSupport.temporaryFolder("adversary")
