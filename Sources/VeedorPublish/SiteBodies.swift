@@ -83,6 +83,7 @@ struct SiteBodies {
 
   func commitment(_ c: Report.CommitmentReport) -> String {
     var h = c.url.map { "<p>\(WebLink.html($0))</p>\n" } ?? ""
+    h += progress(c.id)
     let evidence = Dictionary(
       report.evidence.map { ($0.record.id, $0.record) }, uniquingKeysWith: { first, _ in first })
     for s in c.scores {
@@ -154,5 +155,47 @@ struct SiteBodies {
       h += "<li><a href=\"evidence/\(e(sha))\">\(e(item.record.id)): \(e(item.record.fileName ?? sha))</a></li>\n"
     }
     return h + "</ul>\n"
+  }
+
+  /// A commitment's progress from its milestones: a bar (no script), the milestone table with
+  /// status, due date, unit and overdue marks, and the dated updates, newest first.
+  func progress(_ commitment: String) -> String {
+    guard let cycle = report.cycle, let c = cycle.commitments.first(where: { $0.commitment == commitment }),
+      !c.milestones.isEmpty
+    else { return "" }
+    let words = ReportWords(language: language)
+    var h = "<section>\n<h2>\(e(words["progress"]))</h2>\n"
+    if let value = c.progress {
+      h += "<p><progress value=\"\(value)\" max=\"100\">\(value)%</progress> <strong>\(value)%</strong> — "
+      h += "\(e(words["progressBeside"]))</p>\n"
+    }
+    h += "<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"\(e(words["milestone"]))\">\n<table>\n"
+    h += "<caption>\(e(words["milestone"])) — \(e(commitment))</caption>\n<thead><tr>"
+    for head in ["milestone", "statusWord", "percentDone", "due", "unit"] {
+      h += "<th scope=\"col\">\(e(words[head]))</th>"
+    }
+    h += "</tr></thead>\n<tbody>\n"
+    for m in c.milestones {
+      let mark =
+        m.dropped
+        ? " <span class=\"unconfirmed\">(\(e(words["dropped"])))</span>"
+        : m.overdue ? " <strong class=\"overdue\">(\(e(words["overdue"])))</strong>" : ""
+      h += "<tr><th scope=\"row\">\(e(m.id))<br>\(e(m.title.best(lang)))</th>"
+      h += "<td>\(e(words["status.\(m.status.rawValue)"]))\(mark)</td><td>\(m.progress)%</td>"
+      h += "<td>\(e(m.due?.description ?? "–"))</td><td>\(e(m.responsible ?? "–"))</td></tr>\n"
+    }
+    h += "</tbody>\n</table>\n</div>\n"
+    let ids = Set(c.milestones.map(\.id))
+    let updates = cycle.updates.filter { ids.contains($0.milestone) }.reversed()
+    if !updates.isEmpty {
+      h += "<h3>\(e(words["timeline"]))</h3>\n<ol reversed>\n"
+      for u in updates {
+        let note = u.note.isEmpty ? "" : " — \(u.note)"
+        h +=
+          "<li><time datetime=\"\(e(u.date))\">\(e(u.date))</time>: \(e(u.milestone)) \(e(words["status.\(u.status.rawValue)"])), \(u.progress)%\(e(note))</li>\n"
+      }
+      h += "</ol>\n"
+    }
+    return h + "</section>\n"
   }
 }

@@ -82,7 +82,7 @@ struct SitePage {
     .banner{border:3px solid #8a1c1c;background:#fff4f4;padding:.5rem .75rem;overflow-wrap:anywhere}
     .reply{border-left:4px solid #444;margin:1rem 0;padding:.25rem .75rem;background:#f7f7f7}.reply figcaption{font-weight:bold;overflow-wrap:anywhere}
     blockquote{margin:.5rem 0;padding:0 .75rem;border-left:2px solid #888;overflow-wrap:anywhere}
-    .wide{overflow-x:auto;max-width:100%}.wide:focus{outline:3px solid #111}.wide table{min-width:40rem}
+    .overdue{color:#8a1c1c}progress{width:12rem;max-width:60%;vertical-align:middle}.wide{overflow-x:auto;max-width:100%}.wide:focus{outline:3px solid #111}.wide table{min-width:40rem}
     @media print{nav,footer{display:none}a{color:#000;text-decoration:none}body{max-width:none;font-size:11pt}table{page-break-inside:auto}tr{page-break-inside:avoid}}
 
     """

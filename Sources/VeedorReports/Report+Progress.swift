@@ -104,3 +104,19 @@ extension Report {
     public var websiteWithinFourMonths: Bool
   }
 }
+
+extension Report {
+  /// Milestones and check-ins as they stand on the report's day: what the site's progress bars,
+  /// milestone tables and timelines show. Nil when the plan has no milestones and the ledger no
+  /// milestone or check-in entries.
+  public struct CycleInfo: Codable, Sendable, Hashable {
+    /// The day overdue is judged on: the report's `generated` day.
+    public var today: String
+    /// Per commitment: milestones, rolled-up progress, overdue count.
+    public var commitments: [MilestoneBoard.CommitmentProgress]
+    /// Every milestone update, by date then entry.
+    public var updates: [MilestoneUpdateRecord]
+    /// Every check-in, by date.
+    public var checkins: [CheckinRecord]
+  }
+}

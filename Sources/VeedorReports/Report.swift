@@ -206,6 +206,8 @@ public struct Report: Codable, Sendable, Hashable {
   public var process: ProcessReport?
   /// The assessment form this report is exported as (e.g. OGP Local's Inception Assessment), if any.
   public var form: FormInfo?
+  /// Milestones and check-ins on the report's day, when the plan or ledger has any.
+  public var cycle: CycleInfo?
   /// The period this report is a progress report of (milestones, check-ins, evidence, scores), if any.
   public var progress: ProgressInfo?
 

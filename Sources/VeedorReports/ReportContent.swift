@@ -55,6 +55,19 @@ struct ReportContent {
       missing: missing)
   }
 
+  /// Milestones and check-ins as they stand on `today`; nil when there are none.
+  func cycle(today: String) -> Report.CycleInfo? {
+    let cycle = state.cycle
+    guard
+      plan.commitments.contains(where: { !$0.milestones.isEmpty }) || !cycle.allUpdates.isEmpty
+        || !cycle.changes.isEmpty || !cycle.checkins.isEmpty
+    else { return nil }
+    return Report.CycleInfo(
+      today: today, commitments: MilestoneBoard(plan: plan, cycle: cycle, today: today).commitments,
+      updates: cycle.allUpdates.sorted { ($0.record.date, $0.entry) < ($1.record.date, $1.entry) }.map(\.record),
+      checkins: cycle.checkins.map(\.record).sorted { $0.date < $1.date })
+  }
+
   /// The answers to the rubric's questions about the whole plan, scored on the plan's id; nil when
   /// the rubric asks none.
   func process() -> Report.ProcessReport? {

@@ -112,7 +112,7 @@ public enum ReportDerivation {
         origin: checkpoint.origin, size: checkpoint.size, root: checkpoint.root.base64EncodedString()),
       commitments: content.commitments(), evidence: content.evidence(), aggregates: content.aggregates(),
       review: voices.review(), replies: voices.replies(), reconciliations: voices.reconciliations(),
-      process: content.process(), form: formInfo,
+      process: content.process(), form: formInfo, cycle: content.cycle(today: String(generated.prefix(10))),
       progress: try progress.map { request throws(ReportsError) in
         try ProgressDerivation.derive(request, plan: plan, state: state)
       })

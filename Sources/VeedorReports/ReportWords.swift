@@ -115,6 +115,19 @@ public struct ReportWords: Sendable {
     "declaredValues": LocalizedText(
       en: "OGP values the plan claims (the government's words, not the monitor's coding): %1",
       es: "Valores de OGP que declara el plan (palabras del gobierno, no la codificación del evaluador): %1"),
+    "progress": LocalizedText(en: "Progress from its milestones", es: "Avance según sus hitos"),
+    "progressBeside": LocalizedText(
+      en: "rolled up from the milestones (weighted); shown beside, never instead of, the monitor's completion score",
+      es:
+        "calculado a partir de los hitos (ponderados); se muestra junto al puntaje de cumplimiento del evaluador, nunca en su lugar"
+    ),
+    "milestone": LocalizedText(en: "Milestone", es: "Hito"),
+    "percentDone": LocalizedText(en: "Done", es: "Avance"),
+    "statusWord": LocalizedText(en: "Status", es: "Estado"),
+    "unit": LocalizedText(en: "Responsible unit", es: "Unidad responsable"),
+    "overdue": LocalizedText(en: "overdue", es: "atrasado"),
+    "dropped": LocalizedText(en: "dropped from the plan", es: "eliminado del plan"),
+    "timeline": LocalizedText(en: "Dated updates", es: "Actualizaciones fechadas"),
     "progressTitle": LocalizedText(en: "Progress report", es: "Informe de avance"),
     "period": LocalizedText(en: "Period", es: "Período"),
     "periodDays": LocalizedText(en: "%1 (%2 to %3)", es: "%1 (del %2 al %3)"),

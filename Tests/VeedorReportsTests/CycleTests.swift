@@ -206,4 +206,33 @@ struct CycleTests {
       unit?["last"] as? String == "2023-12-15" && unit?["overdue"] as? Bool == false && unit?["count"] as? Int == 2)
     #expect(try f.veedor(["log", "CLPLN0001"]).stdout.contains("check-in C1 on 2023-11-20"))
   }
+
+  @Test("the report carries the milestones on its day, and the site shows a bar, the milestone table and dated updates")
+  func site() throws {
+    let f = try Fixture()
+    #expect(
+      try f.veedor([
+        "milestone", "update", "CLPLN0001.M1", "--status", "substantial", "--progress", "70", "--note", "Piloto",
+      ]).status == 0)
+    #expect(
+      try f.veedor(["milestone", "update", "CLPLN0001.M2", "--status", "complete", "--met", "2022-12-10"]).status == 0)
+    let key = f.root.appendingPathComponent("k/monitor.key").path
+    #expect(
+      try f.veedor(["key", "generate", "--key", key, "--name", "T", "--unencrypted"], workspace: false).status == 0)
+    let out = f.root.appendingPathComponent("report")
+    let keys = f.root.appendingPathComponent("public")
+    #expect(try f.veedor(["report", "export", "--key", key, "--out", out.path]).status == 0)
+    #expect(try f.veedor(["key", "export", "--key", key, "--out", keys.path]).status == 0)
+    let json = try String(contentsOf: out.appendingPathComponent("report.json"), encoding: .utf8)
+    #expect(json.contains("\"cycle\":{\"checkins\":[],\"commitments\":"))
+    let site = f.root.appendingPathComponent("site")
+    #expect(try f.veedor(["publish", "--out", site.path, "--report", out.path, "--keys", keys.path]).status == 0)
+    let page = try String(contentsOf: site.appendingPathComponent("commitment-CLPLN0001.html"), encoding: .utf8)
+    #expect(page.contains("<progress value=\"60.0\" max=\"100\">60.0%</progress>"))
+    #expect(page.contains("sustancial <strong class=\"overdue\">(atrasado)</strong>"))
+    #expect(page.contains("<time datetime=\"2024-01-01\">2024-01-01</time>: CLPLN0001.M1 sustancial, 70% — Piloto"))
+    let english = try String(contentsOf: site.appendingPathComponent("commitment-CLPLN0001.en.html"), encoding: .utf8)
+    #expect(
+      english.contains("substantial <strong class=\"overdue\">(overdue)</strong>") && !english.contains("sustancial"))
+  }
 }
