@@ -49,6 +49,7 @@ struct SitePage {
       <title>\(e(draftMark))\(e(title)) — \(e(plan))</title>
       <link rel="stylesheet" href="style.css">
       <link rel="alternate" hreflang="\(other.rawValue)" href="\(Self.file(base, other))">
+      <link rel="alternate" type="application/atom+xml" href="\(SiteFeed.file(forPage: base, language))">
       </head>
       <body>
       <header>

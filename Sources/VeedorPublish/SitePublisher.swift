@@ -165,6 +165,12 @@ public enum SitePublisher {
           SitePage.file("verify", language),
           frame.render(base: "verify", title: words["verifyTitle"], body: bodies.verify(principal: principal))
         ))
+      // Atom feeds of what changed: the plan's and each commitment's.
+      let feed = SiteFeed(report: report, language: language)
+      pages.append((SiteFeed.file(nil, language), feed.render(commitment: nil)))
+      for c in report.commitments {
+        pages.append((SiteFeed.file(c.id, language), feed.render(commitment: c.id)))
+      }
       // A report that is an assessment form carries the form's own page, as verify checked it.
       if report.form != nil {
         pages.append((SitePage.file("form", language), FormPages.html(report, language: language)))

@@ -5,6 +5,10 @@ import VeedorPlan
 import VeedorRecords
 import VeedorTestSupport
 
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
 /// Milestones over time and check-ins: the status vocabulary and roll-up, overdue on fixed dates,
 /// the spreadsheet round trip, and bad rows that leave the ledger as it was.
 @Suite("Monitoring cycle: milestones and check-ins")
@@ -231,8 +235,50 @@ struct CycleTests {
     #expect(page.contains("<progress value=\"60.0\" max=\"100\">60.0%</progress>"))
     #expect(page.contains("sustancial <strong class=\"overdue\">(atrasado)</strong>"))
     #expect(page.contains("<time datetime=\"2024-01-01\">2024-01-01</time>: CLPLN0001.M1 sustancial, 70% — Piloto"))
+    // The feeds parse as Atom: a feed with id, title, updated, and entries that each have them too.
+    for name in ["feed.atom", "feed.en.atom", "commitment-CLPLN0001.atom"] {
+      let atom = try AtomShape(Data(contentsOf: site.appendingPathComponent(name)))
+      #expect(atom.root == "feed" && atom.feedFields.isSuperset(of: ["id", "title", "updated"]), "\(name)")
+      #expect(!atom.entries.isEmpty && atom.entries.allSatisfy { $0.isSuperset(of: ["id", "title", "updated"]) })
+    }
+    let feed = try String(contentsOf: site.appendingPathComponent("commitment-CLPLN0001.atom"), encoding: .utf8)
+    #expect(feed.contains("<title>CLPLN0001.M1: sustancial, 70%</title>") && feed.contains("xml:lang=\"es\""))
+    #expect(page.contains("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"commitment-CLPLN0001.atom\">"))
     let english = try String(contentsOf: site.appendingPathComponent("commitment-CLPLN0001.en.html"), encoding: .utf8)
     #expect(
       english.contains("substantial <strong class=\"overdue\">(overdue)</strong>") && !english.contains("sustancial"))
+  }
+}
+
+/// What an Atom document holds, as an XML parser reads it: the root element, the feed's own child
+/// elements and each entry's.
+final class AtomShape: NSObject, XMLParserDelegate {
+  private(set) var root = ""
+  private(set) var feedFields: Set<String> = []
+  private(set) var entries: [Set<String>] = []
+  private var path: [String] = []
+
+  /// Parses the bytes, failing on anything that is not well-formed XML.
+  init(_ data: Data) throws {
+    super.init()
+    let parser = XMLParser(data: data)
+    parser.delegate = self
+    guard parser.parse() else { throw parser.parserError ?? CocoaError(.fileReadCorruptFile) }
+  }
+
+  func parser(
+    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+    attributes: [String: String] = [:]
+  ) {
+    if path.isEmpty { root = name }
+    if path == ["feed"] {
+      if name == "entry" { entries.append([]) } else { feedFields.insert(name) }
+    }
+    if path == ["feed", "entry"] { entries[entries.count - 1].insert(name) }
+    path.append(name)
+  }
+
+  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    path.removeLast()
   }
 }
