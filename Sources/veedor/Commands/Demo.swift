@@ -65,6 +65,10 @@ struct Demo: ParsableCommand {
       ["-w", ws, "--key", keyPath, "--out", ending, "--form", "end-of-commitment", "--commitment", "CLPLN0001"]
     ).run()
     try Verify.parse(["\(inception)/report.json", "--trust", "\(keys)/allowed_signers"]).run()
+    Output.line("\n== Quarterly progress report (example milestones and check-ins), signed and verified")
+    let progress = target.appendingPathComponent("progress-2023-Q3").path
+    try ReportCommand.Progress.parse(["-w", ws, "--key", keyPath, "--out", progress, "--period", "2023-Q3"]).run()
+    try Verify.parse(["\(progress)/report.json", "--trust", "\(keys)/allowed_signers"]).run()
     Output.line("\n== Static site for civil society (Spanish and English)")
     let site = target.appendingPathComponent("site").path
     try Publish.parse(["-w", ws, "--out", site, "--report", report, "--keys", keys]).run()
@@ -84,6 +88,7 @@ struct Demo: ParsableCommand {
 
       Open the site: \(site)/index.html (English: index.en.html) · replies: \(site)/reply.html · the report alone: \(report)/report.es.html
       OGP Local forms: \(inception)/form.es.html (Informe Inicial) · \(ending)/form.es.html (Informe de fin de compromiso)
+      Progress report: \(progress)/progress.es.html · milestones on the site: \(site)/commitment-CLPLN0001.html
       Next: veedor log -w \(q(ws))   ·   veedor score CLPLN0003 -w \(q(ws))   ·   veedor ledger proof 1 -w \(q(ws))
       """)
   }
