@@ -51,7 +51,8 @@ struct SiteBodies {
     h +=
       "<thead><tr><th scope=\"col\">\(e(w["figure"]))</th><th scope=\"col\">\(e(w["value"]))</th></tr></thead>\n<tbody>\n"
     for a in report.aggregates {
-      h += "<tr><th scope=\"row\">\(e(a.title.text(language)))</th><td>\(e(a.value.figure))</td></tr>\n"
+      h +=
+        "<tr><th scope=\"row\">\(e(a.title.text(language)))</th><td>\(e(ReportWords(language: language).figure(a.value)))</td></tr>\n"
     }
     h += "</tbody>\n</table>\n"
     h += processAnswers()

@@ -40,6 +40,16 @@ struct SitePage {
         let link = report.isDraft ? " <a href=\"\(Self.file("reply", language))\">\(e(w["howToReply"]))</a>" : ""
         return "<p class=\"banner\" role=\"note\"><strong>\(e(text))</strong>\(link)</p>\n"
       } ?? ""
+    let words = ReportWords(language: language)
+    let recorded = report.commitments.reduce(0) { $0 + $1.scores.count }
+    let missing = report.commitments.reduce(0) { $0 + $1.missing.count }
+    let partial =
+      missing == 0
+      ? ""
+      : "<p class=\"partial\" role=\"note\">\(e(words.format("partial", String(recorded), String(recorded + missing))))</p>\n"
+    let about = words.format(
+      "aboutBox", report.monitor.name, report.monitor.sshFingerprint, String(report.generated.prefix(10)),
+      String(report.checkpoint.size))
     return """
       <!doctype html>
       <html lang="\(language.rawValue)">
@@ -62,9 +72,10 @@ struct SitePage {
       </header>
       <main>
       <h1>\(e(draftMark))\(e(title))</h1>
-      \(banner)\(body)
+      \(banner)\(partial)\(body)
       </main>
-      <footer>\(banner)<p>\(e(report.monitor.name)) · \(e(report.monitor.sshFingerprint)) · \(e(report.generated))</p></footer>
+      <footer>\(banner)<aside class="about" aria-label="\(e(w["verifyNav"]))"><p>\(e(about)) <a href="\(Self.file("verify", language))">\(e(w["verifyNav"]))</a></p></aside>
+      <p>\(e(report.monitor.name)) · \(e(report.monitor.sshFingerprint)) · \(e(report.generated))</p></footer>
       </body>
       </html>
 
@@ -83,7 +94,7 @@ struct SitePage {
     .banner{border:3px solid #8a1c1c;background:#fff4f4;padding:.5rem .75rem;overflow-wrap:anywhere}
     .reply{border-left:4px solid #444;margin:1rem 0;padding:.25rem .75rem;background:#f7f7f7}.reply figcaption{font-weight:bold;overflow-wrap:anywhere}
     blockquote{margin:.5rem 0;padding:0 .75rem;border-left:2px solid #888;overflow-wrap:anywhere}
-    .overdue{color:#8a1c1c}progress{width:12rem;max-width:60%;vertical-align:middle}.wide{overflow-x:auto;max-width:100%}.wide:focus{outline:3px solid #111}.wide table{min-width:40rem}
+    .partial{border-left:4px solid #7a4b00;padding:.3rem .6rem;background:#fff8e6}.about{border:1px solid #555;padding:.3rem .8rem;margin:1rem 0;background:#f6f6f6}.overdue{color:#8a1c1c}progress{width:12rem;max-width:60%;vertical-align:middle}.wide{overflow-x:auto;max-width:100%}.wide:focus{outline:3px solid #111}.wide table{min-width:40rem}
     @media print{nav,footer{display:none}a{color:#000;text-decoration:none}body{max-width:none;font-size:11pt}table{page-break-inside:auto}tr{page-break-inside:avoid}}
 
     """

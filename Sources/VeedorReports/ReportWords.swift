@@ -128,6 +128,12 @@ public struct ReportWords: Sendable {
     "overdue": LocalizedText(en: "overdue", es: "atrasado"),
     "dropped": LocalizedText(en: "dropped from the plan", es: "eliminado del plan"),
     "timeline": LocalizedText(en: "Dated updates", es: "Actualizaciones fechadas"),
+    "partial": LocalizedText(
+      en: "Partial report: %1 of %2 scale scores recorded so far. Each figure counts only the commitments assessed for it, and says how many are not yet decided.",
+      es: "Informe parcial: %1 de %2 puntajes registrados hasta ahora. Cada cifra cuenta solo los compromisos evaluados para ella e indica cuántos faltan por decidir."),
+    "aboutBox": LocalizedText(
+      en: "Who signed this: %1 (key %2), on %3. What was checked: the signature, and that every score, figure and milestone on these pages is exactly what the monitor's ledger of %4 entries proves; replies are shown with their own signatures. Check it yourself: see the verification page.",
+      es: "Quién firmó esto: %1 (clave %2), el %3. Qué se comprobó: la firma, y que cada puntaje, cifra e hito de estas páginas es exactamente lo que prueba el registro del evaluador, de %4 entradas; las respuestas se muestran con sus propias firmas. Compruébelo usted: vea la página de verificación."),
     "progressTitle": LocalizedText(en: "Progress report", es: "Informe de avance"),
     "period": LocalizedText(en: "Period", es: "Período"),
     "periodDays": LocalizedText(en: "%1 (%2 to %3)", es: "%1 (del %2 al %3)"),
@@ -193,7 +199,7 @@ public struct ReportWords: Sendable {
   }
 
   /// A figure as text: `45.5% (5/11)` or a count.
-  func figure(_ value: AggregateValue) -> String {
+  public func figure(_ value: AggregateValue) -> String {
     value.undecided > 0 ? "\(value.figure), \(value.undecided) \(self["undecided"])" : value.figure
   }
 }

@@ -244,6 +244,9 @@ struct CycleTests {
     let feed = try String(contentsOf: site.appendingPathComponent("commitment-CLPLN0001.atom"), encoding: .utf8)
     #expect(feed.contains("<title>CLPLN0001.M1: sustancial, 70%</title>") && feed.contains("xml:lang=\"es\""))
     #expect(page.contains("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"commitment-CLPLN0001.atom\">"))
+    // Every page says the report is partial, and who signed it, what was checked and where to check it.
+    #expect(page.contains("<p class=\"partial\" role=\"note\">Informe parcial: 0 de 121 puntajes registrados"))
+    #expect(page.contains("Quién firmó esto: T (clave SHA256:") && page.contains("<a href=\"verify.html\">"))
     let english = try String(contentsOf: site.appendingPathComponent("commitment-CLPLN0001.en.html"), encoding: .utf8)
     #expect(
       english.contains("substantial <strong class=\"overdue\">(overdue)</strong>") && !english.contains("sustancial"))
