@@ -106,7 +106,10 @@ struct SiteBodies {
           links.append("<a href=\"evidence/\(e(sha))\">\(e(w["stored"]))</a>")
         }
         if let url = r.url { links.append(WebLink.html(url, text: WebLink.isLinkable(url) ? w["source"] : nil)) }
-        let facts = [r.kind.rawValue, r.date?.description, r.sha256.map { "SHA-256 \($0)" }].compactMap { $0 }
+        let facts = [
+          ReportWords(language: language)["kind.\(r.kind.rawValue)"], r.date?.description,
+          r.sha256.map { "SHA-256 \($0)" },
+        ].compactMap { $0 }
         h +=
           "<li>\(e(r.id)): \(e(r.title)) (\(e(facts.joined(separator: " · "))))\(links.isEmpty ? "" : " — " + links.joined(separator: " · "))</li>\n"
       }

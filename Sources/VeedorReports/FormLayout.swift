@@ -89,7 +89,9 @@ public enum FormLayout {
     facts.append(
       .init(
         label: w["checkpoint"],
-        value: "\(report.checkpoint.origin), \(report.checkpoint.size) \(w["entries"]), root \(report.checkpoint.root)")
+        value:
+          "\(report.checkpoint.origin), \(report.checkpoint.size) \(w["entries"]), \(w["root"]) \(report.checkpoint.root)"
+      )
     )
     if let source = definition?.source { facts.append(.init(label: w["formSource"], value: source)) }
     blocks.append(.facts(facts))
@@ -141,7 +143,7 @@ public enum FormLayout {
     let cited = (current?.evidence ?? []).map { id in
       guard let r = evidence[id] else { return id }
       let target = r.url ?? "\(r.fileName ?? "") sha256:\(r.sha256 ?? "")"
-      return "\(r.id) (\(r.kind.rawValue)): \(r.title) — \(target)"
+      return "\(r.id) (\(w["kind.\(r.kind.rawValue)"])): \(r.title) — \(target)"
     }
     let history = (score?.history.dropLast() ?? []).map { $0.historyLine(language, corrects: w["corrects"]) }
     return FormBlock.Question(

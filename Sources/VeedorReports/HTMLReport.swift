@@ -70,7 +70,7 @@ public enum HTMLReport {
       (w["monitor"], "\(report.monitor.name) (\(report.monitor.sshFingerprint))"), (w["generated"], report.generated),
       (
         w["checkpoint"],
-        "\(report.checkpoint.origin), \(report.checkpoint.size) \(w["entries"]), root \(report.checkpoint.root)"
+        "\(report.checkpoint.origin), \(report.checkpoint.size) \(w["entries"]), \(w["root"]) \(report.checkpoint.root)"
       ),
     ]
     for (k, v) in facts { h += "<dt>\(e(k))</dt><dd>\(e(v))</dd>\n" }
@@ -138,7 +138,7 @@ public enum HTMLReport {
       let link =
         r.url.map { WebLink.html($0) }
         ?? "\(e(r.fileName ?? "")) <code>sha256:\(e(r.sha256 ?? ""))</code>"
-      h += "<li>\(e(r.id)) (\(e(r.commitment)), \(e(r.kind.rawValue))): \(e(r.title)) — \(link)</li>\n"
+      h += "<li>\(e(r.id)) (\(e(r.commitment)), \(e(w["kind.\(r.kind.rawValue)"]))): \(e(r.title)) — \(link)</li>\n"
     }
     h += "</ul>\n"
     let general = VoiceText.replies(report, commitment: nil, scale: nil)

@@ -49,7 +49,7 @@ public enum MarkdownReport {
     md += "- \(w["monitor"]): \(e(report.monitor.name)) (\(e(report.monitor.sshFingerprint)))\n"
     md += "- \(w["generated"]): \(e(report.generated))\n"
     md +=
-      "- \(w["checkpoint"]): \(e(report.checkpoint.origin)), \(report.checkpoint.size) \(w["entries"]), root \(e(report.checkpoint.root))\n"
+      "- \(w["checkpoint"]): \(e(report.checkpoint.origin)), \(report.checkpoint.size) \(w["entries"]), \(w["root"]) \(e(report.checkpoint.root))\n"
     if let note = report.plan.note { md += "\n> \(e(note))\n" }
     md += "\n## \(w["aggregates"])\n\n| \(w["figure"]) | \(w["value"]) |\n|---|---|\n"
     for a in report.aggregates { md += "| \(e(a.title.text(language))) | \(e(w.figure(a.value))) |\n" }
@@ -101,7 +101,7 @@ public enum MarkdownReport {
       let r = item.record
       let source = r.url ?? "\(r.fileName ?? "") sha256:\(r.sha256 ?? "")"
       md +=
-        "- \(e(r.id)) (\(e(r.commitment)), \(e(r.kind.rawValue))\(r.date.map { ", \($0)" } ?? "")): \(e(r.title)) — \(e(source))\n"
+        "- \(e(r.id)) (\(e(r.commitment)), \(e(w["kind.\(r.kind.rawValue)"]))\(r.date.map { ", \($0)" } ?? "")): \(e(r.title)) — \(e(source))\n"
     }
     let general = VoiceText.replies(report, commitment: nil, scale: nil)
     if !general.isEmpty { md += "\n## \(w["repliesReport"])\n\n" + replies(general, language) }

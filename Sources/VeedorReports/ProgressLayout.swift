@@ -28,7 +28,8 @@ public enum ProgressLayout {
         .init(
           label: w["checkpoint"],
           value:
-            "\(report.checkpoint.origin), \(report.checkpoint.size) \(w["entries"]), root \(report.checkpoint.root)"),
+            "\(report.checkpoint.origin), \(report.checkpoint.size) \(w["entries"]), \(w["root"]) \(report.checkpoint.root)"
+        ),
         .init(label: w["website"], value: website),
       ]))
     if let note = report.plan.note { blocks.append(.paragraph(note)) }

@@ -129,11 +129,24 @@ public struct ReportWords: Sendable {
     "dropped": LocalizedText(en: "dropped from the plan", es: "eliminado del plan"),
     "timeline": LocalizedText(en: "Dated updates", es: "Actualizaciones fechadas"),
     "partial": LocalizedText(
-      en: "Partial report: %1 of %2 scale scores recorded so far. Each figure counts only the commitments assessed for it, and says how many are not yet decided.",
-      es: "Informe parcial: %1 de %2 puntajes registrados hasta ahora. Cada cifra cuenta solo los compromisos evaluados para ella e indica cuántos faltan por decidir."),
+      en:
+        "Partial report: %1 of %2 scale scores recorded so far. Each figure counts only the commitments assessed for it, and says how many are not yet decided.",
+      es:
+        "Informe parcial: %1 de %2 puntajes registrados hasta ahora. Cada cifra cuenta solo los compromisos evaluados para ella e indica cuántos faltan por decidir."
+    ),
     "aboutBox": LocalizedText(
-      en: "Who signed this: %1 (key %2), on %3. What was checked: the signature, and that every score, figure and milestone on these pages is exactly what the monitor's ledger of %4 entries proves; replies are shown with their own signatures. Check it yourself: see the verification page.",
-      es: "Quién firmó esto: %1 (clave %2), el %3. Qué se comprobó: la firma, y que cada puntaje, cifra e hito de estas páginas es exactamente lo que prueba el registro del evaluador, de %4 entradas; las respuestas se muestran con sus propias firmas. Compruébelo usted: vea la página de verificación."),
+      en:
+        "Who signed this: %1 (key %2), on %3. What was checked: the signature, and that every score, figure and milestone on these pages is exactly what the monitor's ledger of %4 entries proves; replies are shown with their own signatures. Check it yourself: see the verification page.",
+      es:
+        "Quién firmó esto: %1 (clave %2), el %3. Qué se comprobó: la firma, y que cada puntaje, cifra e hito de estas páginas es exactamente lo que prueba el registro del evaluador, de %4 entradas; las respuestas se muestran con sus propias firmas. Compruébelo usted: vea la página de verificación."
+    ),
+    "root": LocalizedText(en: "root", es: "raíz"),
+    "kind.document": LocalizedText(en: "document", es: "documento"),
+    "kind.webpage": LocalizedText(en: "web page", es: "página web"),
+    "kind.meeting": LocalizedText(en: "meeting", es: "reunión"),
+    "kind.interview": LocalizedText(en: "interview", es: "entrevista"),
+    "kind.dataset": LocalizedText(en: "dataset", es: "conjunto de datos"),
+    "kind.observation": LocalizedText(en: "observation", es: "observación"),
     "progressTitle": LocalizedText(en: "Progress report", es: "Informe de avance"),
     "period": LocalizedText(en: "Period", es: "Período"),
     "periodDays": LocalizedText(en: "%1 (%2 to %3)", es: "%1 (del %2 al %3)"),
