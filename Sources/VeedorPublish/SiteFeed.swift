@@ -38,7 +38,7 @@ struct SiteFeed {
     let w = ReportWords(language: language)
     let entries = self.entries(w).filter { commitment == nil || $0.0 == commitment }.map(\.1)
       .sorted { ($0.updated, $0.id) > ($1.updated, $1.id) }
-    let e = HTMLReport.escape
+    let e = Self.escape
     let origin = report.checkpoint.origin
     let title =
       (commitment.map { "\($0) — " } ?? "") + (report.plan.title?.best(language.rawValue) ?? report.plan.id)
@@ -56,6 +56,18 @@ struct SiteFeed {
       x += "<summary>\(e(entry.summary))</summary>\n</entry>\n"
     }
     return x + "</feed>\n"
+  }
+
+  /// Text escaped for XML 1.0: as for HTML (markup characters escaped, controls shown as U+FFFD),
+  /// and the noncharacters U+FFFE and U+FFFF, which XML 1.0 does not allow either, shown as U+FFFD.
+  static func escape(_ text: String) -> String {
+    let escaped = HTMLReport.escape(text)
+    guard escaped.unicodeScalars.contains(where: { $0.value == 0xFFFE || $0.value == 0xFFFF }) else { return escaped }
+    var out = String.UnicodeScalarView()
+    for scalar in escaped.unicodeScalars {
+      out.append(scalar.value == 0xFFFE || scalar.value == 0xFFFF ? "\u{FFFD}" : scalar)
+    }
+    return String(out)
   }
 
   private func page(_ commitment: String?) -> String {

@@ -26,7 +26,7 @@ public struct MonitoringCycle: Sendable {
   /// An empty cycle.
   public init() {}
 
-  /// The latest update of a milestone.
+  /// The latest update of a milestone: by date, then by entry.
   public func latest(_ milestone: String) -> MilestoneUpdateRecord? { updates[milestone]?.last?.record }
 
   /// The cycle as it stood on a day: updates dated up to it (the latest by date, then by entry,
@@ -52,12 +52,15 @@ public struct MonitoringCycle: Sendable {
     switch act.type {
     case .milestoneUpdated:
       guard let r = act.milestone else { throw RecordsError(.integrity, "missing milestone", field: "milestone") }
-      try check(r)
+      try check(r, recorded: act.time)
       for id in r.evidence where !hasEvidence(id) {
         throw RecordsError(.integrity, "cites unknown evidence '\(id)'", field: "milestone.evidence")
       }
       let entry = Entry(record: r, entry: act.seq, time: act.time)
-      updates[r.milestone, default: []].append(entry)
+      // Kept by date, then entry: an update recorded late about an earlier day is not the latest.
+      var list = updates[r.milestone, default: []]
+      list.insert(entry, at: list.lastIndex { $0.record.date <= r.date }.map { $0 + 1 } ?? 0)
+      updates[r.milestone] = list
       allUpdates.append(entry)
     case .milestoneChanged:
       guard let r = act.milestoneChange else {
@@ -67,7 +70,7 @@ public struct MonitoringCycle: Sendable {
       changes.append(Entry(record: r, entry: act.seq, time: act.time))
     case .checkinAdded:
       guard let r = act.checkin else { throw RecordsError(.integrity, "missing checkin", field: "checkin") }
-      try check(r)
+      try check(r, recorded: act.time)
       for id in r.evidence where !hasEvidence(id) {
         throw RecordsError(.integrity, "cites unknown evidence '\(id)'", field: "checkin.evidence")
       }
@@ -81,7 +84,7 @@ public struct MonitoringCycle: Sendable {
     text.count == 10 && PlanDate(iso: text)?.day != nil
   }
 
-  private func check(_ r: MilestoneUpdateRecord) throws(RecordsError) {
+  private func check(_ r: MilestoneUpdateRecord, recorded time: String) throws(RecordsError) {
     func fail(_ message: String, _ field: String) -> RecordsError {
       RecordsError(.integrity, message, field: "milestone.\(field)")
     }
@@ -91,6 +94,10 @@ public struct MonitoringCycle: Sendable {
     }
     guard (0...100).contains(r.progress) else { throw fail("progress must be 0 to 100", "progress") }
     guard Self.isDay(r.date) else { throw fail("'\(r.date)' is not a day YYYY-MM-DD", "date") }
+    guard r.date <= time.prefix(10) else { throw fail("dated \(r.date), after the day it is recorded", "date") }
+    if let met = r.met, met > r.date {
+      throw fail("met on \(met), after the day the update describes (\(r.date))", "met")
+    }
     switch r.status {
     case .complete:
       guard r.progress == 100, let met = r.met, Self.isDay(met) else {
@@ -101,7 +108,9 @@ public struct MonitoringCycle: Sendable {
     default:
       guard r.met == nil else { throw fail("only a complete milestone has a day it was met", "met") }
     }
-    if let before = latest(r.milestone), r.progress < before.progress,
+    // Compared with the update recorded last (in ledger order), as when it was recorded.
+    if let before = allUpdates.last(where: { $0.record.milestone == r.milestone })?.record,
+      r.progress < before.progress,
       r.note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
     {
       throw fail("progress goes back from \(before.progress)% to \(r.progress)% without a note saying why", "note")
@@ -122,10 +131,11 @@ public struct MonitoringCycle: Sendable {
     }
   }
 
-  private func check(_ r: CheckinRecord) throws(RecordsError) {
+  private func check(_ r: CheckinRecord, recorded time: String) throws(RecordsError) {
     func fail(_ message: String) -> RecordsError { RecordsError(.integrity, message, field: "checkin") }
     guard r.id == "C\(checkins.count + 1)" else { throw fail("check-in id \(r.id) out of sequence") }
     guard Self.isDay(r.date) else { throw fail("'\(r.date)' is not a day YYYY-MM-DD") }
+    guard r.date <= time.prefix(10) else { throw fail("held on \(r.date), after the day it is recorded") }
     guard !r.units.isEmpty, r.units.allSatisfy({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
       throw fail("a check-in names the units present")
     }

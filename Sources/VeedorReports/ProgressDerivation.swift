@@ -13,6 +13,17 @@ enum ProgressDerivation {
       throw ReportsError(
         .badInput, "the period \(request.from) to \(request.to) is not two days in order", field: "progress")
     }
+    // The label is the period's own name (its quarter, or its two days), never free text that
+    // could name another period than the one derived.
+    let quarter = Report.ProgressRequest.quarter(request.label)
+    guard
+      quarter.map({ $0 == request })
+        ?? (request.label == Report.ProgressRequest.label(from: request.from, to: request.to))
+    else {
+      throw ReportsError(
+        .integrity, "the label '\(request.label)' does not name the period \(request.from) to \(request.to)",
+        field: "progress.label")
+    }
     let dayBefore = Self.dayBefore(start)
     let now = MilestoneBoard(plan: plan, cycle: state.cycle.asOf(request.to), today: request.to)
     let before = MilestoneBoard(plan: plan, cycle: state.cycle.asOf(dayBefore), today: dayBefore)

@@ -18,6 +18,14 @@ extension Report {
       self.to = to
     }
 
+    /// The label of a period given by its days: `2024-02-01–2024-03-15`.
+    public static func label(from: String, to: String) -> String { "\(from)–\(to)" }
+
+    /// A period given by its days (`--since` and `--until`).
+    public static func days(from: String, to: String) -> ProgressRequest {
+      ProgressRequest(label: label(from: from, to: to), from: from, to: to)
+    }
+
     /// A quarter (`2024-Q1`, Spanish `2024-T1`) or nil when the text is not one.
     public static func quarter(_ text: String) -> ProgressRequest? {
       let parts = text.uppercased().split(separator: "-")

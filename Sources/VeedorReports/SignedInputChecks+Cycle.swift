@@ -6,6 +6,9 @@ extension SignedInputChecks {
   /// addition) does not have, and check-ins about commitments not in the plan.
   static func checkCycle(state: LedgerState, plan: ActionPlan) throws(ReportsError) {
     let commitments = Set(plan.commitments.map(\.id))
+    // Each known milestone with its commitment; ids compared ignoring case, as the workspace does.
+    var owner: [String: String] = [:]
+    for c in plan.commitments { for i in c.milestones.indices { owner[c.milestoneID(i).lowercased()] = c.id } }
     var known = Set(plan.commitments.flatMap { c in c.milestones.indices.map { c.milestoneID($0) } })
     for (i, act) in state.acts.enumerated() {
       let field = "inputs.ledger[\(i)]"
@@ -13,13 +16,20 @@ extension SignedInputChecks {
         throw ReportsError(.integrity, "updates milestone '\(update.milestone)', not in the plan", field: field)
       }
       if let change = act.milestoneChange {
-        guard commitments.contains(change.commitment), change.change == .added || known.contains(change.milestone)
-        else {
+        let holder = owner[change.milestone.lowercased()]
+        // An added milestone has a new id; a reworded or dropped one stays in its own commitment.
+        let fits =
+          change.change == .added ? holder == nil : known.contains(change.milestone) && holder == change.commitment
+        guard commitments.contains(change.commitment), fits else {
           throw ReportsError(
-            .integrity, "changes milestone '\(change.milestone)' of '\(change.commitment)', not in the plan",
+            .integrity,
+            change.change == .added && holder != nil
+              ? "adds milestone '\(change.milestone)' to '\(change.commitment)', but '\(holder ?? "")' already has that id"
+              : "changes milestone '\(change.milestone)' of '\(change.commitment)', not in the plan",
             field: field)
         }
         known.insert(change.milestone)
+        owner[change.milestone.lowercased()] = change.commitment
       }
       if let checkin = act.checkin, let other = checkin.commitments.first(where: { !commitments.contains($0) }) {
         throw ReportsError(.integrity, "a check-in about '\(other)', not in the plan", field: field)

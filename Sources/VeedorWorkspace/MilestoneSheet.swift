@@ -47,7 +47,8 @@ public enum MilestoneSheet {
         ])
       }
     }
-    return CSV.encode(rows)
+    // Units open it in a spreadsheet: a title or unit such as `=…` or `- …` must not run as a formula.
+    return CSV.encode(rows.map { $0.map(SpreadsheetCell.neutralized) })
   }
 
   /// A row that failed, with its line in the file and the column at fault.
@@ -110,9 +111,11 @@ public enum MilestoneSheet {
     }
     var reading = Reading(
       drafts: [], unchanged: 0, problems: [], headers: headers, encoding: "\(encoding), '\(separator)'-separated")
-    for row in rows.dropFirst() {
+    // A row of empty cells (a spreadsheet saves `;;;;` for a blank row it kept) says nothing.
+    for row in rows.dropFirst()
+    where !row.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) {
       func cell(_ key: String) -> String {
-        position[key].flatMap { $0 < row.fields.count ? row.fields[$0] : nil }?
+        position[key].flatMap { $0 < row.fields.count ? SpreadsheetCell.restored(row.fields[$0]) : nil }?
           .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
       }
       func fail(_ key: String, _ message: String) {

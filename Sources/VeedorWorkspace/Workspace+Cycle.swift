@@ -113,6 +113,8 @@ extension Workspace {
       if draft.status == .notStarted && progress != 0 { fail("progress", "a milestone not started is 0% done") }
       if let met, draft.status != .complete || !MonitoringCycle.isDay(met) {
         fail("met", "'\(met)': only a complete milestone has a day it was met, YYYY-MM-DD")
+      } else if let met, met > date {
+        fail("met", "met on \(met), after the day the update describes (\(date))")
       }
       let before = progressNow[item.id] ?? item.progress
       if progress < before && draft.note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {

@@ -183,6 +183,99 @@ struct CycleTests {
     }
   }
 
+  @Test(
+    "a forged ledger line dated after it was recorded, met after its day, or adding a milestone id that is taken or rewording another commitment's, is refused"
+  )
+  func forgedCycleLines() throws {
+    let key = TestSupport.temporaryFolder("cycle-key").appendingPathComponent("monitor.key").path
+    _ = try TestSupport.veedor(["key", "generate", "--key", key, "--name", "T", "--unencrypted"])
+    // Each case: the acts recorded (on 2024-01-01), the edit of the last line, and what export names.
+    let cases: [([[String]], String, String, String)] = [
+      (
+        [["milestone", "update", "CLPLN0001.M1", "--status", "limited", "--progress", "10"]],
+        "\"date\":\"2024-01-01\"", "\"date\":\"2030-01-01\"", "after the day it is recorded"
+      ),
+      (
+        [["milestone", "update", "CLPLN0001.M1", "--status", "complete", "--date", "2023-12-01"]],
+        "\"met\":\"2023-12-01\"", "\"met\":\"2023-12-20\"", "after the day the update describes"
+      ),
+      (
+        [["checkin", "add", "--date", "2023-12-01", "--unit", "Digital Commune", "--reported", "Pilot"]],
+        "\"date\":\"2023-12-01\"", "\"date\":\"2031-12-01\"", "after the day it is recorded"
+      ),
+      (
+        [["milestone", "add", "CLPLN0002", "--title", "Survey", "--reason", "Agreed"]],
+        "\"milestone\":\"CLPLN0002.M1\"", "\"milestone\":\"CLPLN0001.M2\"", "but 'CLPLN0001' already has that id"
+      ),
+      (
+        [["milestone", "reword", "CLPLN0001.M2", "--title", "Diagnostic", "--reason", "Agreed"]],
+        "\"commitment\":\"CLPLN0001\"", "\"commitment\":\"CLPLN0002\"", "not in the plan"
+      ),
+    ]
+    for (acts, find, replace, why) in cases {
+      let f = try Fixture()
+      for act in acts { #expect(try f.veedor(act).status == 0, "\(act)") }
+      var lines = try String(contentsOf: f.ledger, encoding: .utf8).split(separator: "\n").map(String.init)
+      let edited = lines[lines.count - 1].replacingOccurrences(of: find, with: replace)
+      #expect(edited != lines[lines.count - 1], "\(why): the edit applies to \(lines[lines.count - 1])")
+      lines[lines.count - 1] = edited
+      try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: f.ledger)
+      try? FileManager.default.removeItem(at: f.ledger.appendingPathExtension("head"))
+      let export = try f.veedor(["report", "export", "--key", key, "--out", f.root.appendingPathComponent("r").path])
+      #expect(export.status == 1 && export.stderr.contains(why), "\(why): \(export.stderr)")
+    }
+    // Recorded by the tool, the same acts are refused as bad input, with the ledger unchanged.
+    let f = try Fixture()
+    let before = try Data(contentsOf: f.ledger)
+    let met = try f.veedor([
+      "milestone", "update", "CLPLN0001.M1", "--status", "complete", "--date", "2023-12-01", "--met", "2023-12-20",
+    ])
+    #expect(met.status == 2 && met.stderr.contains("after the day the update describes"), "\(met.stderr)")
+    let future = try f.veedor([
+      "checkin", "add", "--date", "2024-02-01", "--unit", "Digital Commune", "--reported", "r",
+    ])
+    #expect(future.status == 2 && future.stderr.contains("after the day it is recorded"), "\(future.stderr)")
+    #expect(try Data(contentsOf: f.ledger) == before)
+  }
+
+  @Test("an update recorded late about an earlier day does not become the milestone's current state")
+  func backfilledUpdate() throws {
+    let f = try Fixture()
+    #expect(
+      try f.veedor([
+        "milestone", "update", "CLPLN0001.M1", "--status", "substantial", "--progress", "70", "--date", "2023-12-01",
+      ]).status == 0)
+    #expect(
+      try f.veedor([
+        "milestone", "update", "CLPLN0001.M1", "--status", "limited", "--progress", "30", "--date", "2023-06-01",
+        "--note", "Recorded late: where it stood in June",
+      ]).status == 0)
+    let m1 = try #require((try f.board().first?["milestones"] as? [[String: Any]])?.first)
+    #expect(
+      m1["status"] as? String == "substantial" && m1["progress"] as? Int == 70
+        && m1["updated"] as? String == "2023-12-01")
+  }
+
+  @Test("the template guards cells a spreadsheet would run as formulas; blank rows a spreadsheet keeps are skipped")
+  func sheetCells() throws {
+    let f = try Fixture()
+    #expect(
+      try f.veedor([
+        "milestone", "add", "CLPLN0001", "--title", "=HYPERLINK(\"http://x\")", "--responsible=-Unit",
+        "--reason", "Agreed",
+      ]).status == 0)
+    let out = f.root.appendingPathComponent("hitos.csv")
+    #expect(try f.veedor(["milestone", "template", "--lang", "es", "--out", out.path]).status == 0)
+    var text = try String(contentsOf: out, encoding: .utf8)
+    #expect(
+      text.contains("CLPLN0001.M4,CLPLN0001,\"'=HYPERLINK(\"\"http://x\"\")\",,'-Unit,no iniciado,0,,,,"), "\(text)")
+    // Read back unchanged, with a spreadsheet's trailing blank rows.
+    text += ",,,,,,,,,,\r\n , ,,,,,,,,,\r\n"
+    try Data(text.utf8).write(to: out)
+    let same = try f.veedor(["milestone", "import", out.path])
+    #expect(same.status == 0 && same.stderr.contains("0 update(s), 4 row(s) unchanged"), "\(same.stderr)")
+  }
+
   @Test("check-ins: recorded with units and follow-ups; status shows each unit's last one and the monthly rhythm")
   func checkins() throws {
     let f = try Fixture()
@@ -218,8 +311,12 @@ struct CycleTests {
       try f.veedor([
         "milestone", "update", "CLPLN0001.M1", "--status", "substantial", "--progress", "70", "--note", "Piloto",
       ]).status == 0)
+    // A hostile note: markup, a control character and U+FFFF (which XML 1.0 does not allow).
     #expect(
-      try f.veedor(["milestone", "update", "CLPLN0001.M2", "--status", "complete", "--met", "2022-12-10"]).status == 0)
+      try f.veedor([
+        "milestone", "update", "CLPLN0001.M2", "--status", "complete", "--met", "2022-12-10", "--note",
+        "Cierre <b>&</b> \u{1}\u{FFFF}",
+      ]).status == 0)
     let key = f.root.appendingPathComponent("k/monitor.key").path
     #expect(
       try f.veedor(["key", "generate", "--key", key, "--name", "T", "--unencrypted"], workspace: false).status == 0)
@@ -241,6 +338,7 @@ struct CycleTests {
       #expect(atom.root == "feed" && atom.feedFields.isSuperset(of: ["id", "title", "updated"]), "\(name)")
       #expect(!atom.entries.isEmpty && atom.entries.allSatisfy { $0.isSuperset(of: ["id", "title", "updated"]) })
     }
+    #expect(page.contains("Cierre &lt;b&gt;&amp;&lt;/b&gt;") && !page.contains("<b>&"))
     let feed = try String(contentsOf: site.appendingPathComponent("commitment-CLPLN0001.atom"), encoding: .utf8)
     #expect(feed.contains("<title>CLPLN0001.M1: sustancial, 70%</title>") && feed.contains("xml:lang=\"es\""))
     #expect(page.contains("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"commitment-CLPLN0001.atom\">"))

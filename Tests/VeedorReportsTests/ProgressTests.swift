@@ -55,10 +55,12 @@ struct ProgressTests {
         "2024-01-10",
       ]).status == 0)
     #expect(
-      try f.veedor([
-        "checkin", "add", "--date", "2024-03-10", "--unit", "Digital Commune", "--commitment", "CLPLN0001",
-        "--reported", "Pilot",
-      ]).status == 0)
+      try f.veedor(
+        [
+          "checkin", "add", "--date", "2024-03-10", "--unit", "Digital Commune", "--commitment", "CLPLN0001",
+          "--reported", "Pilot",
+        ], at: april
+      ).status == 0)
     #expect(
       try f.veedor(
         ["checkin", "add", "--date", "2024-05-10", "--unit", "Digital Commune", "--reported", "Later"],
@@ -132,6 +134,15 @@ struct ProgressTests {
       ("$.progress.checkins[0]", { $0.progress?.checkins.removeAll() }),
     ]
     try MonitorAdversaryTests.expectEachEditFails(original, edits, key: monitor, trust: trust)
+    // The label is what every page's title says: renaming the period, or any other label, is refused.
+    for label in ["2024-Q2", "Q1 2024", "2024-01-01–2024-06-30"] {
+      var renamed = original
+      renamed.progress?.label = label
+      let result = ReportVerifier.verify(
+        try MonitorAdversaryTests.resigned(renamed, key: monitor).appendingPathComponent("report.json"),
+        options: .init(trust: trust))
+      #expect(result.firstFailure?.detail.contains("does not name the period") == true, "\(label): \(result.steps)")
+    }
     var plain = original
     plain.progress = nil
     let folder = try MonitorAdversaryTests.resigned(plain, key: monitor)

@@ -52,8 +52,7 @@ extension ReportCommand {
       let now = Environment.now()
       let request =
         period.flatMap(Report.ProgressRequest.quarter)
-        ?? Report.ProgressRequest(
-          label: "\(since ?? "")–\(until ?? Environment.today())", from: since ?? "", to: until ?? Environment.today())
+        ?? Report.ProgressRequest.days(from: since ?? "", to: until ?? Environment.today())
       let folder =
         out.map { URL(fileURLWithPath: $0) }
         ?? workspace.root.appendingPathComponent("progress-\(period == nil ? request.from : request.label)")
