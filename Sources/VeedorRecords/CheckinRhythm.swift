@@ -30,7 +30,8 @@ public struct CheckinRhythm: Sendable {
     let now = PlanDate(iso: today)
     let started = plan.start.map { start in now.map { $0 >= start } ?? false } ?? true
     let ended = plan.end.map { MilestoneBoard.isPast($0, today: today) } ?? false
-    running = started && !ended
+    // Without any plan date there is no period to keep a rhythm in: nothing is flagged.
+    running = (plan.start != nil || plan.end != nil) && started && !ended
     var seen: Set<String> = []
     for name in names where seen.insert(name.lowercased()).inserted {
       let met = cycle.checkins.filter { $0.record.units.contains { $0.lowercased() == name.lowercased() } }

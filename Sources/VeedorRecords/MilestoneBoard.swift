@@ -34,6 +34,9 @@ public struct MilestoneBoard: Sendable {
     public var added: Bool
     /// Due before the given day and neither complete nor withdrawn.
     public var overdue: Bool
+    /// The Open Contracting Data Standard's milestone status for it: `scheduled`, `met`, `notMet` or
+    /// `partiallyMet` (``MilestoneStatus/ocds(overdue:)``).
+    public var ocds: String = ""
   }
 
   /// One commitment's milestones and progress.
@@ -74,6 +77,7 @@ public struct MilestoneBoard: Sendable {
           progress: latest?.progress ?? 0, updated: latest?.date, met: latest?.met, dropped: dropped.contains(id),
           added: planned == nil, overdue: false)
         item.overdue = !item.dropped && !status.isClosed && Self.isPast(milestone.due, today: today)
+        item.ocds = status.ocds(overdue: item.overdue)
         items.append(item)
         index[id.lowercased()] = item
       }

@@ -44,9 +44,12 @@ enum ProgressDerivation {
           status: u.record.status,
           progress: u.record.progress, date: u.record.date, note: u.record.note)
       }
+      // Not overdue at the period's end, and due (its first day, for a month or a year) within three months.
       let upcoming = c.milestones.filter { m in
-        guard !m.dropped, !m.status.isClosed, let due = m.due?.description else { return false }
-        return due > request.to && due <= horizon
+        guard !m.dropped, !m.status.isClosed, let due = m.due, !MilestoneBoard.isPast(due, today: request.to),
+          let first = PlanDate(year: due.year, month: due.month ?? 1, day: due.day ?? 1)
+        else { return false }
+        return first.description <= horizon
       }
       return Report.CommitmentProgress(
         commitment: c.commitment, progress: c.progress,

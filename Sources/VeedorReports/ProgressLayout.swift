@@ -77,7 +77,7 @@ public enum ProgressLayout {
     }
     blocks.append(.list(w["quiet"], quiet))
     blocks.append(
-      .list(w["checkinsHeld"], p.checkins.map { "\($0.id) \($0.date): \($0.units.joined(separator: ", "))" }))
+      .list(w["allCheckins"], p.checkins.map { "\($0.id) \($0.date): \($0.units.joined(separator: ", "))" }))
     blocks.append(.paragraph(w["verifyProgress"]))
     return blocks
   }

@@ -160,6 +160,8 @@ public struct ReportWords: Sendable {
     "upcomingMilestones": LocalizedText(en: "Due in the next three months", es: "Vencen en los próximos tres meses"),
     "evidenceAdded": LocalizedText(en: "Evidence added", es: "Evidencia agregada"),
     "checkinsHeld": LocalizedText(en: "Check-ins held", es: "Reuniones de seguimiento realizadas"),
+    "allCheckins": LocalizedText(
+      en: "All check-ins held in the period", es: "Todas las reuniones de seguimiento del período"),
     "scoresRecorded": LocalizedText(en: "Scores recorded or corrected", es: "Puntajes registrados o corregidos"),
     "website": LocalizedText(en: "Process website", es: "Sitio web del proceso"),
     "websiteWithin": LocalizedText(

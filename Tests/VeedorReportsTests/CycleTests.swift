@@ -60,6 +60,9 @@ struct CycleTests {
     let m2 = (c["milestones"] as! [[String: Any]])[1]
     #expect(
       m2["status"] as? String == "complete" && m2["progress"] as? Int == 100 && m2["met"] as? String == "2022-12-10")
+    #expect(m2["ocds"] as? String == "met")
+    #expect((c["milestones"] as! [[String: Any]])[2]["ocds"] as? String == "scheduled")  // due 2024-06, not started
+    #expect((c["milestones"] as! [[String: Any]])[0]["ocds"] as? String == "partiallyMet")
     #expect(
       try f.veedor(["milestone", "update", "CLPLN0001.M3", "--status", "withdrawn", "--progress", "0"]).status == 0)
     c = try #require(try f.board().first)

@@ -106,6 +106,13 @@ struct ProgressTests {
       try f.veedor(["report", "progress", "--period", "2024-T3", "--key", key, "--out", q3.path], at: 1_730_000_000)
         .status == 0)
     let late = try JSONDecoder().decode(Report.self, from: Data(contentsOf: q3.appendingPathComponent("report.json")))
+    // A milestone due in a month (2024-06) is upcoming at that month's last day, not lost between the lists.
+    let q2 = f.root.appendingPathComponent("q2")
+    #expect(
+      try f.veedor(["report", "progress", "--period", "2024-Q2", "--key", key, "--out", q2.path], at: 1_730_000_000)
+        .status == 0)
+    let june = try JSONDecoder().decode(Report.self, from: Data(contentsOf: q2.appendingPathComponent("report.json")))
+    #expect(june.progress?.commitments.first?.upcoming.map(\.id) == ["CLPLN0001.M3"])
     #expect(
       late.progress?.websiteWithinFourMonths == false && late.progress?.commitments.first?.changes.isEmpty == true)
   }
