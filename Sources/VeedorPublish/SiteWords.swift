@@ -4,6 +4,9 @@ import VeedorRubric
 struct SiteWords {
   let language: Language
 
+  /// Every fixed phrase, in both languages (for checks that a page in one language has none of the other's).
+  static var phrases: [LocalizedText] { Array(table.values) }
+
   private static let table: [String: LocalizedText] = [
     "site": LocalizedText(en: "Independent monitoring", es: "Monitoreo independiente"),
     "switch": LocalizedText(en: "Leer en español", es: "Read in English"),

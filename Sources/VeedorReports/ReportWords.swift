@@ -9,6 +9,9 @@ public struct ReportWords: Sendable {
   /// Words in a language.
   public init(language: Language) { self.language = language }
 
+  /// Every fixed phrase, in both languages (for checks that a page in one language has none of the other's).
+  public static var phrases: [LocalizedText] { Array(table.values) }
+
   private static let table: [String: LocalizedText] = [
     "title": LocalizedText(en: "Independent assessment report", es: "Informe de evaluación independiente"),
     "plan": LocalizedText(en: "Action plan", es: "Plan de acción"),
