@@ -28,6 +28,15 @@ enum Environment {
     return Date()
   }
 
+  /// The language of human-readable output: the `--lang` given, else Spanish when `LC_ALL` (or, if
+  /// that is unset, `LANG`) starts with `es`, else English. JSON keeps its English keys either way.
+  static func language(_ chosen: Language?) -> Language {
+    if let chosen { return chosen }
+    let env = ProcessInfo.processInfo.environment
+    let locale = [env["LC_ALL"], env["LANG"]].compactMap { $0 }.first { !$0.isEmpty } ?? ""
+    return locale.lowercased().hasPrefix("es") ? .es : .en
+  }
+
   /// Today's UTC day (`YYYY-MM-DD`) by the same clock.
   static func today() -> String { String(Act.timestamp(now()).prefix(10)) }
 

@@ -35,8 +35,12 @@ struct CycleTests {
         try veedor(["init", ws, "--plan", file.path, "--rubric", "ogp-local-2021"], workspace: false).status == 0)
     }
 
-    func veedor(_ args: [String], workspace: Bool = true, at epoch: Int = 1_704_067_200) throws -> TestSupport.Result {
-      try TestSupport.veedor(args + (workspace ? ["-w", ws] : []), environment: ["SOURCE_DATE_EPOCH": String(epoch)])
+    func veedor(
+      _ args: [String], workspace: Bool = true, at epoch: Int = 1_704_067_200, environment: [String: String] = [:]
+    ) throws -> TestSupport.Result {
+      try TestSupport.veedor(
+        args + (workspace ? ["-w", ws] : []),
+        environment: ["SOURCE_DATE_EPOCH": String(epoch)].merging(environment) { $1 })
     }
 
     var ledger: URL { URL(fileURLWithPath: ws).appendingPathComponent("ledger.jsonl") }
@@ -351,6 +355,29 @@ struct CycleTests {
     let english = try String(contentsOf: site.appendingPathComponent("commitment-CLPLN0001.en.html"), encoding: .utf8)
     #expect(
       english.contains("substantial <strong class=\"overdue\">(overdue)</strong>") && !english.contains("sustancial"))
+  }
+
+  @Test("status speaks Spanish with --lang es or a Spanish locale; its JSON keeps English keys")
+  func spanishStatus() throws {
+    let f = try Fixture()
+    #expect(
+      try f.veedor(["milestone", "update", "CLPLN0001.M1", "--status", "limited", "--progress", "10"]).status == 0)
+    let english = try f.veedor(["status"]).stdout
+    #expect(english.contains("\nAggregates\n") && english.contains("  missing: verifiable"))
+    for spanish in [
+      try f.veedor(["status", "--lang", "es"]),
+      try f.veedor(["status"], environment: ["LC_ALL": "", "LANG": "es_CL.UTF-8"]),
+    ] {
+      let text = spanish.stdout
+      #expect(
+        text.contains("\nAgregados\n") && text.contains("  falta: Verificable, Relevante para los valores de OGP"), "\(text.prefix(600))")
+      #expect(text.contains("entradas en el registro") && text.contains("Hitos (avance calculado"))
+      for english in ["Aggregates", "missing:", "ledger entries", "Still missing", "Milestones (", "complete;"] {
+        #expect(!text.contains(english), "\(english)")
+      }
+    }
+    let json = try f.veedor(["status", "--json"], environment: ["LANG": "es_CL.UTF-8", "LC_ALL": ""]).stdout
+    #expect(json.contains("\"aggregates\"") && json.contains("\"milestones\""))
   }
 }
 

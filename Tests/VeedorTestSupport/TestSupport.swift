@@ -71,14 +71,14 @@ public enum TestSupport {
       stderr: String(decoding: errData, as: UTF8.self))
   }
 
-  /// Runs the built `veedor` with a fixed clock.
+  /// Runs the built `veedor` with a fixed clock and an English locale (whatever the developer's), so
+  /// output in another language is asked for explicitly.
   @discardableResult
   public static func veedor(_ arguments: [String], environment: [String: String] = [:], input: Data? = nil)
     throws -> Result
   {
-    try run(
-      veedorBinary, arguments, environment: ["SOURCE_DATE_EPOCH": "1700000000"].merging(environment) { $1 },
-      input: input)
+    let fixed = ["SOURCE_DATE_EPOCH": "1700000000", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
+    return try run(veedorBinary, arguments, environment: fixed.merging(environment) { $1 }, input: input)
   }
 
   /// The path of an outside tool, or nil when it is not installed.

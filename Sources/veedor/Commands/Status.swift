@@ -10,10 +10,16 @@ import VeedorWorkspace
 struct Status: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Show scores, evidence, derived indicators, aggregates and what is still missing.",
-    discussion: "Example: veedor status --lang es")
+    discussion: """
+      In Spanish with --lang es, or when LC_ALL or LANG starts with es (es_CL.UTF-8); --json keeps English keys.
+      Example: veedor status --lang es
+      """)
 
   @OptionGroup var options: WorkspaceOptions
-  @Option(help: "Language: en or es.") var lang: Language = .en
+  @Option(name: .customLong("lang"), help: "Language: en or es (default: from LC_ALL/LANG, else en).")
+  var language: Language?
+  private var lang: Language { Environment.language(language) }
+  private var w: ReportWords { ReportWords(language: lang) }
   @Flag(help: "Print JSON.") var json = false
 
   func run() throws {
@@ -27,53 +33,47 @@ struct Status: ParsableCommand {
       CheckinRhythm(plan: workspace.plan, board: board, cycle: state.cycle, today: Environment.today())
       .units
     if json { return try Output.json(report) }
-    Output.line(
-      "\(report.plan) — \(report.member) · rubric \(report.rubric) · \(report.ledgerEntries) ledger entries\n")
+    Output.line("\(w.format("cli.header", report.plan, report.member, report.rubric, String(report.ledgerEntries)))\n")
     for c in report.commitments {
-      Output.line("\(c.id)  \(c.title)  (\(c.evidence) evidence)")
+      Output.line("\(c.id)  \(c.title)  (\(w.format("cli.evidenceCount", String(c.evidence))))")
       for s in c.scales where s.levels != nil {
         let labels = (s.levels ?? []).map { id in
           workspace.rubric.scale(s.scale)?.levels.first { $0.id == id }?.label.text(lang) ?? id
         }
-        let fix = s.corrections > 0 ? ", corrected \(s.corrections)×" : ""
+        let fix = s.corrections > 0 ? w.format("cli.corrected", String(s.corrections)) : ""
         let rule = workspace.rubric.scale(s.scale).flatMap(\.requires).map(\.summary) ?? ""
-        let lapsed =
-          s.notApplicable ? "  — no longer applies (the rubric applies it only when \(rule)); not counted" : ""
+        let lapsed = s.notApplicable ? w.format("cli.lapsed", rule) : ""
+        let name = lang == .es ? workspace.rubric.scale(s.scale)?.title.es ?? s.scale : s.scale
         Output.line(
-          "  ✓ \(s.scale): \(labels.joined(separator: ", "))  [\(s.score ?? ""), \(s.evidence) evidence\(fix)]\(lapsed)"
+          "  ✓ \(name): \(labels.joined(separator: ", "))  [\(s.score ?? ""), \(w.format("cli.evidenceCount", String(s.evidence)))\(fix)]\(lapsed)"
         )
       }
       let decided = c.indicators.sorted { $0.key < $1.key }.filter { $0.value != .unknown }
       if !decided.isEmpty {
-        Output.line("  indicators: \(decided.map { "\($0.key)=\($0.value.rawValue)" }.joined(separator: " "))")
+        Output.line(
+          "  \(w["cli.indicators"]): \(decided.map { "\($0.key)=\($0.value.rawValue)" }.joined(separator: " "))")
       }
-      if !c.missing.isEmpty { Output.line("  missing: \(c.missing.joined(separator: ", "))") }
+      let missing = c.missing.map { id in lang == .es ? workspace.rubric.scale(id)?.title.es ?? id : id }
+      if !missing.isEmpty { Output.line("  \(w["cli.missing"]): \(missing.joined(separator: ", "))") }
     }
     printCycle(report)
     printPlanQuestions(report, workspace.rubric)
     printForms(report.forms, workspace.rubric)
-    Output.line("\nAggregates")
-    for a in report.aggregates {
-      let v = a.value
-      Output.line("  \(a.title): \(v.figure)\(v.undecided > 0 ? ", \(v.undecided) undecided" : "")")
-    }
+    Output.line("\n\(w["cli.aggregates"])")
+    for a in report.aggregates { Output.line("  \(a.title): \(w.figure(a.value))") }
     if let r = report.review {
+      let state = r.open ? w.format("cli.reviewOpen", String(r.draftSize)) : w["cli.reviewClosed"]
       Output.line(
-        "\nReview \(r.window): replies \(r.opens) to \(r.closes), \(r.open ? "open (draft at checkpoint \(r.draftSize))" : "closed by the final report"); \(r.replies) replies; \(report.parties) parties"
-      )
+        "\n\(w.format("cli.review", r.window, r.opens, r.closes, state, String(r.replies), String(report.parties)))")
       if !report.unansweredReplies.isEmpty {
-        Output.line(
-          "  unanswered: \(report.unansweredReplies.joined(separator: ", ")) — answer each with 'veedor reply answer ID --accept|--partly|--reject --rationale …' before the final report"
-        )
+        Output.line("\(w.format("cli.unanswered", report.unansweredReplies.joined(separator: ", ")))")
       }
       if !report.unansweredLate.isEmpty {
-        Output.line("  late and unanswered: \(report.unansweredLate.joined(separator: ", "))")
+        Output.line("\(w.format("cli.lateUnanswered", report.unansweredLate.joined(separator: ", ")))")
       }
     }
     Output.line(
-      report.missing == 0
-        ? "\nEvery scale is scored."
-        : "\nStill missing: \(report.missing) scale score(s) before a complete report can be issued.")
+      "\n\(report.missing == 0 ? w["cli.allScored"] : w.format("cli.stillMissing", String(report.missing)))")
   }
 
   /// The rubric's forms: the plan's, and each commitment's once its deadline has started.
@@ -110,51 +110,51 @@ struct Status: ParsableCommand {
 
   private func printPlanQuestions(_ report: StatusReport, _ rubric: Rubric) {
     guard !report.planQuestions.isEmpty else { return }
-    Output.line("\n\(report.plan): questions about the plan")
+    Output.line("\n\(w.format("cli.planQuestions", report.plan))")
     for q in report.planQuestions where q.levels != nil {
       let labels = (q.levels ?? []).map { id in
         rubric.planScale(q.scale)?.levels.first { $0.id == id }?.label.text(lang) ?? id
       }
       let rule = rubric.planScale(q.scale).flatMap(\.requires).map(\.summary) ?? ""
-      let lapsed =
-        q.notApplicable ? "  — no longer applies (the rubric applies it only when \(rule)); not counted" : ""
+      let lapsed = q.notApplicable ? w.format("cli.lapsed", rule) : ""
+      let name = lang == .es ? rubric.planScale(q.scale)?.title.es ?? q.scale : q.scale
       Output.line(
-        "  ✓ \(q.scale): \(labels.joined(separator: ", "))  [\(q.score ?? ""), \(q.evidence) evidence]\(lapsed)")
+        "  ✓ \(name): \(labels.joined(separator: ", "))  [\(q.score ?? ""), \(w.format("cli.evidenceCount", String(q.evidence)))]\(lapsed)"
+      )
     }
     let open = report.planQuestions.filter { $0.levels == nil && !$0.notApplicable }.map(\.scale)
     if !open.isEmpty {
-      Output.line("  missing: \(open.joined(separator: ", ")) — veedor score \(report.plan) QUESTION LEVEL …")
+      let names = open.map { id in lang == .es ? rubric.planScale(id)?.title.es ?? id : id }
+      Output.line(
+        "  \(w["cli.missing"]): \(names.joined(separator: ", ")) — veedor score \(report.plan) QUESTION LEVEL …")
     }
   }
 
   private func printForms(_ forms: [StatusReport.FormStatus], _ rubric: Rubric) {
     guard let defined = rubric.forms, !defined.isEmpty else { return }
     let today = PlanDate(iso: String(Act.timestamp(Environment.now()).prefix(10)))
-    Output.line("\nForms")
+    Output.line("\n\(w["cli.forms"])")
     for f in forms {
       // A deadline known only to the month (`2024-05`) has not passed until that month is over.
       let passed = f.due.flatMap(PlanDate.init(iso:)).map { due in today.map(due.hasPassed(on:)) ?? false } ?? false
-      let late = passed && !f.missing.isEmpty ? " (past due)" : ""
-      let due =
-        f.due
-        ?? (f.countedFrom.map { "— (the plan gives only the year of its submission, \($0))" }
-          ?? "— (no submission date in the plan)")
+      let late = passed && !f.missing.isEmpty ? w["cli.pastDue"] : ""
+      let due = f.due ?? (f.countedFrom.map { w.format("cli.yearOnly", $0) } ?? w["cli.noSubmission"])
+      let listed = f.missing.prefix(6).joined(separator: ", ") + (f.missing.count > 6 ? ", …" : "")
       let gaps =
-        f.missing.isEmpty
-        ? "every question answered"
-        : "\(f.missing.count) unanswered: \(f.missing.prefix(6).joined(separator: ", "))\(f.missing.count > 6 ? ", …" : "")"
+        f.missing.isEmpty ? w["cli.allAnswered"] : w.format("cli.unansweredQuestions", String(f.missing.count), listed)
       Output.line(
-        "  \(f.title)\(f.commitment.map { " \($0)" } ?? ""): due \(due)\(late); \(gaps)"
-      )
-      if let problem = f.problem { Output.line("    cannot be exported as it stands: \(problem)") }
+        "  \(f.title)\(f.commitment.map { " \($0)" } ?? ""): \(w.format("cli.formLine", due))\(late); \(gaps)")
+      if let problem = f.problem { Output.line("\(w.format("cli.cannotExport", problem))") }
       Output.line(
         "    export: veedor report export --form \(f.form)\(f.commitment.map { " --commitment \($0)" } ?? "")")
     }
     for form in defined where form.subject == .commitment {
       let due = forms.filter { $0.form == form.id }.count
       if due == 0 {
+        let scale = form.due.scale.flatMap { rubric.scale($0) }
+        let levels = (form.due.levels ?? []).map { id in scale?.levels.first { $0.id == id }?.label.text(lang) ?? id }
         Output.line(
-          "  \(form.title.text(lang)): not due yet for any commitment (its deadline starts when \(form.due.scale ?? "") is recorded as \((form.due.levels ?? []).joined(separator: "/")))"
+          "  \(form.title.text(lang)): \(w.format("cli.notDueAny", scale?.title.text(lang) ?? form.due.scale ?? "", levels.joined(separator: "/")))"
         )
       }
     }
@@ -163,20 +163,23 @@ struct Status: ParsableCommand {
   private func printCycle(_ report: StatusReport) {
     let tracked = report.milestones.filter { !$0.milestones.isEmpty }
     if !tracked.isEmpty {
-      Output.line("\nMilestones (progress rolled up from milestones, beside the completion score)")
+      Output.line("\n\(w["cli.milestones"])")
       for c in tracked {
         let counted = c.milestones.filter { !$0.dropped }
         let done = counted.filter { $0.status == .complete }.count
-        let late = c.overdue > 0 ? "; overdue: \(c.milestones.filter(\.overdue).map(\.id).joined(separator: ", "))" : ""
+        let late =
+          c.overdue > 0
+          ? w.format("cli.overdueList", c.milestones.filter(\.overdue).map(\.id).joined(separator: ", ")) : ""
         Output.line(
-          "  \(c.commitment): \(c.progress.map { "\($0)%" } ?? "–"), \(done)/\(counted.count) complete\(late)")
+          "  \(c.commitment): \(c.progress.map { "\($0)%" } ?? "–"), \(w.format("cli.completeCount", String(done), String(counted.count)))\(late)"
+        )
       }
     }
     guard report.checkins.contains(where: { $0.count > 0 || $0.overdue }) else { return }
-    Output.line("\nCheck-ins with responsible units (monthly)")
+    Output.line("\n\(w["cli.checkins"])")
     for unit in report.checkins where unit.count > 0 || unit.overdue {
-      let last = unit.last.map { "last \($0) (\(unit.count))" } ?? "none yet"
-      Output.line("  \(unit.name): \(last)\(unit.overdue ? " — OVERDUE" : "")")
+      let last = unit.last.map { w.format("cli.lastCheckin", $0, String(unit.count)) } ?? w["cli.noneYet"]
+      Output.line("  \(unit.name): \(last)\(unit.overdue ? w["cli.overdueCaps"] : "")")
     }
   }
 }
