@@ -150,6 +150,11 @@ public struct ReportWords: Sendable {
     "kind.interview": LocalizedText(en: "interview", es: "entrevista"),
     "kind.dataset": LocalizedText(en: "dataset", es: "conjunto de datos"),
     "kind.observation": LocalizedText(en: "observation", es: "observación"),
+    "cli.progressOf": LocalizedText(en: "progress %1", es: "avance %1"),
+    "cli.overdueCount": LocalizedText(en: ", %1 overdue", es: ", %1 atrasados"),
+    "cli.agreed": LocalizedText(en: "agreed", es: "acordado"),
+    "cli.followUp": LocalizedText(en: "follow-up", es: "seguimiento"),
+    "cli.by": LocalizedText(en: "by %1", es: "para el %1"),
     "cli.header": LocalizedText(
       en: "%1 — %2 · rubric %3 · %4 ledger entries", es: "%1 — %2 · rúbrica %3 · %4 entradas en el registro"),
     "cli.evidenceCount": LocalizedText(en: "%1 evidence", es: "%1 evidencias"),

@@ -370,12 +370,24 @@ struct CycleTests {
     ] {
       let text = spanish.stdout
       #expect(
-        text.contains("\nAgregados\n") && text.contains("  falta: Verificable, Relevante para los valores de OGP"), "\(text.prefix(600))")
+        text.contains("\nAgregados\n") && text.contains("  falta: Verificable, Relevante para los valores de OGP"),
+        "\(text.prefix(600))")
       #expect(text.contains("entradas en el registro") && text.contains("Hitos (avance calculado"))
       for english in ["Aggregates", "missing:", "ledger entries", "Still missing", "Milestones (", "complete;"] {
         #expect(!text.contains(english), "\(english)")
       }
     }
+    // The lists speak it too.
+    #expect(
+      try f.veedor(["milestone", "list", "--lang", "es"]).stdout.contains(
+        "CLPLN0001  avance 5.0%, 2 atrasados\n  CLPLN0001.M1  limitado 10% plazo 2023-06 · Digital Commune  ATRASADO"))
+    #expect(
+      try f.veedor([
+        "checkin", "add", "--date", "2023-12-01", "--unit", "U", "--reported", "r", "--follow-up", "x",
+        "--follow-up-due", "2023-12-15",
+      ]).status == 0)
+    #expect(
+      try f.veedor(["checkin", "list", "--lang", "es"]).stdout.contains("    seguimiento: x (para el 2023-12-15)"))
     let json = try f.veedor(["status", "--json"], environment: ["LANG": "es_CL.UTF-8", "LC_ALL": ""]).stdout
     #expect(json.contains("\"aggregates\"") && json.contains("\"milestones\""))
   }

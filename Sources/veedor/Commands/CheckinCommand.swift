@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import VeedorRecords
+import VeedorReports
+import VeedorRubric
 import VeedorWorkspace
 
 /// `veedor checkin`: meetings with the responsible units.
@@ -59,16 +61,21 @@ struct CheckinCommand: ParsableCommand {
       discussion: "Example: veedor checkin list")
     @OptionGroup var options: WorkspaceOptions
     @Flag(help: "Print JSON.") var json = false
+    @Option(name: .customLong("lang"), help: "Language: en or es (default: from LC_ALL/LANG, else en).")
+    var language: Language?
 
     func run() throws {
+      let w = ReportWords(language: Environment.language(language))
       let workspace = try options.open()
       let state = try workspace.state()
       let checkins = state.cycle.checkins.map(\.record).reversed()
       if json { return try Output.json(Array(checkins)) }
       for c in checkins {
         Output.line("\(c.id)  \(c.date)  \(c.units.joined(separator: ", ")) — \(c.reported)")
-        for a in c.agreements { Output.line("    agreed: \(a)") }
-        for f in c.followUps { Output.line("    follow-up: \(f.text)\(f.due.map { " (by \($0))" } ?? "")") }
+        for a in c.agreements { Output.line("    \(w["cli.agreed"]): \(a)") }
+        for f in c.followUps {
+          Output.line("    \(w["cli.followUp"]): \(f.text)\(f.due.map { " (\(w.format("cli.by", $0)))" } ?? "")")
+        }
       }
     }
   }

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import VeedorPlan
 import VeedorRecords
+import VeedorReports
+import VeedorRubric
 import VeedorWorkspace
 
 extension EvidenceRecord.Kind: ExpressibleByArgument {}
@@ -56,16 +58,20 @@ struct EvidenceCommand: ParsableCommand {
     @OptionGroup var options: WorkspaceOptions
     @Argument(help: "Commitment id (all when omitted).") var commitment: String?
     @Flag(help: "Print JSON.") var json = false
+    @Option(name: .customLong("lang"), help: "Language: en or es (default: from LC_ALL/LANG, else en).")
+    var language: Language?
 
     func run() throws {
       let workspace = try options.open()
+      let w = ReportWords(language: Environment.language(language))
       let filter = try commitment.map { try workspace.subject($0) }
       let items = try workspace.state().evidence.filter { filter == nil || $0.commitment == filter }
       if json { return try Output.json(items) }
       for e in items {
-        let source = e.url ?? "\(e.fileName ?? "file") sha256:\(e.sha256?.prefix(16) ?? "")…"
+        let source = e.url ?? "\(e.fileName ?? "") sha256:\(e.sha256?.prefix(16) ?? "")…"
         Output.line(
-          "\(e.id)  \(e.commitment)  \(e.kind.rawValue)  \(e.date?.description ?? "-")  \(e.title)  \(source)")
+          "\(e.id)  \(e.commitment)  \(w["kind.\(e.kind.rawValue)"])  \(e.date?.description ?? "-")  \(e.title)  \(source)"
+        )
       }
     }
   }

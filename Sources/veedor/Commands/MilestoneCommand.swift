@@ -3,6 +3,7 @@ import Foundation
 import VeedorLedger
 import VeedorPlan
 import VeedorRecords
+import VeedorReports
 import VeedorRubric
 import VeedorWorkspace
 
@@ -35,10 +36,13 @@ struct MilestoneCommand: ParsableCommand {
       discussion: "Example: veedor milestone list CLPLN0001")
     @OptionGroup var options: WorkspaceOptions
     @Argument(help: "Commitment id (all when omitted).") var commitment: String?
-    @Option(help: "Language of titles: en or es.") var lang: Language = .en
+    @Option(name: .customLong("lang"), help: "Language: en or es (default: from LC_ALL/LANG, else en).")
+    var language: Language?
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
+      let lang = Environment.language(language)
+      let w = ReportWords(language: lang)
       let workspace = try options.open()
       let filter = try commitment.map { try workspace.commitment($0).id }
       let board = workspace.milestoneBoard(try workspace.state(), today: Environment.today())
@@ -49,14 +53,15 @@ struct MilestoneCommand: ParsableCommand {
           "no milestones yet: the plan lists none; add one with 'veedor milestone add COMMITMENT --title … --reason …'")
       }
       for c in shown {
-        let progress = c.progress.map { "\($0)%" } ?? "no milestones"
-        Output.line("\(c.commitment)  progress \(progress)\(c.overdue > 0 ? ", \(c.overdue) overdue" : "")")
+        let progress = c.progress.map { "\($0)%" } ?? w["noMilestones"]
+        let late = c.overdue > 0 ? w.format("cli.overdueCount", String(c.overdue)) : ""
+        Output.line("\(c.commitment)  \(w.format("cli.progressOf", progress))\(late)")
         for m in c.milestones {
-          let due = m.due.map { " due \($0)" } ?? ""
-          let mark = m.dropped ? "  (dropped)" : m.overdue ? "  OVERDUE" : ""
+          let due = m.due.map { " \(w["due"].lowercased()) \($0)" } ?? ""
+          let mark = m.dropped ? "  (\(w["dropped"]))" : m.overdue ? "  \(w["overdue"].uppercased())" : ""
           let unit = m.responsible.map { " · \($0)" } ?? ""
-          Output.line(
-            "  \(m.id)  \(m.status.rawValue) \(m.progress)%\(due)\(unit)\(mark) — \(m.title.best(lang.rawValue))")
+          let status = lang == .es ? w["status.\(m.status.rawValue)"] : m.status.rawValue
+          Output.line("  \(m.id)  \(status) \(m.progress)%\(due)\(unit)\(mark) — \(m.title.best(lang.rawValue))")
         }
       }
     }
