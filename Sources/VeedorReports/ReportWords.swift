@@ -150,6 +150,36 @@ public struct ReportWords: Sendable {
     "kind.interview": LocalizedText(en: "interview", es: "entrevista"),
     "kind.dataset": LocalizedText(en: "dataset", es: "conjunto de datos"),
     "kind.observation": LocalizedText(en: "observation", es: "observación"),
+    "log.plan": LocalizedText(
+      en: "plan imported: %1 (%2 commitments), rubric %3 %4", es: "plan importado: %1 (%2 compromisos), rúbrica %3 %4"),
+    "log.evidence": LocalizedText(en: "evidence %1 for %2: %3 (%4)", es: "evidencia %1 para %2: %3 (%4)"),
+    "log.score": LocalizedText(en: "score %1", es: "puntaje %1"),
+    "log.corrects": LocalizedText(en: "score %1 corrects %2", es: "puntaje %1 corrige %2"),
+    "log.inReplyTo": LocalizedText(en: " (in reply to %1)", es: " (en respuesta a %1)"),
+    "log.note": LocalizedText(en: "note", es: "nota"),
+    "log.on": LocalizedText(en: " on %1", es: " sobre %1"),
+    "log.monitorKey": LocalizedText(en: "monitor key", es: "clave del evaluador"),
+    "log.partyAdded": LocalizedText(en: "party added", es: "parte agregada"),
+    "log.partyRemoved": LocalizedText(en: "party removed", es: "parte retirada"),
+    "log.reviewOpened": LocalizedText(
+      en: "review %1 opened: replies from %2 to %3; the draft is checkpoint %4",
+      es: "revisión %1 abierta: respuestas del %2 al %3; el borrador es el punto de control %4"),
+    "log.reviewClosed": LocalizedText(
+      en: "review %1 closed for the final report", es: "revisión %1 cerrada para el informe final"),
+    "log.leftUnanswered": LocalizedText(en: "; left unanswered: %1", es: "; quedaron sin contestar: %1"),
+    "log.signedBy": LocalizedText(en: "signed by %1", es: "firmada por %1"),
+    "log.unsigned": LocalizedText(en: "unsigned comment", es: "comentario sin firma"),
+    "log.from": LocalizedText(en: " from %1", es: " de %1"),
+    "log.reply": LocalizedText(en: "reply %1, %2, sha256 %3…", es: "respuesta %1, %2, sha256 %3…"),
+    "log.answer": LocalizedText(en: "answer to %1: %2 — %3", es: "respuesta a %1: %2 — %3"),
+    "log.update": LocalizedText(
+      en: "milestone update %1: %2 %3 %4% on %5", es: "actualización de hito %1: %2 %3 %4% el %5"),
+    "log.met": LocalizedText(en: ", met %1", es: ", cumplido el %1"),
+    "log.milestoneChanged": LocalizedText(en: "milestone %1 %2 — %3", es: "hito %1 %2 — %3"),
+    "log.checkin": LocalizedText(en: "check-in %1 on %2 with %3: %4", es: "reunión %1 el %2 con %3: %4"),
+    "log.reconciled": LocalizedText(
+      en: "reconciled %1 %2 with reviewer %3 (%4): %5's reading stands",
+      es: "conciliado %1 %2 con el revisor %3 (%4): se mantiene la lectura de %5"),
     "cli.progressOf": LocalizedText(en: "progress %1", es: "avance %1"),
     "cli.overdueCount": LocalizedText(en: ", %1 overdue", es: ", %1 atrasados"),
     "cli.agreed": LocalizedText(en: "agreed", es: "acordado"),
@@ -270,9 +300,21 @@ public struct ReportWords: Sendable {
 
   /// A word with `%1`, `%2`… replaced by the arguments.
   public func format(_ key: String, _ args: String...) -> String {
-    var text = self[key]
-    for (i, arg) in args.enumerated().reversed() { text = text.replacingOccurrences(of: "%\(i + 1)", with: arg) }
-    return text
+    // One pass over the phrase, so a `%2` inside an argument (a URL's `%20`) is never replaced again.
+    var text = ""
+    var rest = Substring(self[key])
+    while let mark = rest.firstIndex(of: "%") {
+      text += rest[..<mark]
+      let digits = rest[rest.index(after: mark)...].prefix { $0.isASCII && $0.isNumber }
+      if let n = Int(digits), (1...args.count).contains(n) {
+        text += args[n - 1]
+        rest = rest[digits.endIndex...]
+      } else {
+        text += "%"
+        rest = rest[rest.index(after: mark)...]
+      }
+    }
+    return text + rest
   }
 
   /// A figure as text: `45.5% (5/11)` or a count.

@@ -3,6 +3,7 @@ import Testing
 import VeedorLedger
 import VeedorPlan
 import VeedorRecords
+import VeedorReports
 import VeedorTestSupport
 
 #if canImport(FoundationXML)
@@ -388,6 +389,15 @@ struct CycleTests {
       ]).status == 0)
     #expect(
       try f.veedor(["checkin", "list", "--lang", "es"]).stdout.contains("    seguimiento: x (para el 2023-12-15)"))
+    let log = try f.veedor(["log", "--lang", "es"]).stdout
+    #expect(
+      log.contains("actualización de hito U1: CLPLN0001.M1 limitado 10% el 2024-01-01")
+        && log.contains("plan importado"))
+    #expect(try f.veedor(["log"]).stdout.contains("milestone update U1: CLPLN0001.M1 limited 10% on 2024-01-01"))
+    // Data is put in once: a URL's %20 is not read as a placeholder.
+    #expect(
+      ReportWords(language: .en).format("log.evidence", "E1", "C1", "T", "https://x.org/a%20b%1")
+        == "evidence E1 for C1: T (https://x.org/a%20b%1)")
     let json = try f.veedor(["status", "--json"], environment: ["LANG": "es_CL.UTF-8", "LC_ALL": ""]).stdout
     #expect(json.contains("\"aggregates\"") && json.contains("\"milestones\""))
   }

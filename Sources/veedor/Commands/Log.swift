@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import VeedorPlan
 import VeedorRecords
+import VeedorReports
+import VeedorRubric
 import VeedorWorkspace
 
 /// `veedor log`: the history of acts, corrections included.
@@ -13,8 +15,11 @@ struct Log: ParsableCommand {
   @OptionGroup var options: WorkspaceOptions
   @Argument(help: "Commitment id (all when omitted).") var commitment: String?
   @Flag(help: "Print JSON.") var json = false
+  @Option(name: .customLong("lang"), help: "Language: en or es (default: from LC_ALL/LANG, else en).")
+  var language: Language?
 
   func run() throws {
+    let w = ReportWords(language: Environment.language(language))
     let workspace = try options.open()
     let filter = try commitment.map { try workspace.subject($0) }
     let state = try workspace.state()
@@ -29,66 +34,75 @@ struct Log: ParsableCommand {
         || act.milestoneChange?.commitment == filter || act.checkin?.commitments.contains(filter) == true
     }
     if json { return try Output.json(acts) }
-    for act in acts { Output.line("#\(act.seq)  \(act.time)  \(Self.describe(act))") }
+    for act in acts { Output.line("#\(act.seq)  \(act.time)  \(Self.describe(act, w))") }
   }
 
-  static func describe(_ act: Act) -> TerminalText {
+  /// One act as a line, in the output language.
+  static func describe(_ act: Act, _ w: ReportWords) -> TerminalText {
     switch act.type {
     case .planImported:
+      let p = act.plan
       return
-        "plan imported: \(act.plan?.id ?? "") (\(act.plan?.commitments ?? 0) commitments), rubric \(act.plan?.rubric ?? "") \(act.plan?.rubricVersion ?? "")"
+        "\(w.format("log.plan", p?.id ?? "", String(p?.commitments ?? 0), p?.rubric ?? "", p?.rubricVersion ?? ""))"
     case .evidenceAdded:
       let e = act.evidence
-      return "evidence \(e?.id ?? "") for \(e?.commitment ?? ""): \(e?.title ?? "") (\(e?.url ?? e?.fileName ?? ""))"
+      return
+        "\(w.format("log.evidence", e?.id ?? "", e?.commitment ?? "", e?.title ?? "", e?.url ?? e?.fileName ?? ""))"
     case .scoreRecorded, .scoreCorrected:
       let s = act.score
       let head =
-        act.type == .scoreCorrected ? "score \(s?.id ?? "") corrects \(s?.supersedes ?? "")" : "score \(s?.id ?? "")"
-      let reply = s?.inReplyTo.map { " (in reply to \($0))" } ?? ""
+        act.type == .scoreCorrected
+        ? w.format("log.corrects", s?.id ?? "", s?.supersedes ?? "") : w.format("log.score", s?.id ?? "")
+      let reply = s?.inReplyTo.map { w.format("log.inReplyTo", $0) } ?? ""
       return
         "\(head)\(reply): \(s?.commitment ?? "") \(s?.scale ?? "") = \(s?.levels.joined(separator: ",") ?? "") — \(s?.rationale ?? "") [\(s?.evidence.joined(separator: ",") ?? "")]"
     case .note:
-      return "note\(act.note?.commitment.map { " on \($0)" } ?? ""): \(act.note?.text ?? "")"
+      return "\(w["log.note"])\(act.note?.commitment.map { w.format("log.on", $0) } ?? ""): \(act.note?.text ?? "")"
     case .monitorKey:
       let m = act.monitor
-      return "monitor key: \(m?.name ?? "")\(m?.email.map { " <\($0)>" } ?? "") \(m?.publicKey ?? "")"
+      return "\(w["log.monitorKey"]): \(m?.name ?? "")\(m?.email.map { " <\($0)>" } ?? "") \(m?.publicKey ?? "")"
     case .partyAdded, .partyRemoved:
       let p = act.party
-      let verb = act.type == .partyAdded ? "party added" : "party removed"
+      let verb = act.type == .partyAdded ? w["log.partyAdded"] : w["log.partyRemoved"]
       return
         "\(verb): \(p?.name ?? "") (\(p?.role.rawValue ?? "")\(p?.title.map { ", \($0)" } ?? "")) \(p?.publicKey ?? "")"
     case .reviewOpened:
       let r = act.review
-      return
-        "review \(r?.id ?? "") opened: replies from \(r?.opens ?? "") to \(r?.closes ?? ""); the draft is checkpoint \(act.seq + 1)"
+      return "\(w.format("log.reviewOpened", r?.id ?? "", r?.opens ?? "", r?.closes ?? "", String(act.seq + 1)))"
     case .reviewClosed:
       let r = act.review
       let open = r?.unanswered ?? []
-      return
-        "review \(r?.id ?? "") closed for the final report\(open.isEmpty ? "" : "; left unanswered: \(open.joined(separator: ", "))")"
+      let left = open.isEmpty ? "" : w.format("log.leftUnanswered", open.joined(separator: ", "))
+      return "\(w.format("log.reviewClosed", r?.id ?? ""))\(left)"
     case .replyAdded:
       let r = act.reply
-      let who = r?.party.map { "signed by \($0)" } ?? "unsigned comment\(r?.submitter.map { " from \($0)" } ?? "")"
-      return "reply \(r?.id ?? ""), \(who), sha256 \(r?.sha256.prefix(12) ?? "")…"
+      let who =
+        r?.party.map { w.format("log.signedBy", $0) }
+        ?? w["log.unsigned"] + (r?.submitter.map { w.format("log.from", $0) } ?? "")
+      return "\(w.format("log.reply", r?.id ?? "", who, String(r?.sha256.prefix(12) ?? "")))"
     case .replyAnswered:
       let a = act.answer
-      return "answer to \(a?.reply ?? ""): \(a?.decision.rawValue ?? "") — \(a?.rationale ?? "")"
+      return "\(w.format("log.answer", a?.reply ?? "", a?.decision.rawValue ?? "", a?.rationale ?? ""))"
     case .milestoneUpdated:
       let u = act.milestone
-      let met = u?.met.map { ", met \($0)" } ?? ""
+      let met = u?.met.map { w.format("log.met", $0) } ?? ""
+      let note = u.map { $0.note.isEmpty ? "" : " — \($0.note)" } ?? ""
+      let status = u.map { w.language == .es ? w["status.\($0.status.rawValue)"] : $0.status.rawValue } ?? ""
       return
-        "milestone update \(u?.id ?? ""): \(u?.milestone ?? "") \(u?.status.rawValue ?? "") \(u?.progress ?? 0)% on \(u?.date ?? "")\(met)\(u.map { $0.note.isEmpty ? "" : " — \($0.note)" } ?? "")"
+        "\(w.format("log.update", u?.id ?? "", u?.milestone ?? "", status, String(u?.progress ?? 0), u?.date ?? ""))\(met)\(note)"
     case .milestoneChanged:
       let c = act.milestoneChange
-      return "milestone \(c?.milestone ?? "") \(c?.change.rawValue ?? "") — \(c?.reason ?? "")"
+      return "\(w.format("log.milestoneChanged", c?.milestone ?? "", c?.change.rawValue ?? "", c?.reason ?? ""))"
     case .checkinAdded:
       let c = act.checkin
       return
-        "check-in \(c?.id ?? "") on \(c?.date ?? "") with \(c?.units.joined(separator: ", ") ?? ""): \(c?.reported ?? "")"
+        "\(w.format("log.checkin", c?.id ?? "", c?.date ?? "", c?.units.joined(separator: ", ") ?? "", c?.reported ?? ""))"
     case .scoreReconciled:
       let r = act.reconciliation
-      return
-        "reconciled \(r?.commitment ?? "") \(r?.scale ?? "") with reviewer \(r?.reviewer ?? "") (\(r?.reviewerLevels.joined(separator: ",") ?? "")): \(r?.stands.rawValue ?? "")'s reading stands\(r?.score.map { " (\($0))" } ?? "") — \(r?.rationale ?? "")"
+      let head = w.format(
+        "log.reconciled", r?.commitment ?? "", r?.scale ?? "", r?.reviewer ?? "",
+        r?.reviewerLevels.joined(separator: ",") ?? "", r?.stands.rawValue ?? "")
+      return "\(head)\(r?.score.map { " (\($0))" } ?? "") — \(r?.rationale ?? "")"
     }
   }
 }
