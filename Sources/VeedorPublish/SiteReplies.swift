@@ -60,7 +60,7 @@ struct SiteReplies {
       h += "<p>\(e(w["replyIntro"]))</p>\n<ol>\n"
       h += "<li>\(e(w["replyStep1"]))<pre><code>\(e("ssh-keygen -t ed25519 -f \(key)"))</code></pre></li>\n"
       h += "<li>\(e(w["replyStep2"]))<pre><code>\(e(template))</code></pre>\n"
-      let scales = (try? report.inputs.rubricBytes()).flatMap { try? Rubric.load($0) }?.scales.map(\.id) ?? []
+      let scales = report.pinnedRubric()?.scales.map(\.id) ?? []
       h += "<p>\(e(w["replyIds"])) \(e(report.commitments.map(\.id).joined(separator: ", "))) · "
       h += "\(e(scales.joined(separator: ", ")))</p></li>\n"
       h +=

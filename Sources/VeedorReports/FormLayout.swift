@@ -56,11 +56,7 @@ public enum FormLayout {
     guard let form = report.form else { return [] }
     let w = ReportWords(language: language)
     let lang = language.rawValue
-    let rubric = try? DecodedInputs.shared.rubric(sha256: report.rubric.sha256) { () throws(ReportsError) in
-      do { return try Rubric.load(try report.inputs.rubricBytes()) } catch {
-        throw ReportsError(.integrity, "\(error)")
-      }
-    }
+    let rubric = report.pinnedRubric()
     let definition = rubric?.form(form.id)
     var blocks: [FormBlock] = []
     let draft = report.isDraft ? "\(w["draft"]) — " : ""

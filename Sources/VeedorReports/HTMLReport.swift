@@ -62,7 +62,8 @@ public enum HTMLReport {
     h +=
       ".unconfirmed{color:#7a4b00}.banner{border:3px solid #8a1c1c;padding:.5rem;background:#fff4f4;overflow-wrap:anywhere}"
     h += "blockquote{border-left:4px solid #555;margin:.5rem 0;padding:.2rem .8rem}"
-    h += "a,code{overflow-wrap:anywhere;word-break:break-word}@media print{a{color:#000}}</style>\n</head>\n<body>\n<main>\n"
+    h +=
+      "a,code{overflow-wrap:anywhere;word-break:break-word}@media print{a{color:#000}}</style>\n</head>\n<body>\n<main>\n"
     h += "<h1>\(e(title))</h1>\n\(banner)<dl>\n"
     let facts: [(String, String)] = [
       (w["plan"], report.plan.id), (w["member"], report.plan.member),

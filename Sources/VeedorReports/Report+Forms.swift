@@ -61,14 +61,18 @@ extension Report {
 }
 
 extension Report {
-  /// The titles of the pinned rubric's plan questions by id, for pages that name unanswered ones.
-  public func planQuestionTitles() -> [String: LocalizedText] {
-    let rubric = try? DecodedInputs.shared.rubric(sha256: rubric.sha256) { () throws(ReportsError) in
+  /// The rubric the report's inputs pin, decoded once per SHA-256; nil if it cannot be read.
+  public func pinnedRubric() -> Rubric? {
+    try? DecodedInputs.shared.rubric(sha256: rubric.sha256) { () throws(ReportsError) in
       do { return try Rubric.load(try inputs.rubricBytes()) } catch {
         throw ReportsError(.integrity, "\(error)")
       }
     }
-    return Dictionary((rubric?.planScales ?? []).map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  /// The titles of the pinned rubric's plan questions by id, for pages that name unanswered ones.
+  public func planQuestionTitles() -> [String: LocalizedText] {
+    Dictionary((pinnedRubric()?.planScales ?? []).map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// The unanswered plan questions by title in a language (the id when the rubric has no title).
