@@ -57,3 +57,14 @@ public enum BoundedRead {
     return Data(hasher.finalize()).hexString
   }
 }
+
+extension BoundedRead.Failure: CustomStringConvertible {
+  /// The reason in words, for a one-line error.
+  public var description: String {
+    switch self {
+    case .unreadable(let why): return "cannot read the file: \(why)"
+    case .notAFile: return "not a regular file"
+    case .tooLarge(let size, let limit): return "\(size) bytes, more than the limit of \(limit)"
+    }
+  }
+}

@@ -140,7 +140,10 @@ struct MilestoneCommand: ParsableCommand {
     func run() throws {
       let workspace = try options.open()
       let url = URL(fileURLWithPath: file)
-      let data = try BoundedRead.contents(of: url, limit: 64 << 20)
+      let data: Data
+      do { data = try BoundedRead.contents(of: url, limit: 64 << 20) } catch {
+        throw WorkspaceError(.badInput, error.description, file: file)
+      }
       let state = try workspace.state()
       let today = Environment.today()
       let board = workspace.milestoneBoard(state, today: today)
