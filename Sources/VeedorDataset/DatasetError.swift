@@ -20,7 +20,6 @@ public typealias DatasetError = LocatedError<DatasetErrorCode>
 extension LocatedError where Code == DatasetErrorCode {
   /// A sheet or plan file that cannot be read.
   public init(_ error: PlanError) {
-    self.init(
-      error.code == .io ? .io : .badInput, error.message, file: error.file, line: error.line, field: error.field)
+    self = error.recoded(error.code == .io ? .io : .badInput)
   }
 }

@@ -2,7 +2,9 @@
 ///
 /// Each module names its own kinds of error (`Code`) and gets its own error type from this one,
 /// e.g. `typealias PlanError = LocatedError<PlanErrorCode>`, so callers can tell modules apart.
-public struct LocatedError<Code: Hashable & Sendable>: Error, Sendable, Hashable, CustomStringConvertible {
+public struct LocatedError<Code: Hashable & Sendable>: Error, Sendable, Hashable, CustomStringConvertible,
+  SpanishDescribable
+{
   /// Kind of error.
   public var code: Code
   /// File the problem is in, if any.
@@ -13,11 +15,17 @@ public struct LocatedError<Code: Hashable & Sendable>: Error, Sendable, Hashable
   public var field: String?
   /// What is wrong, in plain words.
   public var message: String
+  /// The same in Spanish.
+  public var messageES: String?
 
-  /// Creates an error.
-  public init(_ code: Code, _ message: String, file: String? = nil, line: Int? = nil, field: String? = nil) {
+  /// Creates an error with its message in English and in Spanish.
+  public init(
+    _ code: Code, _ message: String, es messageES: String? = nil, file: String? = nil, line: Int? = nil,
+    field: String? = nil
+  ) {
     self.code = code
     self.message = message
+    self.messageES = messageES
     self.file = file
     self.line = line
     self.field = field
@@ -29,6 +37,19 @@ public struct LocatedError<Code: Hashable & Sendable>: Error, Sendable, Hashable
     if let file { prefix += file + (line.map { ":\($0)" } ?? "") + ": " }
     if let field { prefix += "field '\(field)': " }
     return prefix + message
+  }
+
+  /// One line in Spanish: `file:line: campo 'x': mensaje`.
+  public var spanishDescription: String {
+    var prefix = ""
+    if let file { prefix += file + (line.map { ":\($0)" } ?? "") + ": " }
+    if let field { prefix += "campo '\(field)': " }
+    return prefix + (messageES ?? message)
+  }
+
+  /// The same error under another module's code, every word and place kept.
+  public func recoded<Other>(_ other: Other) -> LocatedError<Other> {
+    LocatedError<Other>(other, message, es: messageES, file: file, line: line, field: field)
   }
 }
 

@@ -25,14 +25,11 @@ public typealias WorkspaceError = LocatedError<WorkspaceErrorCode>
 extension LocatedError where Code == WorkspaceErrorCode {
   /// A plan that cannot be read: bad input, or an I/O failure.
   public init(_ error: PlanError) {
-    self.init(
-      error.code == .io ? .io : .badInput, error.message, file: error.file, line: error.line, field: error.field)
+    self = error.recoded(error.code == .io ? .io : .badInput)
   }
 
   /// A ledger line that does not fit its history (an integrity failure), or a malformed reply file.
   public init(_ error: RecordsError) {
-    self.init(
-      error.code == .badInput ? .badInput : .integrity, error.message, file: error.file, line: error.line,
-      field: error.field)
+    self = error.recoded(error.code == .badInput ? .badInput : .integrity)
   }
 }

@@ -37,6 +37,18 @@ enum Environment {
     return locale.lowercased().hasPrefix("es") ? .es : .en
   }
 
+  /// The language of this run's messages, errors included: `--lang en|es` on the command line (read
+  /// before parsing, so a parsing error is already in the right language), else `LC_ALL`/`LANG`.
+  static let messageLanguage: Language = {
+    let arguments = CommandLine.arguments
+    var chosen: Language?
+    for (i, argument) in arguments.enumerated() {
+      if argument.hasPrefix("--lang=") { chosen = Language(rawValue: String(argument.dropFirst(7))) ?? chosen }
+      if argument == "--lang", i + 1 < arguments.count { chosen = Language(rawValue: arguments[i + 1]) ?? chosen }
+    }
+    return language(chosen)
+  }()
+
   /// Today's UTC day (`YYYY-MM-DD`) by the same clock.
   static func today() -> String { String(Act.timestamp(now()).prefix(10)) }
 

@@ -22,6 +22,16 @@ enum Output {
     print(text.description, terminator: terminator)
   }
 
+  /// Writes a line to standard output in the language of this run's messages.
+  static func line(_ english: TerminalText, es spanish: TerminalText, terminator: String = "\n") {
+    line(Environment.messageLanguage == .es ? spanish : english, terminator: terminator)
+  }
+
+  /// Writes a line to standard error in the language of this run's messages.
+  static func note(_ english: TerminalText, es spanish: TerminalText) {
+    note(Environment.messageLanguage == .es ? spanish : english)
+  }
+
   /// Writes several lines of data to standard output as they are, control characters other than line feeds escaped.
   static func block(_ text: String) {
     print(Terminal.escape(text, keepingNewlines: true), terminator: "")
@@ -39,8 +49,19 @@ enum Output {
     print(String(decoding: try encoder.encode(value), as: UTF8.self))
   }
 
-  /// Reports an error on stderr and exits: 1 for failed checks, 2 for bad usage or input.
+  /// Reports an error on stderr, in the language of this run's messages, and exits: 1 for failed
+  /// checks, 2 for bad usage or input.
   static func fail(_ error: any Error) -> Never {
+    let spanish = Environment.messageLanguage == .es
+    var (message, status) = describe(error)
+    if spanish, let error = error as? any SpanishDescribable { message = error.spanishDescription }
+    if spanish, let error = error as? UsageError { message = error.spanish }
+    note("veedor: error: \(message)")
+    exit(status)
+  }
+
+  /// An error's English line and exit status.
+  private static func describe(_ error: any Error) -> (String, Int32) {
     let (message, status): (String, Int32)
     switch error {
     case let error as WorkspaceError:
@@ -65,6 +86,8 @@ enum Output {
       (message, status) = (error.description, error.exitStatus)
     case let error as SigningError:
       (message, status) = (error.description, error.exitStatus)
+    case let error as UsageError:
+      (message, status) = (error.english, 2)
     case let error as ExitCode:
       exit(error.rawValue)
     default:
@@ -74,9 +97,9 @@ enum Output {
         exit(0)
       }
       let text = Veedor.message(for: error).replacingOccurrences(of: "\n", with: " ")
-      (message, status) = (text + " (see --help)", code == .validationFailure ? 2 : code.rawValue)
+      let help = Environment.messageLanguage == .es ? " (véase --help)" : " (see --help)"
+      (message, status) = (text + help, code == .validationFailure ? 2 : code.rawValue)
     }
-    note("veedor: error: \(message)")
-    exit(status)
+    return (message, status)
   }
 }

@@ -1,0 +1,8 @@
+/// An error that can say what went wrong in Spanish as well as in English (`description`).
+///
+/// The command line prints `spanishDescription` when it speaks Spanish (`--lang es`, or a Spanish
+/// `LC_ALL`/`LANG`), so a reader never gets an English line in a Spanish session.
+public protocol SpanishDescribable: Error {
+  /// The one-line message in Spanish: values from data as they are, the words in Spanish.
+  var spanishDescription: String { get }
+}
