@@ -18,6 +18,8 @@ public enum FormPages {
     let e = MarkdownReport.escape
     var md = "<!-- \(MarkdownReport.renderer) \(kind) -->\n"
     let w = ReportWords(language: language)
+    // A question's heading sits one level under the section or the commitment it belongs to.
+    var depth = 2
     for block in blocks {
       switch block {
       case .title(let text): md += "# \(e(text))\n\n"
@@ -59,22 +61,29 @@ public enum FormPages {
     h += "background:#fff;overflow-wrap:anywhere}dt{font-weight:bold}dd{margin:0 0 .4rem 1rem}"
     h += ".banner{border:3px solid #8a1c1c;padding:.5rem;background:#fff4f4}.question{border-top:1px solid #555;"
     h += "padding-top:.3rem}.ask{font-style:italic}.open{color:#7a4b00;font-weight:bold}"
+    h += "a:focus{outline:3px solid #111;outline-offset:2px}"
     h += "@media print{a{color:#000}}</style>\n</head>\n<body>\n<main>\n"
+    // A question's heading sits one level under the section or the commitment it belongs to.
+    var depth = 2
     for block in blocks {
       switch block {
       case .title(let text): h += "<h1>\(e(text))</h1>\n"
       case .banner(let text): h += "<p class=\"banner\" role=\"note\"><strong>\(e(text))</strong></p>\n"
       case .facts(let facts):
         h += "<dl>\n" + facts.map { "<dt>\(e($0.label))</dt><dd>\(e($0.value))</dd>\n" }.joined() + "</dl>\n"
-      case .section(let text): h += "<h2>\(e(text))</h2>\n"
-      case .subject(let text): h += "<h3>\(e(text))</h3>\n"
+      case .section(let text):
+        h += "<h2>\(e(text))</h2>\n"
+        depth = 2
+      case .subject(let text):
+        h += "<h3>\(e(text))</h3>\n"
+        depth = 3
       case .paragraph(let text): h += "<p>\(e(text))</p>\n"
       case .list(let title, let items):
         if !items.isEmpty {
           h += "<p>\(e(title)):</p>\n<ul>\n" + items.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
         }
       case .question(let q):
-        h += "<section class=\"question\">\n<h4>\(e(q.number)) \(e(q.title))</h4>\n"
+        h += "<section class=\"question\">\n<h\(depth + 1)>\(e(q.number)) \(e(q.title))</h\(depth + 1)>\n"
         if !q.text.isEmpty { h += "<p class=\"ask\">\(e(q.text))</p>\n" }
         guard !q.answer.isEmpty else {
           h += "<p class=\"open\">\(e(w["notAnswered"]))</p>\n</section>\n"

@@ -58,7 +58,7 @@ public enum HTMLReport {
     h +=
       "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:auto;padding:1rem;color:#111;background:#fff}"
     h +=
-      "table{border-collapse:collapse;display:block;overflow-x:auto;max-width:100%}dd{overflow-wrap:anywhere}th,td{border:1px solid #555;padding:.3rem .5rem;text-align:left;vertical-align:top}"
+      "table{border-collapse:collapse}.wide{overflow-x:auto;max-width:100%}a:focus,.wide:focus{outline:3px solid #111;outline-offset:2px}dd{overflow-wrap:anywhere}th,td{border:1px solid #555;padding:.3rem .5rem;text-align:left;vertical-align:top}"
     h +=
       ".unconfirmed{color:#7a4b00}.banner{border:3px solid #8a1c1c;padding:.5rem;background:#fff4f4;overflow-wrap:anywhere}"
     h += "blockquote{border-left:4px solid #555;margin:.5rem 0;padding:.2rem .8rem}"
@@ -98,7 +98,7 @@ public enum HTMLReport {
       h += "<section id=\"\(e(c.id))\">\n<h3>\(e(c.id)) — \(e(c.title.best(lang)))</h3>\n"
       if !c.scores.isEmpty {
         h +=
-          "<table>\n<caption>\(e(c.id))</caption>\n<tr><th scope=\"col\">\(e(w["scale"]))</th><th scope=\"col\">\(e(w["level"]))</th>"
+          "<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"\(e(c.id))\">\n<table>\n<caption>\(e(c.id))</caption>\n<tr><th scope=\"col\">\(e(w["scale"]))</th><th scope=\"col\">\(e(w["level"]))</th>"
         h +=
           "<th scope=\"col\">\(e(w["definition"]))</th><th scope=\"col\">\(e(w["rationale"]))</th><th scope=\"col\">\(e(w["evidence"]))</th></tr>\n"
         for s in c.scores {
@@ -112,7 +112,7 @@ public enum HTMLReport {
           h += "<tr><th scope=\"row\">\(e(s.title.text(language)))</th><td>\(labels)</td><td>\(definitions)</td>"
           h += "<td>\(e(s.current.rationale))</td><td>\(e(s.current.evidence.joined(separator: ", ")))</td></tr>\n"
         }
-        h += "</table>\n"
+        h += "</table>\n</div>\n"
       }
       for s in c.scores where s.history.count > 1 {
         h += "<p>\(e(w["history"])) — \(e(s.title.text(language))):</p>\n<ol>\n"

@@ -8,7 +8,7 @@ import VeedorTestSupport
 /// Every page a reader sees — the site, the forms, the progress report — laid out by headless
 /// Chromium: nothing wider than a 360 px or 1280 px page (a scroll region may hold a wide table, but
 /// must itself fit), the right `lang`, and on Spanish pages no English phrase from the word tables in
-/// the labels. Screenshots of each page at both widths are kept under `.build/artefacts/pages/`.
+/// the labels; and the WCAG 2.2 AA checks of `AccessibilityProbe`. Screenshots of each page at both widths are kept under `.build/artefacts/pages/`.
 @Suite("Pages at 360 px and 1280 px in headless Chromium")
 struct BrowserLayoutTests {
   /// Measures the page laid out `width` px wide: the elements sticking out, the page's `lang`, and the
@@ -29,7 +29,8 @@ struct BrowserLayoutTests {
       if (r.width > 0 && (r.right > limit || r.left < -1)) out.push(el.tagName.toLowerCase() + (el.className ? '.' + el.className : ''));
     }
     const labels = [...document.querySelectorAll('h1,h2,dt,caption,nav,th[scope=col],figcaption,p.partial')].map(e => e.textContent).join(' | ');
-    document.body.setAttribute('data-probe', JSON.stringify({wide: out.slice(0, 5), lang: document.documentElement.lang, labels}));
+    %A11Y%
+    document.body.setAttribute('data-probe', JSON.stringify({wide: out.slice(0, 5), lang: document.documentElement.lang, labels, a11y: a11y.slice(0, 12)}));
     </script>
     """
 
@@ -37,6 +38,31 @@ struct BrowserLayoutTests {
     var wide: [String]
     var lang: String
     var labels: String
+    var a11y: [String]
+  }
+
+  /// Lays a copy of `page` (written beside it, so relative links and the stylesheet resolve) out
+  /// `width` px wide with the probe added; nil when the probe did not run.
+  static func measure(_ page: URL, html: String, width: Int, browser: URL) throws -> Probe? {
+    let copy = page.deletingLastPathComponent().appendingPathComponent("probe-\(width)-\(page.lastPathComponent)")
+    let probe = Self.probe.replacingOccurrences(of: "%WIDTH%", with: String(width))
+      .replacingOccurrences(of: "%A11Y%", with: AccessibilityProbe.script)
+    try Data(html.replacingOccurrences(of: "</body>", with: probe + "</body>").utf8).write(to: copy)
+    let dom = try TestSupport.run(
+      browser,
+      [
+        "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(TestSupport.temporaryFolder().path)",
+        "--allow-file-access-from-files", "--window-size=\(max(width, 500)),900", "--dump-dom", copy.absoluteString,
+      ]
+    ).stdout
+    try FileManager.default.removeItem(at: copy)
+    guard let start = dom.range(of: "data-probe=\""), let end = dom[start.upperBound...].firstIndex(of: "\"") else {
+      return nil
+    }
+    let json = String(dom[start.upperBound..<end]).replacingOccurrences(of: "&quot;", with: "\"")
+      .replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&lt;", with: "<")
+      .replacingOccurrences(of: "&gt;", with: ">")
+    return try JSONDecoder().decode(Probe.self, from: Data(json.utf8))
   }
 
   @Test("no element wider than the page, the right lang, and no English labels on Spanish pages; screenshots kept")
@@ -63,29 +89,14 @@ struct BrowserLayoutTests {
       let html = try String(contentsOf: page, encoding: .utf8)
       let spanish = !page.lastPathComponent.contains(".en.")
       for width in [360, 1280] {
-        // A copy beside the original (so relative links and the stylesheet resolve) with the probe added.
-        let copy = page.deletingLastPathComponent().appendingPathComponent("probe-\(width)-\(page.lastPathComponent)")
-        let probe = Self.probe.replacingOccurrences(of: "%WIDTH%", with: String(width))
-        try Data(html.replacingOccurrences(of: "</body>", with: probe + "</body>").utf8).write(to: copy)
-        let dom = try TestSupport.run(
-          browser,
-          [
-            "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(TestSupport.temporaryFolder().path)",
-            "--window-size=\(max(width, 500)),900", "--dump-dom", copy.absoluteString,
-          ]
-        ).stdout
-        try FileManager.default.removeItem(at: copy)
         let name = "\(page.deletingLastPathComponent().lastPathComponent)/\(page.lastPathComponent) at \(width) px"
-        guard let start = dom.range(of: "data-probe=\""), let end = dom[start.upperBound...].firstIndex(of: "\"") else {
+        guard let result = try Self.measure(page, html: html, width: width, browser: browser) else {
           Issue.record("\(name): the probe did not run")
           continue
         }
-        let json = String(dom[start.upperBound..<end]).replacingOccurrences(of: "&quot;", with: "\"")
-          .replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&lt;", with: "<")
-          .replacingOccurrences(of: "&gt;", with: ">")
-        let result = try JSONDecoder().decode(Probe.self, from: Data(json.utf8))
         #expect(result.wide.isEmpty, "\(name): wider than the page: \(result.wide)")
         #expect(result.lang == (spanish ? "es" : "en"), "\(name): lang \(result.lang)")
+        #expect(result.a11y.isEmpty, "\(name): WCAG 2.2 AA: \(result.a11y)")
         if spanish {
           let found = english.filter { result.labels.contains($0) }
           #expect(found.isEmpty, "\(name): English labels \(found)")
