@@ -69,7 +69,8 @@ public struct Dataset: Sendable {
     for record in records.dropFirst() {
       guard record.fields.count == header.count else {
         throw DatasetError(
-          .badInput, "has \(record.fields.count) cells, the header has \(header.count)", file: file, line: record.line)
+          .badInput, "has \(record.fields.count) cells, the header has \(header.count)",
+          es: "tiene \(record.fields.count) celdas; el encabezado tiene \(header.count)", file: file, line: record.line)
       }
       dataset.add(
         Dictionary(zip(header, record.fields.map(SpreadsheetCell.restored)), uniquingKeysWith: { first, _ in first }))

@@ -12,6 +12,15 @@ public struct DatasetImporter {
     public var file: String
     /// One line: why it was not merged.
     public var reason: String
+    /// The same in Spanish (not part of the JSON log).
+    public var reasonES: String?
+
+    private enum CodingKeys: String, CodingKey {
+      case file, reason
+    }
+
+    /// Why it was not merged, in Spanish (the English when read back from a log).
+    public var spanishReason: String { reasonES ?? reason }
   }
 
   /// A report or sheet that was merged.
@@ -34,8 +43,12 @@ public struct DatasetImporter {
   public private(set) var refused: [Refusal] = []
   /// Ledgers (origin and key) with two signed checkpoints that contradict each other.
   public private(set) var equivocations: [String] = []
+  /// The same, in Spanish (one for one).
+  public private(set) var equivocationsES: [String] = []
   /// Facts worth a line in the log, such as one origin signed by several keys.
   public private(set) var notices: [String] = []
+  /// The same, in Spanish (one for one).
+  public private(set) var noticesES: [String] = []
   /// The merged rows.
   public private(set) var dataset = Dataset()
 
@@ -51,32 +64,35 @@ public struct DatasetImporter {
     var trustFile: TrustFile?
     if let trust {
       do { trustFile = try ReportVerifier.loadTrust(trust) } catch {
-        throw DatasetError(.badInput, error.description)
+        throw DatasetError(.badInput, error.description, es: error.spanishDescription)
       }
     } else if let report = reports.first {
       throw DatasetError(
         .badInput,
         "is not an OGP sheet CSV, and reports are verified against a trust file: give --trust FILE (only sheets import without one)",
+        es:
+          "no es un CSV de planilla de OGP, y los informes se verifican contra un archivo de confianza: indique --trust FILE (solo las planillas se importan sin él)",
         file: report.path)
     }
     var sheets: [(URL, OGPSheet)] = []
     for url in files where url.pathExtension.lowercased() == "csv" {
       let data: Data
       do { data = try BoundedRead.contents(of: url, limit: Int64.max) } catch {
-        let why: String
+        let (why, whyES): (String, String)
         switch error {
-        case .unreadable(let reason): why = "cannot read the file: \(reason)"
-        case .notAFile: why = "not a regular file"
-        case .tooLarge(let size, _): why = "too large (\(size) bytes)"
+        case .unreadable(let reason):
+          (why, whyES) = ("cannot read the file: \(reason)", "no se puede leer el archivo: \(reason)")
+        case .notAFile: (why, whyES) = ("not a regular file", "no es un archivo regular")
+        case .tooLarge(let size, _): (why, whyES) = ("too large (\(size) bytes)", "demasiado grande (\(size) bytes)")
         }
-        refused.append(Refusal(file: url.path, reason: why))
+        refused.append(Refusal(file: url.path, reason: why, reasonES: whyES))
         continue
       }
       do {
         // OGPSheet takes off the formula guard Veedor's own commitments.csv puts on some cells.
         sheets.append((url, try OGPSheet(rows: try CSV.parse(data, file: url.path), file: url.path)))
       } catch {
-        refused.append(Refusal(file: url.path, reason: "\(error)"))
+        refused.append(Refusal(file: url.path, reason: "\(error)", reasonES: spanishText(error)))
       }
     }
     let scope = MemberScope(sheets: sheets.map(\.1))
@@ -89,9 +105,8 @@ public struct DatasetImporter {
       guard result.verified, let report = result.parsed, let sha256 = result.sha256,
         let grant = result.grant
       else {
-        let failure = result.firstFailure
         refused.append(
-          Refusal(file: url.path, reason: "\(failure?.name ?? "report"): \(failure?.detail ?? "not verified")"))
+          Refusal(file: url.path, reason: result.failureReason, reasonES: result.spanishFailureReason))
         continue
       }
       if let (commitment, member) = scope.outOfScope(report, grant: grant) {
@@ -99,7 +114,9 @@ public struct DatasetImporter {
           Refusal(
             file: url.path,
             reason:
-              "out of scope: \(commitment) belongs to member \(member), but the signing key may report only on \(result.principals.joined(separator: " | ")); the whole report is refused"
+              "out of scope: \(commitment) belongs to member \(member), but the signing key may report only on \(result.principals.joined(separator: " | ")); the whole report is refused",
+            reasonES:
+              "fuera de alcance: \(commitment) pertenece al miembro \(member), pero la clave que firma solo puede informar sobre \(result.principals.joined(separator: " | ")); se rechaza todo el informe"
           ))
         continue
       }
@@ -128,14 +145,21 @@ public struct DatasetImporter {
     accepted.append(
       Accepted(file: url.path, plan: "OGP sheet (\(sheet.records.count) rows)", origin: "", monitor: "", size: 0))
     if !dropped.isEmpty {
-      notices.append(
-        "\(url.lastPathComponent): its \(dropped.count) x_ column(s) (\(dropped.prefix(3).joined(separator: ", "))\(dropped.count > 3 ? ", …" : "")) were not taken: a sheet is not a verified report"
+      let list = "\(dropped.prefix(3).joined(separator: ", "))\(dropped.count > 3 ? ", …" : "")"
+      notice(
+        "\(url.lastPathComponent): its \(dropped.count) x_ column(s) (\(list)) were not taken: a sheet is not a verified report",
+        es:
+          "\(url.lastPathComponent): sus \(dropped.count) columna(s) x_ (\(list)) no se tomaron: una planilla no es un informe verificado"
       )
     }
     if !replaced.isEmpty {
-      notices.append(
+      let examples = replaced.prefix(3).joined(separator: "; ")
+      notice(
         "\(url.lastPathComponent): \(replaced.count) derived cell(s) did not follow OGP's rules and were recomputed, e.g. "
-          + replaced.prefix(3).joined(separator: "; "))
+          + examples,
+        es:
+          "\(url.lastPathComponent): \(replaced.count) celda(s) derivada(s) no seguían las reglas de OGP y se recalcularon, p. ej. "
+          + examples)
     }
   }
 
@@ -144,13 +168,17 @@ public struct DatasetImporter {
   private mutating func merge(_ reports: [VerifiedReport]) {
     let ledgers = Dictionary(grouping: reports, by: \.ledger)
     for (origin, keys) in Dictionary(grouping: ledgers.keys, by: \.origin) where keys.count > 1 {
-      notices.append("\(origin) is signed by \(keys.count) keys: treated as \(keys.count) separate ledgers")
+      notice(
+        "\(origin) is signed by \(keys.count) keys: treated as \(keys.count) separate ledgers",
+        es: "\(origin) está firmado por \(keys.count) claves: se trata como \(keys.count) registros distintos")
     }
     var latest: [(VerifiedReport.Ledger, [VerifiedReport])] = []
     for ledger in ledgers.keys.sorted(by: { ($0.origin, $0.monitor) < ($1.origin, $1.monitor) }) {
       let ordered = (ledgers[ledger] ?? []).sorted { $0.report.checkpoint.size < $1.report.checkpoint.size }
       if let problem = LedgerHistory.equivocation(ordered.map(\.report)) {
-        refuse(ordered, equivocation: "\(ledger.origin) (key \(ledger.monitor)): \(problem)")
+        refuse(
+          ordered, equivocation: "\(ledger.origin) (key \(ledger.monitor)): \(problem.en)",
+          es: "\(ledger.origin) (clave \(ledger.monitor)): \(problem.es)")
       } else {
         latest.append((ledger, ordered))
       }
@@ -165,6 +193,9 @@ public struct DatasetImporter {
           conflicted.formUnion([ledger, VerifiedReport.Ledger(origin: other, monitor: ledger.monitor)])
           equivocations.append(
             "key \(ledger.monitor) signs two ledgers (\(other), \(ledger.origin)) that both assess \(commitment.id)")
+          equivocationsES.append(
+            "la clave \(ledger.monitor) firma dos registros (\(other), \(ledger.origin)) que evalúan ambos \(commitment.id)"
+          )
         } else {
           owner[key] = ledger.origin
         }
@@ -172,7 +203,9 @@ public struct DatasetImporter {
     }
     for (ledger, ordered) in latest {
       if conflicted.contains(ledger) {
-        refuse(ordered, equivocation: "key \(ledger.monitor) signs another ledger of the same commitments")
+        refuse(
+          ordered, equivocation: "key \(ledger.monitor) signs another ledger of the same commitments",
+          es: "la clave \(ledger.monitor) firma otro registro de los mismos compromisos")
         continue
       }
       guard let newest = ordered.last else { continue }
@@ -184,14 +217,26 @@ public struct DatasetImporter {
       for older in ordered.dropLast() {
         refused.append(
           Refusal(
-            file: older.url.path, reason: "superseded by a later checkpoint of the same ledger (\(newest.url.path))"))
+            file: older.url.path, reason: "superseded by a later checkpoint of the same ledger (\(newest.url.path))",
+            reasonES: "reemplazado por un punto de control posterior del mismo registro (\(newest.url.path))"))
       }
     }
   }
 
-  private mutating func refuse(_ reports: [VerifiedReport], equivocation problem: String) {
-    if !equivocations.contains(problem) { equivocations.append(problem) }
-    for item in reports { refused.append(Refusal(file: item.url.path, reason: "equivocation: \(problem)")) }
+  private mutating func refuse(_ reports: [VerifiedReport], equivocation problem: String, es: String) {
+    if !equivocations.contains(problem) {
+      equivocations.append(problem)
+      equivocationsES.append(es)
+    }
+    for item in reports {
+      refused.append(
+        Refusal(file: item.url.path, reason: "equivocation: \(problem)", reasonES: "contradicción: \(es)"))
+    }
+  }
+
+  private mutating func notice(_ english: String, es: String) {
+    notices.append(english)
+    noticesES.append(es)
   }
 
   /// Writes the dataset, `summary.json`, `summary.md` and `import-log.json` into a folder.
@@ -220,61 +265,4 @@ public struct DatasetImporter {
 
   /// Whether every input was merged and no ledger equivocated (superseded reports are fine).
   public var clean: Bool { equivocations.isEmpty && refused.allSatisfy { $0.reason.hasPrefix("superseded") } }
-
-  /// Verifies reports on every core, in input order, calling `progress` as each finishes.
-  static func verifyAll(
-    _ files: [URL], options: ReportVerifier.Options, trust: TrustFile, progress: ((Int, Int) -> Void)?
-  ) -> [(URL, ReportVerification)] {
-    final class Results: @unchecked Sendable {
-      let lock = NSLock()
-      var byIndex: [Int: ReportVerification] = [:]
-    }
-    let results = Results()
-    nonisolated(unsafe) let callback = progress
-    DispatchQueue.concurrentPerform(iterations: files.count) { i in
-      var result = ReportVerifier.verify(files[i], options: options, trust: trust)
-      // Keep only what the merge needs: the verified report and the hash of its bytes, never the bytes.
-      result.parsed = result.verified ? result.parsed : nil
-      result.files = [:]
-      results.lock.lock()
-      results.byIndex[i] = result
-      let done = results.byIndex.count
-      callback?(done, files.count)
-      results.lock.unlock()
-    }
-    return files.indices.compactMap { i in results.byIndex[i].map { (files[i], $0) } }
-  }
-
-  /// The inputs with folders replaced by the `report.json` files they hold (searched recursively, in a
-  /// stable order). A sheet CSV is imported only when named itself: a folder of reports may also hold
-  /// the monitor's own `commitments.csv` export, or any CSV someone dropped there.
-  static func expand(_ inputs: [URL]) -> [URL] {
-    var files: [URL] = []
-    for input in inputs {
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: input.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-        files.append(input)
-        continue
-      }
-      let found = (FileManager.default.enumerator(atPath: input.path)?.compactMap { $0 as? String } ?? [])
-        .filter { $0.hasSuffix("report.json") }.sorted()
-      files += found.map { input.appendingPathComponent($0) }
-    }
-    return files
-  }
-}
-
-/// A report that verified, with the exact bytes that were verified.
-struct VerifiedReport {
-  /// A ledger's identity: its origin and the key that signs its checkpoints.
-  struct Ledger: Hashable {
-    var origin: String
-    var monitor: String
-  }
-
-  let url: URL
-  let report: Report
-  /// SHA-256 of the exact bytes that were verified.
-  let sha256: String
-  var ledger: Ledger { Ledger(origin: report.checkpoint.origin, monitor: report.monitor.sshFingerprint) }
 }

@@ -9,17 +9,23 @@ public enum ReportDataset {
     throws(DatasetError) -> (dataset: Dataset, verification: ReportVerification)
   {
     guard FileManager.default.fileExists(atPath: url.path) else {
-      throw DatasetError(.badInput, "no report here; export one first with 'veedor report export'", file: url.path)
+      throw DatasetError(
+        .badInput, "no report here; export one first with 'veedor report export'",
+        es: "aquí no hay un informe; exporte uno primero con 'veedor report export'", file: url.path)
     }
     var trustFile: TrustFile?
     if let trust {
-      do { trustFile = try ReportVerifier.loadTrust(trust) } catch { throw DatasetError(.badInput, error.description) }
+      do { trustFile = try ReportVerifier.loadTrust(trust) } catch {
+        throw DatasetError(.badInput, error.description, es: error.spanishDescription)
+      }
     }
     let result = ReportVerifier.verify(url, options: .init(trust: trust, maxBytes: maxBytes), trust: trustFile)
     guard result.verified, let report = result.parsed, let bytes = result.files["report.json"] else {
       let failure = result.firstFailure
       throw DatasetError(
         .failed, "does not verify, so nothing is exported: \(failure?.name ?? "report"): \(failure?.detail ?? "")",
+        es:
+          "no se verifica, así que no se exporta nada: \(failure?.spanishName ?? "informe"): \(failure?.spanishDetail ?? "")",
         file: url.path)
     }
     var dataset = Dataset()

@@ -33,6 +33,7 @@ public enum CheckpointWitnessing {
     for name in only where !policy.witnesses.contains(where: { $0.name == name || $0.url == name }) {
       throw WorkspaceError(
         .unknownName, "'\(name)' is not a witness in \(policyURL(workspace).path) (add 'witness NAME VKEY URL')",
+        es: "'\(name)' no es un testigo en \(policyURL(workspace).path) (agregue 'witness NAME VKEY URL')",
         field: "--witness")
     }
     let lines = Array(try workspace.readLedger().lines.prefix(entry.checkpoint.size))

@@ -101,7 +101,8 @@ public enum ReportExporter {
     let size = checkpoint.checkpoint.size
     guard size <= contents.lines.count else {
       throw WorkspaceError(
-        .integrity, "the checkpoint covers more entries than the ledger holds", file: workspace.ledgerPath)
+        .integrity, "the checkpoint covers more entries than the ledger holds",
+        es: "el punto de control abarca más entradas de las que tiene el registro", file: workspace.ledgerPath)
     }
     let lines = Array(contents.lines.prefix(size))
     // The report's derivation replays every line; here only the last entry's time is needed.

@@ -29,7 +29,9 @@ public enum SitePublisher {
     let trust = keys.appendingPathComponent("allowed_signers")
     let trustFile: TrustFile
     do { trustFile = try ReportVerifier.loadTrust(trust) } catch {
-      throw PublishError(.badInput, "\(error.description) (export the keys with 'veedor key export')")
+      throw PublishError(
+        .badInput, "\(error.description) (export the keys with 'veedor key export')",
+        es: "\(error.spanishDescription) (exporte las claves con 'veedor key export')")
     }
     let verification = ReportVerifier.verify(
       reportURL, options: .init(trust: trust, evidenceDir: evidence), trust: trustFile)
@@ -38,6 +40,8 @@ public enum SitePublisher {
       throw PublishError(
         .failed,
         "refusing to publish a report that does not verify: \(failure?.name ?? ""): \(failure?.detail ?? "")",
+        es:
+          "no se publica un informe que no se verifica: \(failure?.spanishName ?? ""): \(failure?.spanishDetail ?? "")",
         file: reportURL.path)
     }
     let fm = FileManager.default
@@ -46,6 +50,8 @@ public enum SitePublisher {
       throw PublishError(
         .badInput,
         "is not empty and was not made by 'veedor publish'; choose a new folder, or pass --force to replace the site files in it",
+        es:
+          "no está vacía y no la creó 'veedor publish'; elija una carpeta nueva, o indique --force para reemplazar los archivos del sitio que contiene",
         file: site.path)
     }
     if existing.contains(marker) && !force {
@@ -76,6 +82,8 @@ public enum SitePublisher {
       throw PublishError(
         .badInput,
         "serves the log \(old.origin) signed by another key; publishing this report would replace it (pass --force to do so)",
+        es:
+          "sirve el registro \(old.origin) firmado por otra clave; publicar este informe lo reemplazaría (indique --force para hacerlo)",
         file: checkpointFile.path)
     }
     let lines = report.inputs.ledgerLines
@@ -85,6 +93,8 @@ public enum SitePublisher {
       throw PublishError(
         .badInput,
         "serves \(old.size) entries that this report (\(lines.count) entries) does not extend; publishing it would roll the public log back or rewrite it (pass --force to do so)",
+        es:
+          "sirve \(old.size) entradas que este informe (\(lines.count) entradas) no extiende; publicarlo haría retroceder o reescribiría el registro público (indique --force para hacerlo)",
         file: checkpointFile.path)
     }
   }

@@ -17,7 +17,10 @@ enum FormDerivation {
       throw ReportsError(
         .badInput,
         "the rubric \(rubric.id) has no form '\(request.id)'"
-          + (known.isEmpty ? " (it has no forms)" : " (forms: \(known.joined(separator: ", ")))"), field: "form.id")
+          + (known.isEmpty ? " (it has no forms)" : " (forms: \(known.joined(separator: ", ")))"),
+        es: "la rúbrica \(rubric.id) no tiene el formulario '\(request.id)'"
+          + (known.isEmpty ? " (no tiene formularios)" : " (formularios: \(known.joined(separator: ", ")))"),
+        field: "form.id")
     }
     let commitment = try subject(of: form, request, plan: plan)
     let subjects = commitment.map { [$0] } ?? plan.commitments.map(\.id)
@@ -50,14 +53,18 @@ enum FormDerivation {
     case (.plan, nil): return nil
     case (.plan, let id?):
       throw ReportsError(
-        .badInput, "the \(form.title.en) is about the whole plan, not '\(id)'", field: "form.commitment")
+        .badInput, "the \(form.title.en) is about the whole plan, not '\(id)'",
+        es: "el formulario \(form.title.es) trata de todo el plan, no de '\(id)'", field: "form.commitment")
     case (.commitment, nil):
       throw ReportsError(
         .badInput, "the \(form.title.en) is about one commitment: name it (one of \(plan.commitments.map(\.id)))",
+        es: "el formulario \(form.title.es) trata de un compromiso: indíquelo (uno de \(plan.commitments.map(\.id)))",
         field: "form.commitment")
     case (.commitment, let id?):
       guard let found = plan.commitments.first(where: { $0.id.lowercased() == id.lowercased() }) else {
-        throw ReportsError(.badInput, "'\(id)' is not a commitment of \(plan.id)", field: "form.commitment")
+        throw ReportsError(
+          .badInput, "'\(id)' is not a commitment of \(plan.id)", es: "'\(id)' no es un compromiso de \(plan.id)",
+          field: "form.commitment")
       }
       return found.id
     }
@@ -70,6 +77,8 @@ enum FormDerivation {
       throw ReportsError(
         .badInput,
         "the \(form.title.en) takes at most \(limits.files) evidence files; its answers cite \(files.count) (\(files.map(\.id).joined(separator: ", "))): cite fewer, or link the others by URL",
+        es:
+          "el formulario \(form.title.es) admite como máximo \(limits.files) archivos de evidencia; sus respuestas citan \(files.count) (\(files.map(\.id).joined(separator: ", "))): cite menos, o enlace los demás por URL",
         field: "form.files")
     }
     for file in files {
@@ -78,12 +87,16 @@ enum FormDerivation {
         throw ReportsError(
           .badInput,
           "the \(form.title.en) takes files of at most \(limits.bytesPerFile) bytes; \(file.id) (\(file.fileName ?? "")) records no size in the ledger",
+          es:
+            "el formulario \(form.title.es) admite archivos de hasta \(limits.bytesPerFile) bytes; \(file.id) (\(file.fileName ?? "")) no tiene tamaño en el registro",
           field: "form.files")
       }
       if size > Int64(limits.bytesPerFile) {
         throw ReportsError(
           .badInput,
           "the \(form.title.en) takes files of at most \(limits.bytesPerFile) bytes; \(file.id) (\(file.fileName ?? "")) has \(size)",
+          es:
+            "el formulario \(form.title.es) admite archivos de hasta \(limits.bytesPerFile) bytes; \(file.id) (\(file.fileName ?? "")) tiene \(size)",
           field: "form.files")
       }
     }

@@ -11,7 +11,8 @@ enum ProgressDerivation {
       let start = PlanDate(iso: request.from)
     else {
       throw ReportsError(
-        .badInput, "the period \(request.from) to \(request.to) is not two days in order", field: "progress")
+        .badInput, "the period \(request.from) to \(request.to) is not two days in order",
+        es: "el período del \(request.from) al \(request.to) no son dos días en orden", field: "progress")
     }
     // The label is the period's own name (its quarter, or its two days), never free text that
     // could name another period than the one derived.
@@ -22,6 +23,7 @@ enum ProgressDerivation {
     else {
       throw ReportsError(
         .integrity, "the label '\(request.label)' does not name the period \(request.from) to \(request.to)",
+        es: "la etiqueta '\(request.label)' no corresponde al período del \(request.from) al \(request.to)",
         field: "progress.label")
     }
     let dayBefore = Self.dayBefore(start)

@@ -65,7 +65,7 @@ extension Report {
   public func pinnedRubric() -> Rubric? {
     try? DecodedInputs.shared.rubric(sha256: rubric.sha256) { () throws(ReportsError) in
       do { return try Rubric.load(try inputs.rubricBytes()) } catch {
-        throw ReportsError(.integrity, "\(error)")
+        throw ReportsError(.integrity, "\(error)", es: spanishText(error))
       }
     }
   }

@@ -32,12 +32,15 @@ public enum ReportDerivation {
     guard lines.count == checkpoint.size else {
       throw ReportsError(
         .integrity, "the report carries \(lines.count) ledger lines; the checkpoint signed \(checkpoint.size)",
+        es: "el informe trae \(lines.count) líneas del registro; el punto de control firmó \(checkpoint.size)",
         field: "inputs.ledger")
     }
     guard (try? MerkleTree(entries: lines).root()) == checkpoint.root else {
       throw ReportsError(
         .integrity,
         "the \(lines.count) ledger lines do not hash to the checkpoint root (not the ledger's first \(lines.count) entries)",
+        es:
+          "el hash de las \(lines.count) líneas del registro no da la raíz del punto de control (no son las primeras \(lines.count) entradas del registro)",
         field: "inputs.ledger")
     }
   }
@@ -51,25 +54,32 @@ public enum ReportDerivation {
   ) throws(ReportsError) -> Report {
     let state: LedgerState
     do { state = try LedgerState.replay(lines, file: "inputs.ledger") } catch {
-      throw ReportsError(.integrity, error.message, field: "inputs.ledger[\((error.line ?? 1) - 1)]")
+      throw ReportsError(
+        .integrity, error.message, es: error.messageES, field: "inputs.ledger[\((error.line ?? 1) - 1)]")
     }
-    guard let pinned = state.plan else { throw ReportsError(.integrity, "the ledger is empty", field: "inputs.ledger") }
+    guard let pinned = state.plan else {
+      throw ReportsError(.integrity, "the ledger is empty", es: "el registro está vacío", field: "inputs.ledger")
+    }
     let planBytes = try inputs.planBytes()
     let rubricBytes = try inputs.rubricBytes()
     guard ReportInputs.sha256(planBytes) == pinned.sha256 else {
-      throw ReportsError(.integrity, "is not the plan.json the ledger's first entry pins", field: "inputs.plan")
+      throw ReportsError(
+        .integrity, "is not the plan.json the ledger's first entry pins",
+        es: "no es el plan.json que fija la primera entrada del registro", field: "inputs.plan")
     }
     guard ReportInputs.sha256(rubricBytes) == pinned.rubricSHA256 else {
-      throw ReportsError(.integrity, "is not the rubric.json the ledger's first entry pins", field: "inputs.rubric")
+      throw ReportsError(
+        .integrity, "is not the rubric.json the ledger's first entry pins",
+        es: "no es el rubric.json que fija la primera entrada del registro", field: "inputs.rubric")
     }
     let plan = try DecodedInputs.shared.plan(sha256: pinned.sha256) { () throws(ReportsError) -> ActionPlan in
       do { return try PlanImporter.decodeJSON(planBytes, file: "inputs.plan") } catch {
-        throw ReportsError(.integrity, String(describing: error), field: "inputs.plan")
+        throw ReportsError(.integrity, String(describing: error), es: spanishText(error), field: "inputs.plan")
       }
     }
     let rubric = try DecodedInputs.shared.rubric(sha256: pinned.rubricSHA256) { () throws(ReportsError) -> Rubric in
       do { return try Rubric.load(rubricBytes) } catch {
-        throw ReportsError(.integrity, String(describing: error), field: "inputs.rubric")
+        throw ReportsError(.integrity, String(describing: error), es: spanishText(error), field: "inputs.rubric")
       }
     }
     try SignedInputChecks.check(state: state, plan: plan, rubric: rubric)
@@ -77,6 +87,8 @@ public enum ReportDerivation {
     guard let identity = state.monitor(publicKey: sshKey) else {
       throw ReportsError(
         .integrity, "the ledger records no monitor.key entry for the signing key \(MonitorKey.sshFingerprint(signer))",
+        es:
+          "el registro no tiene una entrada monitor.key para la clave que firma \(MonitorKey.sshFingerprint(signer))",
         field: "inputs.ledger")
     }
     // `generated` is the signer's claim, but never one the ledger contradicts.
@@ -88,10 +100,12 @@ public enum ReportDerivation {
     else {
       throw ReportsError(
         .integrity, "'\(generated)' is not a UTC time at or after the last ledger entry (\(lastTime))",
+        es: "'\(generated)' no es una hora UTC igual o posterior a la última entrada del registro (\(lastTime))",
         field: "generated")
     }
     do { try state.voices.checkDraftRoots(lines) } catch {
-      throw ReportsError(.integrity, error.message, field: "inputs.ledger[\((error.line ?? 1) - 1)]")
+      throw ReportsError(
+        .integrity, error.message, es: error.messageES, field: "inputs.ledger[\((error.line ?? 1) - 1)]")
     }
     let content = ReportContent(plan: plan, rubric: rubric, state: state)
     let voices = ReportVoices(state: state, lines: lines)
@@ -131,12 +145,14 @@ public enum ReportDerivation {
   /// The checkpoint in a signed note, if `signer` signed it under its origin.
   public static func signedCheckpoint(_ text: String, signer: Data) throws(ReportsError) -> Checkpoint {
     guard let note = try? SignedNote(parsing: text), let checkpoint = try? Checkpoint(text: note.text) else {
-      throw ReportsError(.integrity, "is not a signed checkpoint note", field: "inputs.checkpoint")
+      throw ReportsError(
+        .integrity, "is not a signed checkpoint note", es: "no es una nota de punto de control firmada",
+        field: "inputs.checkpoint")
     }
     guard let key = try? NoteKey(name: checkpoint.origin, publicKey: signer), note.isSigned(by: key) else {
       throw ReportsError(
-        .integrity, "is not signed by the report's signer under origin \(checkpoint.origin)", field: "inputs.checkpoint"
-      )
+        .integrity, "is not signed by the report's signer under origin \(checkpoint.origin)",
+        es: "no está firmado por quien firma el informe con el origen \(checkpoint.origin)", field: "inputs.checkpoint")
     }
     return checkpoint
   }
@@ -147,7 +163,8 @@ public enum ReportDerivation {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     do { return try encoder.encode(report) + Data("\n".utf8) } catch {
-      throw ReportsError(.badInput, "cannot encode the report: \(error)")
+      throw ReportsError(
+        .badInput, "cannot encode the report: \(error)", es: "no se puede codificar el informe: \(spanishText(error))")
     }
   }
 }

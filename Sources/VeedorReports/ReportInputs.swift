@@ -25,7 +25,9 @@ public struct ReportInputs: Codable, Sendable, Hashable {
     lines.reserveCapacity(ledger.count)
     for (i, line) in ledger.enumerated() {
       guard let text = String(data: line, encoding: .utf8), Data(text.utf8) == line else {
-        throw ReportsError(.badInput, "ledger line \(i + 1) is not UTF-8 text", field: "inputs.ledger[\(i)]")
+        throw ReportsError(
+          .badInput, "ledger line \(i + 1) is not UTF-8 text", es: "la línea \(i + 1) del registro no es texto UTF-8",
+          field: "inputs.ledger[\(i)]")
       }
       lines.append(text)
     }
@@ -38,7 +40,7 @@ public struct ReportInputs: Codable, Sendable, Hashable {
   /// The plan bytes, or an error naming the field.
   public func planBytes() throws(ReportsError) -> Data {
     guard let data = Data(base64Encoded: plan) else {
-      throw ReportsError(.badInput, "not base64", field: "inputs.plan")
+      throw ReportsError(.badInput, "not base64", es: "no está en base64", field: "inputs.plan")
     }
     return data
   }
@@ -46,7 +48,7 @@ public struct ReportInputs: Codable, Sendable, Hashable {
   /// The rubric bytes, or an error naming the field.
   public func rubricBytes() throws(ReportsError) -> Data {
     guard let data = Data(base64Encoded: rubric) else {
-      throw ReportsError(.badInput, "not base64", field: "inputs.rubric")
+      throw ReportsError(.badInput, "not base64", es: "no está en base64", field: "inputs.rubric")
     }
     return data
   }

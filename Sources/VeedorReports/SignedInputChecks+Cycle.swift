@@ -13,7 +13,9 @@ extension SignedInputChecks {
     for (i, act) in state.acts.enumerated() {
       let field = "inputs.ledger[\(i)]"
       if let update = act.milestone, !known.contains(update.milestone) {
-        throw ReportsError(.integrity, "updates milestone '\(update.milestone)', not in the plan", field: field)
+        throw ReportsError(
+          .integrity, "updates milestone '\(update.milestone)', not in the plan",
+          es: "actualiza el hito '\(update.milestone)', que no está en el plan", field: field)
       }
       if let change = act.milestoneChange {
         let holder = owner[change.milestone.lowercased()]
@@ -26,13 +28,18 @@ extension SignedInputChecks {
             change.change == .added && holder != nil
               ? "adds milestone '\(change.milestone)' to '\(change.commitment)', but '\(holder ?? "")' already has that id"
               : "changes milestone '\(change.milestone)' of '\(change.commitment)', not in the plan",
+            es: change.change == .added && holder != nil
+              ? "agrega el hito '\(change.milestone)' a '\(change.commitment)', pero '\(holder ?? "")' ya tiene ese id"
+              : "cambia el hito '\(change.milestone)' de '\(change.commitment)', que no está en el plan",
             field: field)
         }
         known.insert(change.milestone)
         owner[change.milestone.lowercased()] = change.commitment
       }
       if let checkin = act.checkin, let other = checkin.commitments.first(where: { !commitments.contains($0) }) {
-        throw ReportsError(.integrity, "a check-in about '\(other)', not in the plan", field: field)
+        throw ReportsError(
+          .integrity, "a check-in about '\(other)', not in the plan",
+          es: "una reunión sobre '\(other)', que no está en el plan", field: field)
       }
     }
   }

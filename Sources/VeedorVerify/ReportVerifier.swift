@@ -59,7 +59,7 @@ public enum ReportVerifier {
     var trust: TrustFile?
     if let url = options.trust {
       do { trust = try TrustFile(url) } catch {
-        result.fail("report signature", error.description)
+        result.fail(.signature, error.description, es: error.spanishDescription)
         return result
       }
     }
@@ -101,15 +101,20 @@ public enum ReportVerifier {
   private static func readReport(_ url: URL, _ limit: Int64, _ result: inout ReportVerification) -> Data? {
     do {
       let bytes = try BoundedRead.contents(of: url, limit: limit)
-      result.pass("report file", "\(bytes.count) bytes, within the limit of \(limit) bytes")
+      result.pass(
+        .reportFile, "\(bytes.count) bytes, within the limit of \(limit) bytes",
+        es: "\(bytes.count) bytes, dentro del límite de \(limit) bytes")
       return bytes
     } catch {
       switch error {
       case .tooLarge(let size, let limit):
         result.fail(
-          "report file", "\(size) bytes, over the limit of \(limit) bytes; not read (raise it with --max-report-size)")
-      case .notAFile: result.fail("report file", "\(url.path) is not a regular file")
-      case .unreadable(let why): result.fail("report file", "cannot read \(url.path): \(why)")
+          .reportFile, "\(size) bytes, over the limit of \(limit) bytes; not read (raise it with --max-report-size)",
+          es: "\(size) bytes, sobre el límite de \(limit) bytes; no se leyó (auméntelo con --max-report-size)")
+      case .notAFile:
+        result.fail(.reportFile, "\(url.path) is not a regular file", es: "\(url.path) no es un archivo regular")
+      case .unreadable(let why):
+        result.fail(.reportFile, "cannot read \(url.path): \(why)", es: "no se puede leer \(url.path): \(why)")
       }
       return nil
     }

@@ -45,22 +45,27 @@ extension TrustFile {
         return Refusal(
           .certAuthority,
           "line \(line) lists the key only as cert-authority; Veedor does not support certificates, so a key "
-            + "listed only via cert-authority is not trusted")
+            + "listed only via cert-authority is not trusted",
+          es: "la línea \(line) lista la clave solo como cert-authority; Veedor no admite certificados, así que una "
+            + "clave listada solo mediante cert-authority no es de confianza")
       }
       if let namespaces, !TrustFile.matches(namespace, patterns: namespaces) {
         return Refusal(
-          .namespace, "line \(line) allows the key only for namespaces \"\(namespaces)\", not \(namespace)")
+          .namespace, "line \(line) allows the key only for namespaces \"\(namespaces)\", not \(namespace)",
+          es: "la línea \(line) permite la clave solo para los espacios de nombres \"\(namespaces)\", no \(namespace)")
       }
       if let validAfter, seconds < validAfter.seconds {
         return Refusal(
           .notYetValid,
-          "line \(line): key not yet valid (valid-after \(validAfter))"
+          "line \(line): key not yet valid (valid-after \(validAfter))",
+          es: "línea \(line): la clave aún no es válida (valid-after \(validAfter))"
         )
       }
       if let validBefore, seconds > validBefore.seconds {
         return Refusal(
           .expired,
-          "line \(line): key expired (valid-before \(validBefore))")
+          "line \(line): key expired (valid-before \(validBefore))",
+          es: "línea \(line): la clave expiró (valid-before \(validBefore))")
       }
       return nil
     }

@@ -22,7 +22,8 @@ public struct TrustFile: Sendable {
   /// Reads a trust file; throws `.badInput` when it cannot be read or lists no usable Ed25519 key.
   public init(_ url: URL) throws(VerifyError) {
     guard let data = try? Data(contentsOf: url) else {
-      throw VerifyError(.badInput, "cannot read the trust file", file: url.path)
+      throw VerifyError(
+        .badInput, "cannot read the trust file", es: "no se puede leer el archivo de confianza", file: url.path)
     }
     self.init(parsing: data, path: url.path)
     guard entries.contains(where: \.usable) else {
@@ -30,6 +31,8 @@ public struct TrustFile: Sendable {
       throw VerifyError(
         .badInput,
         "no usable key: expected allowed_signers lines with ssh-ed25519 keys (not cert-authority) or a verifier key",
+        es:
+          "no hay ninguna clave utilizable: se esperaban líneas de allowed_signers con claves ssh-ed25519 (no cert-authority) o una clave de verificación",
         file: url.path)
     }
   }
@@ -69,10 +72,18 @@ public struct TrustFile: Sendable {
     let skipped =
       problems.isEmpty
       ? "" : " (\(problems.count) malformed line(s) ignored, first: \(problems[0].description))"
+    let skippedES =
+      problems.isEmpty
+      ? "" : " (se ignoraron \(problems.count) línea(s) mal formada(s); la primera: \(problems[0].spanishDescription))"
     guard let first = refusals.first else {
-      return .failure(Refusal(.unknownKey, "no line of \(path) lists this key\(skipped)"))
+      return .failure(
+        Refusal(
+          .unknownKey, "no line of \(path) lists this key\(skipped)",
+          es: "ninguna línea de \(path) lista esta clave\(skippedES)"))
     }
     return .failure(
-      Refusal(first.kind, "\(path): " + refusals.map(\.reason).joined(separator: "; ") + skipped))
+      Refusal(
+        first.kind, "\(path): " + refusals.map(\.reason).joined(separator: "; ") + skipped,
+        es: "\(path): " + refusals.map(\.spanishReason).joined(separator: "; ") + skippedES))
   }
 }

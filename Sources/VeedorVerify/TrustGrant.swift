@@ -23,6 +23,12 @@ extension TrustFile {
       principals.joined(separator: " | ") + " (line" + (lines.count == 1 ? " " : "s ")
         + lines.map(String.init).joined(separator: ", ") + ")"
     }
+
+    /// `CLPLN,CLMPU (línea 3)`.
+    public var spanishDescription: String {
+      principals.joined(separator: " | ") + " (línea" + (lines.count == 1 ? " " : "s ")
+        + lines.map(String.init).joined(separator: ", ") + ")"
+    }
   }
 
   /// Why a trust file grants nothing to a key, in one line.
@@ -45,14 +51,20 @@ extension TrustFile {
     public var kind: Kind
     /// One line for people.
     public var reason: String
+    /// The same in Spanish.
+    public var reasonES: String?
 
-    /// Creates a refusal.
-    public init(_ kind: Kind, _ reason: String) {
+    /// Creates a refusal, its reason in English and in Spanish.
+    public init(_ kind: Kind, _ reason: String, es reasonES: String? = nil) {
       self.kind = kind
       self.reason = reason
+      self.reasonES = reasonES
     }
 
     /// The reason.
     public var description: String { reason }
+
+    /// The reason in Spanish (the English when none was given).
+    public var spanishReason: String { reasonES ?? reason }
   }
 }

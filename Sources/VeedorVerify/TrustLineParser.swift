@@ -27,8 +27,12 @@ struct TrustLineParser {
     }
   }
 
-  private func fail(_ field: String, _ message: String) -> VerifyError {
-    VerifyError(.badInput, message, file: path, line: number, field: field)
+  private func fail(_ field: String, _ message: String, es: String) -> VerifyError {
+    VerifyError(.badInput, message, es: es, file: path, line: number, field: field)
+  }
+
+  private func fail(_ field: String, _ problem: KeyProblem) -> VerifyError {
+    fail(field, problem.message, es: problem.messageES)
   }
 
   /// A C2SP verifier key (`name+keyid+base64`) alone on the line: Veedor's own extension.
@@ -45,13 +49,13 @@ struct TrustLineParser {
   private func entry(from start: Int) throws(VerifyError) -> TrustFile.Entry {
     // Principals: OpenSSH's strdelimw, which also understands one double-quoted run.
     guard let delimiter = b[start...].firstIndex(where: { Self.isDelimiter($0) || $0 == .quote }) else {
-      throw fail("key", "missing key: expected 'principals [options] ssh-ed25519 BASE64 [comment]'")
+      throw fail("key", KeyProblem.missing)
     }
     var principals = Array(b[start..<delimiter])
     var cp: Int
     if b[delimiter] == .quote {
       guard let close = b[(delimiter + 1)...].firstIndex(of: .quote) else {
-        throw fail("principals", "missing end quote")
+        throw fail("principals", "missing end quote", es: "falta la comilla de cierre")
       }
       principals += b[(delimiter + 1)..<close]
       cp = close + 1
@@ -80,16 +84,20 @@ struct TrustLineParser {
         }
         end += 1
       }
-      if quoted { throw fail("options", "missing end quote") }
-      if end >= b.count { throw fail("key", keyProblem?.message ?? "missing key after the options") }
+      if quoted { throw fail("options", "missing end quote", es: "falta la comilla de cierre") }
+      if end >= b.count {
+        throw fail(
+          "key", keyProblem ?? KeyProblem("missing key after the options", es: "falta la clave después de las opciones")
+        )
+      }
       options = Array(b[cp..<end])
       cp = end + 1
       while cp < b.count, b[cp] == .space || b[cp] == .tab { cp += 1 }
       key = readKey(at: cp)
     }
     guard case .success(let (type, publicKey, commentStart)) = key else {
-      if case .failure(let problem) = key { throw fail("key", (keyProblem ?? problem).message) }
-      throw fail("key", "invalid key")
+      if case .failure(let problem) = key { throw fail("key", keyProblem ?? problem) }
+      throw fail("key", "invalid key", es: "clave no válida")
     }
     var entry = TrustFile.Entry(
       line: number, principals: String(decoding: principals, as: UTF8.self), keyType: type, publicKey: publicKey,
@@ -102,32 +110,55 @@ struct TrustLineParser {
   /// Why no key could be read.
   struct KeyProblem: Error {
     var message: String
+    var messageES: String
+
+    init(_ message: String, es: String) {
+      self.message = message
+      messageES = es
+    }
+
+    static let missing = KeyProblem(
+      "missing key: expected 'principals [options] ssh-ed25519 BASE64 [comment]'",
+      es: "falta la clave: se esperaba 'principals [options] ssh-ed25519 BASE64 [comment]'")
   }
 
   /// OpenSSH's `sshkey_read`: a key type, spaces, base64; returns the type, the Ed25519 key (nil for
   /// other types) and where the comment starts.
   private func readKey(at start: Int) -> Result<(String, Data?, Int), KeyProblem> {
     guard let typeEnd = b[start...].firstIndex(where: { $0 == .space || $0 == .tab }) else {
-      return .failure(KeyProblem(message: "missing key: expected 'principals [options] ssh-ed25519 BASE64 [comment]'"))
+      return .failure(KeyProblem.missing)
     }
     let type = String(decoding: b[start..<typeEnd], as: UTF8.self)
     guard let blobType = Self.keyTypes[type] else {
-      return .failure(KeyProblem(message: "invalid key: unknown key type \"\(type)\""))
+      return .failure(
+        KeyProblem(
+          "invalid key: unknown key type \"\(type)\"", es: "clave no válida: tipo de clave desconocido \"\(type)\""))
     }
     var cp = typeEnd
     while cp < b.count, b[cp] == .space || b[cp] == .tab { cp += 1 }
     let blobEnd = b[cp...].firstIndex { $0 == .space || $0 == .tab } ?? b.count
     guard cp < b.count,
       let blob = Data(base64Encoded: Data(b[cp..<blobEnd].filter { !Self.isSpace($0) }))
-    else { return .failure(KeyProblem(message: "invalid key: the \(type) key is not valid base64")) }
+    else {
+      return .failure(
+        KeyProblem(
+          "invalid key: the \(type) key is not valid base64",
+          es: "clave no válida: la clave \(type) no es base64 válido"))
+    }
     var offset = blob.startIndex
     guard let inner = Self.sshString(blob, &offset), String(decoding: inner, as: UTF8.self) == blobType else {
-      return .failure(KeyProblem(message: "invalid key: the base64 data is not a \(type) key"))
+      return .failure(
+        KeyProblem(
+          "invalid key: the base64 data is not a \(type) key",
+          es: "clave no válida: los datos en base64 no son una clave \(type)"))
     }
     var publicKey: Data?
     if type == "ssh-ed25519" {
       guard let raw = Self.sshString(blob, &offset), raw.count == 32, offset == blob.endIndex else {
-        return .failure(KeyProblem(message: "invalid key: not a 32-byte Ed25519 public key"))
+        return .failure(
+          KeyProblem(
+            "invalid key: not a 32-byte Ed25519 public key",
+            es: "clave no válida: no es una clave pública Ed25519 de 32 bytes"))
       }
       publicKey = raw
     }

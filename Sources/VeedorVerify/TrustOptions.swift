@@ -8,8 +8,8 @@ struct TrustOptions {
     self.parser = parser
   }
 
-  private func fail(_ field: String, _ message: String) -> VerifyError {
-    VerifyError(.badInput, message, file: parser.path, line: parser.number, field: field)
+  private func fail(_ field: String, _ message: String, es: String) -> VerifyError {
+    VerifyError(.badInput, message, es: es, file: parser.path, line: parser.number, field: field)
   }
 
   /// Sets `cert-authority`, `namespaces`, `valid-after` and `valid-before` on the entry, or says what is wrong.
@@ -20,17 +20,23 @@ struct TrustOptions {
         entry.certAuthority = true
         i = next
       } else if let start = named("namespaces", at: i) {
-        if entry.namespaces != nil { throw fail("namespaces", "multiple \"namespaces\" clauses") }
+        if entry.namespaces != nil {
+          throw fail("namespaces", "multiple \"namespaces\" clauses", es: "varias cláusulas \"namespaces\"")
+        }
         let (value, next) = try dequote(at: start, field: "namespaces")
         entry.namespaces = value
         i = next
       } else if let start = named("valid-after", at: i) {
-        if entry.validAfter != nil { throw fail("valid-after", "multiple \"valid-after\" clauses") }
+        if entry.validAfter != nil {
+          throw fail("valid-after", "multiple \"valid-after\" clauses", es: "varias cláusulas \"valid-after\"")
+        }
         let (value, next) = try dequote(at: start, field: "valid-after")
         entry.validAfter = try time(value, field: "valid-after")
         i = next
       } else if let start = named("valid-before", at: i) {
-        if entry.validBefore != nil { throw fail("valid-before", "multiple \"valid-before\" clauses") }
+        if entry.validBefore != nil {
+          throw fail("valid-before", "multiple \"valid-before\" clauses", es: "varias cláusulas \"valid-before\"")
+        }
         let (value, next) = try dequote(at: start, field: "valid-before")
         entry.validBefore = try time(value, field: "valid-before")
         i = next
@@ -38,16 +44,25 @@ struct TrustOptions {
       // Like OpenSSH, an empty option between commas is skipped; anything else unknown is an error.
       if i == o.count || o[i] == .space || o[i] == .tab { break }
       guard o[i] == UInt8(ascii: ",") else {
+        let rest = String(decoding: o[i...], as: UTF8.self)
         throw fail(
           "options",
-          "unknown key option at \"\(String(decoding: o[i...], as: UTF8.self))\" "
-            + "(allowed: cert-authority, namespaces=\"…\", valid-after=\"…\", valid-before=\"…\")")
+          "unknown key option at \"\(rest)\" "
+            + "(allowed: cert-authority, namespaces=\"…\", valid-after=\"…\", valid-before=\"…\")",
+          es: "opción de clave desconocida en \"\(rest)\" "
+            + "(se admiten: cert-authority, namespaces=\"…\", valid-after=\"…\", valid-before=\"…\")")
       }
       i += 1
-      if i == o.count { throw fail("options", "unexpected end-of-options (a trailing comma)") }
+      if i == o.count {
+        throw fail(
+          "options", "unexpected end-of-options (a trailing comma)",
+          es: "fin inesperado de las opciones (una coma al final)")
+      }
     }
     if let after = entry.validAfter, let before = entry.validBefore, before.seconds <= after.seconds {
-      throw fail("valid-before", "\"valid-before\" time is before \"valid-after\"")
+      throw fail(
+        "valid-before", "\"valid-before\" time is before \"valid-after\"",
+        es: "la hora de \"valid-before\" es anterior a la de \"valid-after\"")
     }
   }
 
@@ -72,7 +87,9 @@ struct TrustOptions {
   /// A double-quoted value at `i` (`\"` stands for a quote) and the index after its closing quote.
   private func dequote(at i: Int, field: String) throws(VerifyError) -> (String, Int) {
     guard i < o.count, o[i] == .quote else {
-      throw fail(field, "missing start quote (write \(field)=\"…\")")
+      throw fail(
+        field, "missing start quote (write \(field)=\"…\")", es: "falta la comilla de apertura (escriba \(field)=\"…\")"
+      )
     }
     var value: [UInt8] = []
     var j = i + 1
@@ -81,13 +98,15 @@ struct TrustOptions {
       value.append(o[j])
       j += 1
     }
-    guard j < o.count else { throw fail(field, "missing end quote") }
+    guard j < o.count else { throw fail(field, "missing end quote", es: "falta la comilla de cierre") }
     return (String(decoding: value, as: UTF8.self), j + 1)
   }
 
   private func time(_ text: String, field: String) throws(VerifyError) -> TrustFile.Timestamp {
     guard let time = TrustFile.Timestamp(text) else {
-      throw fail(field, "invalid \"\(field)\" time \"\(text)\" (expected YYYYMMDD[HHMM[SS]][Z])")
+      throw fail(
+        field, "invalid \"\(field)\" time \"\(text)\" (expected YYYYMMDD[HHMM[SS]][Z])",
+        es: "hora de \"\(field)\" no válida \"\(text)\" (se esperaba YYYYMMDD[HHMM[SS]][Z])")
     }
     return time
   }

@@ -34,7 +34,7 @@ public struct CheckpointStore: Sendable {
   public func publishedKey() throws(WorkspaceError) -> NoteKey? {
     guard let text = try? String(contentsOf: verifierKeyURL, encoding: .utf8) else { return nil }
     do { return try NoteKey(text: text) } catch {
-      throw WorkspaceError(.integrity, error.description, file: verifierKeyURL.path)
+      throw WorkspaceError(.integrity, error.description, es: spanishText(error), file: verifierKeyURL.path)
     }
   }
 
@@ -48,11 +48,11 @@ public struct CheckpointStore: Sendable {
         let note = try SignedNote(parsing: try String(contentsOf: url, encoding: .utf8))
         entries.append(Entry(url: url, note: note, checkpoint: try Checkpoint(text: note.text)))
       } catch let error as SigningError {
-        throw WorkspaceError(.integrity, error.description, file: url.path)
+        throw WorkspaceError(.integrity, error.description, es: spanishText(error), file: url.path)
       } catch let error as LedgerError {
-        throw WorkspaceError(.integrity, error.description, file: url.path)
+        throw WorkspaceError(.integrity, error.description, es: spanishText(error), file: url.path)
       } catch {
-        throw WorkspaceError(.integrity, "cannot read", file: url.path)
+        throw WorkspaceError(.integrity, "cannot read", es: "no se puede leer", file: url.path)
       }
     }
     return entries.sorted { $0.checkpoint.size < $1.checkpoint.size }
@@ -62,30 +62,36 @@ public struct CheckpointStore: Sendable {
   public func sign(_ workspace: Workspace, key: MonitorKey) throws(WorkspaceError) -> Entry {
     let contents = try workspace.readLedger()
     do { try workspace.ledger.checkHead(contents) } catch {
-      throw WorkspaceError(.integrity, "refusing to sign: \(error.description)")
+      throw WorkspaceError(
+        .integrity, "refusing to sign: \(error.description)", es: "no se firma: \(spanishText(error))")
     }
     let audit = LedgerAudit(contents)
     if let finding = audit.finding {
-      throw WorkspaceError(.integrity, finding.message, file: workspace.ledgerPath, line: finding.line)
+      throw WorkspaceError(
+        .integrity, finding.message, es: finding.message, file: workspace.ledgerPath, line: finding.line)
     }
     let noteKey: NoteKey
     do { noteKey = try NoteKey(name: origin, publicKey: key.publicKey) } catch {
-      throw WorkspaceError(.badInput, error.description, file: "veedor.json", field: "origin")
+      throw WorkspaceError(.badInput, error.description, es: spanishText(error), file: "veedor.json", field: "origin")
     }
     if let published = try publishedKey(), published != noteKey {
       throw WorkspaceError(
         .conflict, "this ledger's checkpoints are signed by another key (\(published)); use that key",
+        es: "los puntos de control de este registro están firmados por otra clave (\(published)); use esa clave",
         file: verifierKeyURL.path)
     }
     let existing = try all()
     for entry in existing {
       if let finding = audit.check(entry.checkpoint, name: entry.url.lastPathComponent) {
         throw WorkspaceError(
-          .integrity, "refusing to sign: \(finding.message)", file: workspace.ledgerPath, line: finding.line)
+          .integrity, "refusing to sign: \(finding.message)", es: "no se firma: \(finding.message)",
+          file: workspace.ledgerPath, line: finding.line)
       }
     }
     let root: Data
-    do { root = try audit.tree.root() } catch { throw WorkspaceError(.integrity, error.description) }
+    do { root = try audit.tree.root() } catch {
+      throw WorkspaceError(.integrity, error.description, es: spanishText(error))
+    }
     let checkpoint = Checkpoint(origin: origin, size: audit.tree.size, root: root)
     if let same = existing.last, same.checkpoint == checkpoint { return same }
     do {
@@ -100,7 +106,9 @@ public struct CheckpointStore: Sendable {
     } catch let error as WorkspaceError {
       throw error
     } catch {
-      throw WorkspaceError(.io, "cannot store the checkpoint: \(error)", file: folder.path)
+      throw WorkspaceError(
+        .io, "cannot store the checkpoint: \(error)",
+        es: "no se puede guardar el punto de control: \(spanishText(error))", file: folder.path)
     }
   }
 }

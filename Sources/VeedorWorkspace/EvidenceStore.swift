@@ -37,17 +37,20 @@ public struct EvidenceStore: Sendable {
     let file = source.path
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
-      throw WorkspaceError(.badInput, "no such file", file: file)
+      throw WorkspaceError(.badInput, "no such file", es: "no existe el archivo", file: file)
     }
     guard !isDirectory.boolValue else {
-      throw WorkspaceError(.badInput, "is a directory; give a file, or --url for a web page", file: file)
+      throw WorkspaceError(
+        .badInput, "is a directory; give a file, or --url for a web page",
+        es: "es una carpeta; indique un archivo, o --url para una página web", file: file)
     }
     do {
       try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
       removeStaleIncoming()
       let temp = root.appendingPathComponent(".incoming-\(getpid())-\(UUID().uuidString)")
       guard FileManager.default.createFile(atPath: temp.path, contents: nil) else {
-        throw WorkspaceError(.io, "cannot create a file in \(root.path)")
+        throw WorkspaceError(
+          .io, "cannot create a file in \(root.path)", es: "no se puede crear un archivo en \(root.path)")
       }
       defer { try? FileManager.default.removeItem(at: temp) }
       let input = try FileHandle(forReadingFrom: source)
@@ -74,7 +77,9 @@ public struct EvidenceStore: Sendable {
     } catch let error as WorkspaceError {
       throw error
     } catch {
-      throw WorkspaceError(.io, "cannot store evidence: \(error.localizedDescription)", file: file)
+      throw WorkspaceError(
+        .io, "cannot store evidence: \(error.localizedDescription)",
+        es: "no se puede guardar la evidencia: \(error.localizedDescription)", file: file)
     }
   }
 

@@ -20,6 +20,15 @@ public struct LedgerVerification: Sendable, Codable {
   public var line: Int?
   /// What is wrong on that line.
   public var problem: String?
+  /// The same in Spanish (not part of the JSON output).
+  public var problemES: String?
+
+  private enum CodingKeys: String, CodingKey {
+    case entries, root, checkpoints, uncovered, verifierKey, line, problem
+  }
+
+  /// The problem in Spanish, or as it was recorded when no Spanish was kept.
+  public var spanishProblem: String? { problemES ?? problem }
 
   /// Whether everything checked out.
   public var ok: Bool { problem == nil }
@@ -36,17 +45,26 @@ public struct LedgerVerification: Sendable, Codable {
     (entries, root, checkpoints) = (contents.lines.count, "", 0)
     let stored = try store.all()
     if !stored.isEmpty && key == nil {
-      (line, problem) = (0, "checkpoints exist but no verifier key was found (checkpoints/verifier.vkey)")
+      (line, problem, problemES) = (
+        0, "checkpoints exist but no verifier key was found (checkpoints/verifier.vkey)",
+        "hay puntos de control, pero no se encontró una clave de verificación (checkpoints/verifier.vkey)"
+      )
       return
     }
     for entry in stored {
       let name = entry.url.lastPathComponent
       guard let key, entry.note.isSigned(by: key) else {
-        (line, problem) = (0, "checkpoint \(name): signature does not verify with \(key?.description ?? "no key")")
+        (line, problem, problemES) = (
+          0, "checkpoint \(name): signature does not verify with \(key?.description ?? "no key")",
+          "punto de control \(name): la firma no se verifica con \(key?.description ?? "ninguna clave")"
+        )
         return
       }
       guard entry.checkpoint.origin == workspace.config.origin else {
-        (line, problem) = (0, "checkpoint \(name): origin '\(entry.checkpoint.origin)' is not this ledger's")
+        (line, problem, problemES) = (
+          0, "checkpoint \(name): origin '\(entry.checkpoint.origin)' is not this ledger's",
+          "punto de control \(name): el origen '\(entry.checkpoint.origin)' no es el de este registro"
+        )
         return
       }
     }
@@ -63,7 +81,8 @@ public struct LedgerVerification: Sendable, Codable {
       let state = try workspace.state(of: contents.lines)
       do { try state.voices.checkDraftRoots(contents.lines) } catch { throw WorkspaceError(error) }
     } catch {
-      (line, problem) = (error.line ?? 0, error.message + (error.field.map { " (\($0))" } ?? ""))
+      let field = error.field.map { " (\($0))" } ?? ""
+      (line, problem, problemES) = (error.line ?? 0, error.message + field, (error.messageES ?? error.message) + field)
       return
     }
     for entry in stored {
@@ -78,7 +97,7 @@ public struct LedgerVerification: Sendable, Codable {
       if case .badLine(_, let at, let reason) = error {
         (line, problem) = (at, reason)
       } else {
-        problem = error.description
+        (problem, problemES) = (error.description, spanishText(error))
       }
       return
     }

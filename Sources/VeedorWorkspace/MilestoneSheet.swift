@@ -59,8 +59,12 @@ public enum MilestoneSheet {
     public var column: String
     /// What is wrong.
     public var message: String
+    /// The same in Spanish.
+    public var messageES: String
     /// `line N, column 'C': message`.
     public var description: String { "line \(line), column '\(column)': \(message)" }
+    /// `línea N, columna 'C': mensaje`.
+    public var spanishDescription: String { "línea \(line), columna '\(column)': \(messageES)" }
   }
 
   /// What a file holds: the updates it asks for (with each one's line), the rows it leaves as they
@@ -85,7 +89,9 @@ public enum MilestoneSheet {
     if String(data: data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data, encoding: .utf8) == nil {
       // Spreadsheets set to a Spanish locale save Latin-1 (Windows-1252): every byte is a character.
       guard let text = String(data: data, encoding: .windowsCP1252) else {
-        throw WorkspaceError(.badInput, "neither UTF-8 nor Latin-1 text; save it as 'CSV UTF-8'", file: file)
+        throw WorkspaceError(
+          .badInput, "neither UTF-8 nor Latin-1 text; save it as 'CSV UTF-8'",
+          es: "no es texto UTF-8 ni Latin-1; guárdelo como 'CSV UTF-8'", file: file)
       }
       bytes = Data(text.utf8)
       encoding = "Latin-1"
@@ -93,7 +99,9 @@ public enum MilestoneSheet {
     let separator = CSV.separator(of: bytes)
     let rows: [CSV.Row]
     do { rows = try CSV.parse(bytes, file: file, separator: separator) } catch { throw WorkspaceError(error) }
-    guard let header = rows.first else { throw WorkspaceError(.badInput, "the file is empty", file: file) }
+    guard let header = rows.first else {
+      throw WorkspaceError(.badInput, "the file is empty", es: "el archivo está vacío", file: file)
+    }
     var position: [String: Int] = [:]
     var headers: [String: String] = [:]
     for (i, name) in header.fields.enumerated() {
@@ -101,13 +109,17 @@ public enum MilestoneSheet {
         throw WorkspaceError(
           .badInput,
           "unknown column '\(name)' (columns: \(columns.map(\.en).joined(separator: ", ")) or in Spanish \(columns.map(\.es).joined(separator: ", ")))",
+          es:
+            "columna desconocida '\(name)' (columnas: \(columns.map(\.es).joined(separator: ", ")) o en inglés \(columns.map(\.en).joined(separator: ", ")))",
           file: file, line: header.line)
       }
       position[column.key] = i
       headers[column.key] = name
     }
     for needed in ["milestone", "status"] where position[needed] == nil {
-      throw WorkspaceError(.badInput, "no '\(needed)' column", file: file, line: header.line)
+      let spanish = columns.first { $0.key == needed }?.es ?? needed
+      throw WorkspaceError(
+        .badInput, "no '\(needed)' column", es: "no hay columna '\(spanish)'", file: file, line: header.line)
     }
     var reading = Reading(
       drafts: [], unchanged: 0, problems: [], headers: headers, encoding: "\(encoding), '\(separator)'-separated")
@@ -118,23 +130,30 @@ public enum MilestoneSheet {
         position[key].flatMap { $0 < row.fields.count ? SpreadsheetCell.restored(row.fields[$0]) : nil }?
           .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
       }
-      func fail(_ key: String, _ message: String) {
-        reading.problems.append(Problem(line: row.line, column: headers[key] ?? key, message: message))
+      func fail(_ key: String, _ message: String, es: String) {
+        reading.problems.append(
+          Problem(line: row.line, column: headers[key] ?? key, message: message, messageES: es))
       }
       guard row.fields.count == header.fields.count else {
-        fail("milestone", "has \(row.fields.count) cells, the header has \(header.fields.count)")
+        fail(
+          "milestone", "has \(row.fields.count) cells, the header has \(header.fields.count)",
+          es: "tiene \(row.fields.count) celdas; el encabezado tiene \(header.fields.count)")
         continue
       }
       guard let status = status(cell("status")) else {
         let words = MilestoneStatus.allCases.map { statusWords[$0]!.es }.joined(separator: ", ")
-        fail("status", "'\(cell("status"))' is not a status (\(words); or in English)")
+        fail(
+          "status", "'\(cell("status"))' is not a status (\(words); or in English)",
+          es: "'\(cell("status"))' no es un estado (\(words); o en inglés)")
         continue
       }
       var progress: Int?
       if !cell("progress").isEmpty {
         let text = cell("progress").replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)
         guard let value = Int(text) else {
-          fail("progress", "'\(cell("progress"))' is not a whole percentage 0–100")
+          fail(
+            "progress", "'\(cell("progress"))' is not a whole percentage 0–100",
+            es: "'\(cell("progress"))' no es un porcentaje entero de 0 a 100")
           continue
         }
         progress = value

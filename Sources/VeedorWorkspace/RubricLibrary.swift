@@ -56,15 +56,17 @@ public struct RubricLibrary: Sendable {
     } else {
       let known = all().map(\.rubric.id).joined(separator: ", ")
       throw WorkspaceError(
-        .unknownName, "unknown rubric '\(idOrPath)' (available: \(known.isEmpty ? "none found" : known))")
+        .unknownName, "unknown rubric '\(idOrPath)' (available: \(known.isEmpty ? "none found" : known))",
+        es: "rúbrica desconocida '\(idOrPath)' (disponibles: \(known.isEmpty ? "no se encontró ninguna" : known))")
     }
     guard let data = try? Data(contentsOf: url) else {
-      throw WorkspaceError(.badInput, "cannot read the rubric file", file: url.path)
+      throw WorkspaceError(
+        .badInput, "cannot read the rubric file", es: "no se puede leer el archivo de la rúbrica", file: url.path)
     }
     do {
       return (data, try Rubric.load(data))
     } catch {
-      throw WorkspaceError(.badInput, error.description, file: url.path)
+      throw WorkspaceError(.badInput, error.description, es: spanishText(error), file: url.path)
     }
   }
 }

@@ -66,12 +66,13 @@ extension Workspace {
   /// The commitment with an id, or an error listing the valid ids.
   public func commitment(_ id: String) throws(WorkspaceError) -> Commitment {
     guard let found = commitmentIndex[id.lowercased()].map({ plan.commitments[$0] }) else {
-      let plan =
-        (rubric.planScales ?? []).isEmpty ? "" : ", or \(self.plan.id) (or 'plan') for questions about the plan"
+      let asksAboutPlan = !(rubric.planScales ?? []).isEmpty
+      let plan = asksAboutPlan ? ", or \(self.plan.id) (or 'plan') for questions about the plan" : ""
+      let planES = asksAboutPlan ? ", o \(self.plan.id) (o 'plan') para las preguntas sobre el plan" : ""
+      let valid = self.plan.commitments.map(\.id).joined(separator: ", ")
       throw WorkspaceError(
-        .unknownName,
-        "unknown commitment '\(id)' (valid: \(self.plan.commitments.map(\.id).joined(separator: ", "))\(plan))",
-        field: "commitment")
+        .unknownName, "unknown commitment '\(id)' (valid: \(valid)\(plan))",
+        es: "compromiso desconocido '\(id)' (válidos: \(valid)\(planES))", field: "commitment")
     }
     return found
   }
@@ -93,7 +94,8 @@ extension Workspace {
     for draft in drafts {
       let subject = try subject(draft.commitment)
       guard !draft.title.trimmingCharacters(in: .whitespaces).isEmpty else {
-        throw WorkspaceError(.badInput, "evidence needs a title", field: "--title")
+        throw WorkspaceError(
+          .badInput, "evidence needs a title", es: "la evidencia necesita un título", field: "--title")
       }
       var record = EvidenceRecord(
         id: "", commitment: subject, kind: draft.kind, title: draft.title, date: draft.date)
@@ -104,11 +106,14 @@ extension Workspace {
         record.fileName = file.lastPathComponent
       } else if let url = draft.url {
         guard WebAddress.isHTTP(url) else {
-          throw WorkspaceError(.badInput, "'\(url)' is not an http(s) address", field: "--url")
+          throw WorkspaceError(
+            .badInput, "'\(url)' is not an http(s) address", es: "'\(url)' no es una dirección http(s)",
+            field: "--url")
         }
         record.url = url
       } else {
-        throw WorkspaceError(.badInput, "give a FILE or --url URL", field: "evidence")
+        throw WorkspaceError(
+          .badInput, "give a FILE or --url URL", es: "indique un FILE o --url URL", field: "evidence")
       }
       prepared.append(record)
     }
@@ -132,7 +137,7 @@ extension Workspace {
   /// Records a score, or with `correct` a correction of the current one; checks it against the rubric.
   public func recordScore(_ draft: ScoreDraft, correct: Bool, now: Date) throws -> ScoreRecord {
     guard let record = try recordScores([(draft, correct)], now: now).first else {
-      throw WorkspaceError(.io, "the score was not recorded")
+      throw WorkspaceError(.io, "the score was not recorded", es: "el puntaje no se registró")
     }
     return record
   }
@@ -152,14 +157,16 @@ extension Workspace {
           if !onPlan, rubric.planScale(draft.scale) != nil {
             throw WorkspaceError(
               .unknownName, "'\(draft.scale)' is a question about the plan: score it on \(plan.id) (or 'plan')",
-              field: field)
+              es: "'\(draft.scale)' es una pregunta sobre el plan: puntúela en \(plan.id) (o 'plan')", field: field)
           }
         }
-        throw WorkspaceError(.unknownName, error.description, field: field)
+        throw WorkspaceError(.unknownName, error.description, es: spanishText(error), field: field)
       }
       let rationale = draft.rationale.trimmingCharacters(in: .whitespacesAndNewlines)
       if scale.rationaleRequired && rationale.isEmpty {
-        throw WorkspaceError(.badInput, "scale '\(scale.id)' requires a rationale", field: "--rationale")
+        throw WorkspaceError(
+          .badInput, "scale '\(scale.id)' requires a rationale",
+          es: "la escala '\(scale.id)' exige un fundamento", field: "--rationale")
       }
       checked.append((commitment, scale, levels, rationale, draft, correct))
     }
@@ -174,31 +181,42 @@ extension Workspace {
           throw WorkspaceError(
             .badInput,
             "scale '\(scale.id)' needs at least \(scale.minimumEvidence) evidence item(s), \(cited.count) given",
+            es:
+              "la escala '\(scale.id)' necesita al menos \(scale.minimumEvidence) evidencia(s); se indicaron \(cited.count)",
             field: "--evidence")
         }
         // The method's own rule (e.g. no potential for results for a commitment that is not verifiable),
         // on the scores that apply at this point of the ledger.
         if let refusal = rubric.refusal(toScore: scale, on: state.sheet(for: commitment)) {
-          throw WorkspaceError(.conflict, "\(commitment): \(refusal)", field: "scale")
+          throw WorkspaceError(.conflict, "\(commitment): \(refusal)", es: "\(commitment): \(refusal)", field: "scale")
         }
         let current = state.current(commitment, scale.id)
         if current != nil && !correct {
           throw WorkspaceError(
             .conflict,
-            "\(commitment) is already scored on '\(scale.id)' (\(current?.id ?? "")); add --correct to record a correction (the history is kept)"
+            "\(commitment) is already scored on '\(scale.id)' (\(current?.id ?? "")); add --correct to record a correction (the history is kept)",
+            es:
+              "\(commitment) ya tiene puntaje en '\(scale.id)' (\(current?.id ?? "")); agregue --correct para registrar una corrección (el historial se conserva)"
           )
         }
         if current == nil && correct {
-          throw WorkspaceError(.conflict, "\(commitment) has no score on '\(scale.id)' to correct")
+          throw WorkspaceError(
+            .conflict, "\(commitment) has no score on '\(scale.id)' to correct",
+            es: "\(commitment) no tiene puntaje en '\(scale.id)' que corregir")
         }
         if let id = draft.inReplyTo {
           guard let reply = state.voices.reply(id) else {
-            throw WorkspaceError(.unknownName, "no reply '\(id)' in the ledger", field: "--in-reply-to")
+            throw WorkspaceError(
+              .unknownName, "no reply '\(id)' in the ledger", es: "no hay respuesta '\(id)' en el registro",
+              field: "--in-reply-to")
           }
           guard reply.text.commitment == commitment, reply.text.scale == nil || reply.text.scale == scale.id else {
+            let about = { (whole: String) in
+              [reply.text.commitment ?? whole, reply.text.scale].compactMap { $0 }.joined(separator: " ")
+            }
             throw WorkspaceError(
-              .conflict,
-              "\(id) is about \([reply.text.commitment ?? "the whole report", reply.text.scale].compactMap { $0 }.joined(separator: " ")), not \(commitment) \(scale.id)",
+              .conflict, "\(id) is about \(about("the whole report")), not \(commitment) \(scale.id)",
+              es: "\(id) se refiere a \(about("todo el informe")), no a \(commitment) \(scale.id)",
               field: "--in-reply-to")
           }
         }
@@ -224,9 +242,12 @@ extension Workspace {
     for id in ids {
       guard let item = state.evidence(id) else {
         let known = state.evidence.filter { $0.commitment == commitment }.map(\.id)
+        let list = known.joined(separator: ", ")
         throw WorkspaceError(
           .unknownName,
-          "unknown evidence '\(id)' (evidence for \(commitment): \(known.isEmpty ? "none yet; add some with 'veedor evidence add'" : known.joined(separator: ", ")))",
+          "unknown evidence '\(id)' (evidence for \(commitment): \(known.isEmpty ? "none yet; add some with 'veedor evidence add'" : list))",
+          es:
+            "evidencia desconocida '\(id)' (evidencia de \(commitment): \(known.isEmpty ? "ninguna aún; agregue con 'veedor evidence add'" : list))",
           field: "--evidence")
       }
       if !cited.contains(item.id) { cited.append(item.id) }
@@ -239,7 +260,7 @@ extension Workspace {
     var commitmentID: String?
     if let id { commitmentID = try subject(id) }
     guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-      throw WorkspaceError(.badInput, "the note is empty", field: "TEXT")
+      throw WorkspaceError(.badInput, "the note is empty", es: "la nota está vacía", field: "TEXT")
     }
     try ledger.append { contents in
       _ = try state(of: contents.lines)

@@ -45,6 +45,8 @@ public struct DraftProblem: Sendable, Hashable {
   public var field: String
   /// What is wrong, for a person.
   public var message: String
+  /// The same in Spanish.
+  public var messageES: String
 }
 
 extension Workspace {
@@ -67,7 +69,7 @@ extension Workspace {
       var state = try state(of: contents.lines)
       let (records, problems) = prepare(drafts, state: state, today: today)
       if let first = problems.first {
-        throw WorkspaceError(.badInput, first.message, field: first.field)
+        throw WorkspaceError(.badInput, first.message, es: first.messageES, field: first.field)
       }
       var lines = contents.lines
       for record in records {
@@ -90,38 +92,61 @@ extension Workspace {
     var records: [MilestoneUpdateRecord] = []
     var progressNow: [String: Int] = [:]
     for (i, draft) in drafts.enumerated() {
-      func fail(_ field: String, _ message: String) {
-        problems.append(DraftProblem(index: i, field: field, message: message))
+      func fail(_ field: String, _ message: String, es: String) {
+        problems.append(DraftProblem(index: i, field: field, message: message, messageES: es))
       }
       guard let item = board.item(draft.milestone) else {
         let known = board.commitments.flatMap(\.milestones).map(\.id)
+        let examples = known.prefix(3).joined(separator: ", ")
         fail(
           "milestone",
-          "unknown milestone '\(draft.milestone)' (\(known.isEmpty ? "the plan has none" : "e.g. \(known.prefix(3).joined(separator: ", "))"))"
+          "unknown milestone '\(draft.milestone)' (\(known.isEmpty ? "the plan has none" : "e.g. \(examples)"))",
+          es:
+            "hito desconocido '\(draft.milestone)' (\(known.isEmpty ? "el plan no tiene hitos" : "p. ej. \(examples)"))"
         )
         continue
       }
-      if item.dropped { fail("milestone", "\(item.id) was dropped from the plan; it takes no more updates") }
+      if item.dropped {
+        fail(
+          "milestone", "\(item.id) was dropped from the plan; it takes no more updates",
+          es: "\(item.id) se eliminó del plan; no admite más actualizaciones")
+      }
       let progress =
         draft.progress ?? (draft.status == .complete ? 100 : draft.status == .notStarted ? 0 : item.progress)
       let date = draft.date ?? today
       let met = draft.status == .complete ? draft.met ?? date : draft.met
-      if !(0...100).contains(progress) { fail("progress", "progress \(progress) is not 0 to 100") }
-      if !MonitoringCycle.isDay(date) { fail("date", "'\(date)' is not a day YYYY-MM-DD") }
-      if date > today { fail("date", "\(date) is after today (\(today))") }
-      if draft.status == .complete && progress != 100 { fail("progress", "a complete milestone is 100% done") }
-      if draft.status == .notStarted && progress != 0 { fail("progress", "a milestone not started is 0% done") }
+      if !(0...100).contains(progress) {
+        fail("progress", "progress \(progress) is not 0 to 100", es: "el avance \(progress) no está entre 0 y 100")
+      }
+      if !MonitoringCycle.isDay(date) {
+        fail("date", "'\(date)' is not a day YYYY-MM-DD", es: "'\(date)' no es un día AAAA-MM-DD")
+      }
+      if date > today { fail("date", "\(date) is after today (\(today))", es: "\(date) es posterior a hoy (\(today))") }
+      if draft.status == .complete && progress != 100 {
+        fail("progress", "a complete milestone is 100% done", es: "un hito completo tiene un avance de 100%")
+      }
+      if draft.status == .notStarted && progress != 0 {
+        fail("progress", "a milestone not started is 0% done", es: "un hito no iniciado tiene un avance de 0%")
+      }
       if let met, draft.status != .complete || !MonitoringCycle.isDay(met) {
-        fail("met", "'\(met)': only a complete milestone has a day it was met, YYYY-MM-DD")
+        fail(
+          "met", "'\(met)': only a complete milestone has a day it was met, YYYY-MM-DD",
+          es: "'\(met)': solo un hito completo tiene un día en que se cumplió, AAAA-MM-DD")
       } else if let met, met > date {
-        fail("met", "met on \(met), after the day the update describes (\(date))")
+        fail(
+          "met", "met on \(met), after the day the update describes (\(date))",
+          es: "cumplido el \(met), después del día que describe la actualización (\(date))")
       }
       let before = progressNow[item.id] ?? item.progress
       if progress < before && draft.note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-        fail("note", "progress goes back from \(before)% to \(progress)%: say why in a note")
+        fail(
+          "note", "progress goes back from \(before)% to \(progress)%: say why in a note",
+          es: "el avance retrocede de \(before)% a \(progress)%: explique por qué en una nota")
       }
       for id in draft.evidence where state.evidence(id) == nil {
-        fail("evidence", "unknown evidence '\(id)' (add it with 'veedor evidence add')")
+        fail(
+          "evidence", "unknown evidence '\(id)' (add it with 'veedor evidence add')",
+          es: "evidencia desconocida '\(id)' (agréguela con 'veedor evidence add')")
       }
       progressNow[item.id] = progress
       let evidence = draft.evidence.compactMap { state.evidence($0)?.id }
@@ -152,11 +177,14 @@ extension Workspace {
         let count = board.commitments.first { $0.commitment == owner }?.milestones.count ?? 0
         target = id ?? (1...).lazy.map { "\(owner).M\(count + $0)" }.first { !taken.contains($0.lowercased()) }!
         guard !taken.contains(target.lowercased()) else {
-          throw WorkspaceError(.conflict, "milestone \(target) exists already", field: "--id")
+          throw WorkspaceError(
+            .conflict, "milestone \(target) exists already", es: "el hito \(target) ya existe", field: "--id")
         }
       case .reworded, .dropped:
         guard let item = board.item(id ?? ""), !item.dropped else {
-          throw WorkspaceError(.unknownName, "no milestone '\(id ?? "")' that is still in the plan", field: "milestone")
+          throw WorkspaceError(
+            .unknownName, "no milestone '\(id ?? "")' that is still in the plan",
+            es: "no hay un hito '\(id ?? "")' que siga en el plan", field: "milestone")
         }
         (owner, target) = (item.commitment, item.id)
       }
@@ -170,7 +198,7 @@ extension Workspace {
       record = made
       return Array(lines.dropFirst(contents.lines.count))
     }
-    guard let record else { throw WorkspaceError(.io, "the change was not recorded") }
+    guard let record else { throw WorkspaceError(.io, "the change was not recorded", es: "el cambio no se registró") }
     return record
   }
 
@@ -181,7 +209,8 @@ extension Workspace {
     try ledger.append { contents in
       var state = try state(of: contents.lines)
       for id in draft.evidence where state.evidence(id) == nil {
-        throw WorkspaceError(.unknownName, "unknown evidence '\(id)'", field: "--evidence")
+        throw WorkspaceError(
+          .unknownName, "unknown evidence '\(id)'", es: "evidencia desconocida '\(id)'", field: "--evidence")
       }
       record.evidence = draft.evidence.compactMap { state.evidence($0)?.id }
       record.id = "C\(state.cycle.checkins.count + 1)"
@@ -190,7 +219,7 @@ extension Workspace {
       act.checkin = record
       lines.append(try act.line())
       do throws(RecordsError) { try state.apply(act) } catch {
-        throw WorkspaceError(.badInput, error.message, field: error.field)
+        throw WorkspaceError(.badInput, error.message, es: error.messageES, field: error.field)
       }
       return Array(lines.dropFirst(contents.lines.count))
     }

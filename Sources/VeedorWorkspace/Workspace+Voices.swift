@@ -15,24 +15,32 @@ extension Workspace {
     guard PartyRecord.isValidName(name) else {
       throw WorkspaceError(
         .badInput, "use 1–64 letters, digits, '.', '_', '-' or '@' (it is the allowed_signers principal)",
-        field: "NAME")
+        es: "use de 1 a 64 letras, dígitos, '.', '_', '-' o '@' (es el principal de allowed_signers)", field: "NAME")
     }
     guard let key = MonitorKey.publicKey(sshLine: keyLine) else {
-      throw WorkspaceError(.badInput, "not an OpenSSH Ed25519 public key ('ssh-ed25519 AAAA… comment')", field: "--key")
+      throw WorkspaceError(
+        .badInput, "not an OpenSSH Ed25519 public key ('ssh-ed25519 AAAA… comment')",
+        es: "no es una clave pública Ed25519 de OpenSSH ('ssh-ed25519 AAAA… comentario')", field: "--key")
     }
     let record = PartyRecord(
       name: name, role: role, publicKey: MonitorKey.sshPublicKey(key),
       title: title.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 })
     try appendVoice { state, lines throws(WorkspaceError) in
       if let existing = state.voices.parties[name] {
-        throw WorkspaceError(.conflict, "'\(name)' is already a party (\(existing.role.rawValue)); remove it first")
+        throw WorkspaceError(
+          .conflict, "'\(name)' is already a party (\(existing.role.rawValue)); remove it first",
+          es: "'\(name)' ya es una parte (\(existing.role.rawValue)); retírela primero")
       }
       if let other = state.voices.parties.values.first(where: { $0.publicKey == record.publicKey }) {
-        throw WorkspaceError(.conflict, "this key already belongs to the party '\(other.name)'", field: "--key")
+        throw WorkspaceError(
+          .conflict, "this key already belongs to the party '\(other.name)'",
+          es: "esta clave ya pertenece a la parte '\(other.name)'", field: "--key")
       }
       if let earlier = state.voices.name(ofKey: record.publicKey), earlier != name {
         throw WorkspaceError(
           .conflict, "this key was registered as '\(earlier)'; a key keeps its name (replies it signed name it)",
+          es:
+            "esta clave se inscribió como '\(earlier)'; una clave conserva su nombre (las respuestas que firmó lo indican)",
           field: "--key")
       }
       var act = Act(after: lines, type: .partyAdded, time: now)
@@ -51,6 +59,8 @@ extension Workspace {
         throw WorkspaceError(
           .unknownName,
           "no active party '\(name)' (parties: \(names.isEmpty ? "none" : names.joined(separator: ", ")))",
+          es:
+            "no hay una parte activa '\(name)' (partes: \(names.isEmpty ? "ninguna" : names.joined(separator: ", ")))",
           field: "NAME")
       }
       removed = party
@@ -58,7 +68,7 @@ extension Workspace {
       act.party = party
       return act
     }
-    guard let removed else { throw WorkspaceError(.io, "the party was not removed") }
+    guard let removed else { throw WorkspaceError(.io, "the party was not removed", es: "la parte no se retiró") }
     return removed
   }
 

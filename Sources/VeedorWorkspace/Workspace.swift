@@ -49,16 +49,22 @@ public struct Workspace: Sendable {
     at root: URL, plan: ActionPlan, rubricData: Data, origin: String? = nil, now: Date
   ) throws(WorkspaceError) -> Workspace {
     let rubric: Rubric
-    do { rubric = try Rubric.load(rubricData) } catch { throw WorkspaceError(.badInput, error.description) }
+    do { rubric = try Rubric.load(rubricData) } catch {
+      throw WorkspaceError(.badInput, error.description, es: spanishText(error))
+    }
     if !(rubric.planScales ?? []).isEmpty, let clash = plan.commitmentNamedLikePlan {
       throw WorkspaceError(
         .badInput,
         "the plan's id '\(plan.id)' is also commitment \(clash.id)'s; the rubric \(rubric.id) scores questions about the whole plan on the plan's id, so give the plan another id",
+        es:
+          "el id '\(plan.id)' del plan es también el del compromiso \(clash.id); la rúbrica \(rubric.id) puntúa las preguntas sobre todo el plan con el id del plan, así que dé otro id al plan",
         field: "id")
     }
     let fm = FileManager.default
     if let existing = try? fm.contentsOfDirectory(atPath: root.path), !existing.isEmpty {
-      throw WorkspaceError(.conflict, "folder is not empty; choose a new folder for the workspace", file: root.path)
+      throw WorkspaceError(
+        .conflict, "folder is not empty; choose a new folder for the workspace",
+        es: "la carpeta no está vacía; elija una carpeta nueva para el espacio de trabajo", file: root.path)
     }
     let parent = root.deletingLastPathComponent()
     let staging = parent.appendingPathComponent(".\(root.lastPathComponent).init-\(UUID().uuidString)")
@@ -82,7 +88,9 @@ public struct Workspace: Sendable {
       POSIXFile.syncDirectory(of: root)
     } catch {
       try? fm.removeItem(at: staging)
-      throw WorkspaceError(.io, "cannot create the workspace: \(error)", file: root.path)
+      throw WorkspaceError(
+        .io, "cannot create the workspace: \(error)",
+        es: "no se puede crear el espacio de trabajo: \(spanishText(error))", file: root.path)
     }
     return Workspace(root: root, config: config, plan: plan, rubric: rubric)
   }
@@ -94,25 +102,29 @@ public struct Workspace: Sendable {
       throw WorkspaceError(
         .badInput,
         "not a Veedor workspace (no veedor.json); create one with 'veedor init DIR --plan FILE --rubric ID' or pass --workspace DIR",
+        es:
+          "no es un espacio de trabajo de Veedor (no hay veedor.json); cree uno con 'veedor init DIR --plan FILE --rubric ID' o indique --workspace DIR",
         file: root.path)
     }
     let config: WorkspaceConfig
     do { config = try JSONDecoder().decode(WorkspaceConfig.self, from: configData) } catch {
-      throw WorkspaceError(.badInput, "not a workspace configuration", file: configURL.path)
+      throw WorkspaceError(
+        .badInput, "not a workspace configuration", es: "no es una configuración de espacio de trabajo",
+        file: configURL.path)
     }
     let planURL = root.appendingPathComponent("plan.json")
     guard let planData = try? Data(contentsOf: planURL) else {
-      throw WorkspaceError(.integrity, "missing", file: planURL.path)
+      throw WorkspaceError(.integrity, "missing", es: "falta", file: planURL.path)
     }
     let plan: ActionPlan
     do { plan = try PlanImporter.decodeJSON(planData, file: planURL.path) } catch { throw WorkspaceError(error) }
     let rubricURL = root.appendingPathComponent("rubric.json")
     guard let rubricData = try? Data(contentsOf: rubricURL) else {
-      throw WorkspaceError(.integrity, "missing", file: rubricURL.path)
+      throw WorkspaceError(.integrity, "missing", es: "falta", file: rubricURL.path)
     }
     let rubric: Rubric
     do { rubric = try Rubric.load(rubricData) } catch {
-      throw WorkspaceError(.integrity, error.description, file: rubricURL.path)
+      throw WorkspaceError(.integrity, error.description, es: spanishText(error), file: rubricURL.path)
     }
     return Workspace(root: root, config: config, plan: plan, rubric: rubric)
   }
@@ -125,15 +137,19 @@ public struct Workspace: Sendable {
     if contents.tornTail != nil {
       throw WorkspaceError(
         .integrity, "the last line is incomplete (an interrupted write); run 'veedor ledger repair' to move it aside",
+        es:
+          "la última línea está incompleta (una escritura interrumpida); ejecute 'veedor ledger repair' para apartarla",
         file: ledgerPath, line: contents.lines.count + 1)
     }
-    do { try ledger.checkHead(contents) } catch { throw WorkspaceError(.integrity, error.description) }
+    do { try ledger.checkHead(contents) } catch {
+      throw WorkspaceError(.integrity, error.description, es: spanishText(error))
+    }
     return try state(of: contents.lines)
   }
 
   /// Reads the ledger file, mapping its errors to workspace errors.
   public func readLedger() throws(WorkspaceError) -> LedgerFile.Contents {
-    do { return try ledger.read() } catch { throw WorkspaceError(.io, error.description) }
+    do { return try ledger.read() } catch { throw WorkspaceError(.io, error.description, es: spanishText(error)) }
   }
 
   /// Replays the given ledger lines and checks the pinned files.
@@ -141,14 +157,15 @@ public struct Workspace: Sendable {
     let state: LedgerState
     do { state = try LedgerState.replay(lines, file: ledgerPath) } catch { throw WorkspaceError(error) }
     guard let pinned = state.plan else {
-      throw WorkspaceError(.integrity, "the ledger is empty", file: ledgerPath)
+      throw WorkspaceError(.integrity, "the ledger is empty", es: "el registro está vacío", file: ledgerPath)
     }
     for (name, want) in [("plan.json", pinned.sha256), ("rubric.json", pinned.rubricSHA256)] {
       let url = root.appendingPathComponent(name)
       let have = (try? Data(contentsOf: url)).map { Data(SHA256.hash(data: $0)).hexString }
       if have != want {
         throw WorkspaceError(
-          .integrity, "changed since the ledger pinned it (SHA-256 \(want.prefix(12))…)", file: url.path)
+          .integrity, "changed since the ledger pinned it (SHA-256 \(want.prefix(12))…)",
+          es: "cambió desde que el registro lo fijó (SHA-256 \(want.prefix(12))…)", file: url.path)
       }
     }
     return state

@@ -41,7 +41,9 @@ struct ExportCommand: ParsableCommand {
     let url = URL(fileURLWithPath: report ?? "\(options.workspace)/report/report.json")
     let (dataset, _) = try ReportDataset.load(report: url, trust: trust.map { URL(fileURLWithPath: $0) })
     if trust == nil {
-      Output.note("verified the report's integrity only: the signer's identity was not checked (--trust FILE)")
+      Output.note(
+        "verified the report's integrity only: the signer's identity was not checked (--trust FILE)",
+        es: "se verificó solo la integridad del informe: no se comprobó la identidad de quien firmó (--trust FILE)")
     }
     let data = format == .ogpCSV ? Data(dataset.csv().utf8) : try dataset.json()
     if let out {
@@ -87,13 +89,23 @@ struct ImportCommand: ParsableCommand {
       maxBytes: maxReportSize << 20
     ) {
       done, total in
-      if showProgress && (done % 25 == 0 || done == total) { Output.note("verified \(done)/\(total)") }
+      if showProgress && (done % 25 == 0 || done == total) {
+        Output.note("verified \(done)/\(total)", es: "verificados \(done)/\(total)")
+      }
     }
     let folder = URL(fileURLWithPath: out)
     try result.write(to: folder)
-    for notice in result.notices { Output.note("veedor: note: \(notice)") }
-    for problem in result.equivocations { Output.note("veedor: EQUIVOCATION: \(problem)") }
-    for refusal in result.refused { Output.note("veedor: refused \(refusal.file): \(refusal.reason)") }
+    for (notice, es) in zip(result.notices, result.noticesES) {
+      Output.note("veedor: note: \(notice)", es: "veedor: nota: \(es)")
+    }
+    for (problem, es) in zip(result.equivocations, result.equivocationsES) {
+      Output.note("veedor: EQUIVOCATION: \(problem)", es: "veedor: CONTRADICCIÓN: \(es)")
+    }
+    for refusal in result.refused {
+      Output.note(
+        "veedor: refused \(refusal.file): \(refusal.reason)",
+        es: "veedor: rechazado \(refusal.file): \(refusal.spanishReason)")
+    }
     Output.line(
       "merged \(result.accepted.count) input(s), \(result.dataset.rows.count) commitments into \(folder.path); refused \(result.refused.count)"
     )

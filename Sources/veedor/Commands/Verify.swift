@@ -42,12 +42,15 @@ struct Verify: ParsableCommand {
   func run() throws {
     let url = { (path: String?) in path.map { URL(fileURLWithPath: $0) } }
     guard FileManager.default.fileExists(atPath: report) else {
-      throw VerifyError(.badInput, "no such file; give the report.json to check", file: report)
+      throw VerifyError(
+        .badInput, "no such file; give the report.json to check",
+        es: "no existe el archivo; indique el report.json que quiere comprobar", file: report)
     }
     let trustFile = try url(trust).map { try ReportVerifier.loadTrust($0) }
     let policy = try witnessPolicy.map { path in
       guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-        throw TilesError(.badInput, "cannot read the witness policy", file: path)
+        throw TilesError(
+          .badInput, "cannot read the witness policy", es: "no se puede leer la política de testigos", file: path)
       }
       return try WitnessPolicy(text: text, file: path)
     }
@@ -62,12 +65,17 @@ struct Verify: ParsableCommand {
     } else {
       for (i, step) in result.steps.enumerated() {
         let mark = step.ok.map { $0 ? "✓" : "✗" } ?? "–"
-        Output.line("\(mark) \(i + 1). \(step.name): \(step.detail)")
+        Output.line(
+          "\(mark) \(i + 1). \(step.name): \(step.detail)",
+          es: "\(mark) \(i + 1). \(step.spanishName): \(step.spanishDetail)")
       }
       Output.line(
         result.verified
           ? "VERIFIED\(result.identityChecked ? "" : " (integrity only: the signer's identity was not checked)")"
-          : "NOT VERIFIED: \(result.firstFailure?.name ?? "report") failed")
+          : "NOT VERIFIED: \(result.firstFailure?.name ?? "report") failed",
+        es: result.verified
+          ? "VERIFICADO\(result.identityChecked ? "" : " (solo integridad: no se comprobó la identidad de quien firmó)")"
+          : "NO VERIFICADO: falló el paso \(result.firstFailure?.spanishName ?? "informe")")
     }
     if !result.verified { throw ExitCode(1) }
   }

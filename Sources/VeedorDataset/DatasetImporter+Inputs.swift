@@ -1,0 +1,46 @@
+import Foundation
+import VeedorVerify
+
+extension DatasetImporter {
+  /// Verifies reports on every core, in input order, calling `progress` as each finishes.
+  static func verifyAll(
+    _ files: [URL], options: ReportVerifier.Options, trust: TrustFile, progress: ((Int, Int) -> Void)?
+  ) -> [(URL, ReportVerification)] {
+    final class Results: @unchecked Sendable {
+      let lock = NSLock()
+      var byIndex: [Int: ReportVerification] = [:]
+    }
+    let results = Results()
+    nonisolated(unsafe) let callback = progress
+    DispatchQueue.concurrentPerform(iterations: files.count) { i in
+      var result = ReportVerifier.verify(files[i], options: options, trust: trust)
+      // Keep only what the merge needs: the verified report and the hash of its bytes, never the bytes.
+      result.parsed = result.verified ? result.parsed : nil
+      result.files = [:]
+      results.lock.lock()
+      results.byIndex[i] = result
+      let done = results.byIndex.count
+      callback?(done, files.count)
+      results.lock.unlock()
+    }
+    return files.indices.compactMap { i in results.byIndex[i].map { (files[i], $0) } }
+  }
+
+  /// The inputs with folders replaced by the `report.json` files they hold (searched recursively, in a
+  /// stable order). A sheet CSV is imported only when named itself: a folder of reports may also hold
+  /// the monitor's own `commitments.csv` export, or any CSV someone dropped there.
+  static func expand(_ inputs: [URL]) -> [URL] {
+    var files: [URL] = []
+    for input in inputs {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: input.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        files.append(input)
+        continue
+      }
+      let found = (FileManager.default.enumerator(atPath: input.path)?.compactMap { $0 as? String } ?? [])
+        .filter { $0.hasSuffix("report.json") }.sorted()
+      files += found.map { input.appendingPathComponent($0) }
+    }
+    return files
+  }
+}
