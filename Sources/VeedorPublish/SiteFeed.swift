@@ -4,11 +4,13 @@ import VeedorRubric
 
 /// Atom feeds (RFC 4287) of what changed, so civil society can follow a plan with any feed reader:
 /// one for the whole plan (`feed.atom`, `feed.en.atom`) and one per commitment. Entries: milestone
-/// updates, scores and corrections, check-ins and the report itself, newest first; every one is in
+/// updates, scores and corrections, check-ins, the report itself and its progress reports, newest first; every one is in
 /// the verified report, so the feed says nothing the report does not.
 struct SiteFeed {
   let report: Report
   let language: Language
+  /// The progress reports published beside the report, each an entry of the plan's feed.
+  var progress: [SiteProgress.Published] = []
 
   /// One entry before it is written.
   struct Entry {
@@ -120,6 +122,17 @@ struct SiteFeed {
       title: "\(w["title"]): \(self.report.plan.title?.best(lang) ?? self.report.plan.id)",
       summary: "\(w["checkpoint"]): \(self.report.checkpoint.size) \(w["entries"])", link: page(nil))
     found.append((nil, report))
+    for published in progress {
+      guard let period = published.report.progress else { continue }
+      let changed = period.commitments.filter { !$0.changes.isEmpty }.map(\.commitment)
+      let entry = Entry(
+        id: "progress-\(period.label)-\(published.report.checkpoint.size)", updated: published.report.generated,
+        title: "\(w["progressTitle"]) \(period.label)",
+        summary: w.format("periodDays", period.label, period.from, period.to)
+          + (changed.isEmpty ? "" : " — \(changed.joined(separator: ", "))"),
+        link: "progress/\(published.folder)/progress.\(lang).html")
+      found.append((nil, entry))
+    }
     return found
   }
 }

@@ -5,6 +5,8 @@ import VeedorRubric
 struct SitePage {
   let language: Language
   let report: Report
+  /// Whether the site lists progress reports (`progress.html`), linked from the navigation.
+  var progressPage = false
 
   /// The file name of a page in a language: Spanish pages have no suffix, English ones `.en`.
   static func file(_ base: String, _ language: Language) -> String {
@@ -66,7 +68,7 @@ struct SitePage {
       <p class="site">\(e(w["site"])) · \(e(report.plan.member))</p>
       <nav aria-label="\(e(w["site"]))">
       <a href="\(Self.file("index", language))">\(e(w["home"]))</a> ·
-      <a href="\(Self.file("verify", language))">\(e(w["verifyNav"]))</a> ·\(report.review == nil ? "" : "\n<a href=\"\(Self.file("reply", language))\">\(e(w["replyNav"]))</a> ·")
+      <a href="\(Self.file("verify", language))">\(e(w["verifyNav"]))</a> ·\(report.review == nil ? "" : "\n<a href=\"\(Self.file("reply", language))\">\(e(w["replyNav"]))</a> ·")\(progressPage ? "\n<a href=\"\(Self.file("progress", language))\">\(e(w["progressNav"]))</a> ·" : "")
       <a href="\(Self.file(base, other))" hreflang="\(other.rawValue)" lang="\(other.rawValue)">\(e(w["switch"]))</a>
       </nav>
       </header>

@@ -21,10 +21,11 @@ public enum SitePublisher {
   /// verified; returns the pages written.
   ///
   /// The site is built in a fresh folder and swapped into place. A non-empty `site` that this
-  /// command did not make (no `.veedor-site` marker) is refused unless `force`.
-  public static func publish(report reportFolder: URL, keys: URL, evidence: URL?, to site: URL, force: Bool = false)
-    throws -> (pages: [URL], report: Report, tiles: TileWriter.Result)
-  {
+  /// command did not make (no `.veedor-site` marker) is refused unless `force`. Each folder in
+  /// `progress` holds a progress report, verified the same way and published under `progress/`.
+  public static func publish(
+    report reportFolder: URL, keys: URL, evidence: URL?, to site: URL, progress: [URL] = [], force: Bool = false
+  ) throws -> (pages: [URL], report: Report, tiles: TileWriter.Result) {
     let reportURL = reportFolder.appendingPathComponent("report.json")
     let trust = keys.appendingPathComponent("allowed_signers")
     let trustFile: TrustFile
@@ -44,6 +45,7 @@ public enum SitePublisher {
           "no se publica un informe que no se verifica: \(failure?.spanishName ?? ""): \(failure?.spanishDetail ?? "")",
         file: reportURL.path)
     }
+    let progressReports = try SiteProgress.load(progress, site: report, trust: trust, trustFile: trustFile)
     let fm = FileManager.default
     let existing = (try? fm.contentsOfDirectory(atPath: site.path)) ?? []
     if !existing.isEmpty && !existing.contains(marker) && !force {
@@ -63,7 +65,8 @@ public enum SitePublisher {
     final class Linked: @unchecked Sendable { var paths: Set<String> = [] }
     let linked = Linked()
     try FolderSwap.replace(site, alreadyDurable: { linked.paths.contains($0) }) { staging in
-      written = try build(report, verification, reportFolder, keys, evidence, staging, trust, previous, &tiles)
+      written = try build(
+        report, verification, progressReports, keys, evidence, staging, trust, previous, &tiles)
       linked.paths = Set(tiles.linked.map { "\(logFolder)/\($0)" })
     }
     return (written.map { site.appendingPathComponent($0.lastPathComponent) }, report, tiles)
@@ -103,7 +106,8 @@ public enum SitePublisher {
   static let marker = ".veedor-site"
 
   private static func build(
-    _ report: Report, _ verification: ReportVerification, _ reportFolder: URL, _ keys: URL, _ evidence: URL?,
+    _ report: Report, _ verification: ReportVerification, _ progress: [SiteProgress.Published], _ keys: URL,
+    _ evidence: URL?,
     _ site: URL, _ trust: URL, _ previous: URL?, _ tiles: inout TileWriter.Result
   ) throws -> [URL] {
     let fm = FileManager.default
@@ -155,7 +159,7 @@ public enum SitePublisher {
       (try? String(contentsOf: trust, encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "MONITOR"
     var pages: [(String, String)] = [("style.css", SitePage.css)]
     for language in [Language.es, .en] {
-      let frame = SitePage(language: language, report: report)
+      let frame = SitePage(language: language, report: report, progressPage: !progress.isEmpty)
       let bodies = SiteBodies(report: report, language: language, storedEvidence: stored)
       let words = SiteWords(language: language)
       let planTitle = report.plan.title?.best(language.rawValue) ?? report.plan.id
@@ -176,10 +180,18 @@ public enum SitePublisher {
           frame.render(base: "verify", title: words["verifyTitle"], body: bodies.verify(principal: principal))
         ))
       // Atom feeds of what changed: the plan's and each commitment's.
-      let feed = SiteFeed(report: report, language: language)
+      let feed = SiteFeed(report: report, language: language, progress: progress)
       pages.append((SiteFeed.file(nil, language), feed.render(commitment: nil)))
       for c in report.commitments {
         pages.append((SiteFeed.file(c.id, language), feed.render(commitment: c.id)))
+      }
+      if !progress.isEmpty {
+        pages.append(
+          (
+            SitePage.file("progress", language),
+            frame.render(
+              base: "progress", title: words["progressNav"], body: SiteProgress.page(progress, language: language))
+          ))
       }
       // A report that is an assessment form carries the form's own page, as verify checked it.
       if report.form != nil {
@@ -193,7 +205,7 @@ public enum SitePublisher {
       }
     }
     for (name, text) in pages { try POSIXFile.writeAtomically(Data(text.utf8), to: site.appendingPathComponent(name)) }
-    return pages.map { site.appendingPathComponent($0.0) }
+    return pages.map { site.appendingPathComponent($0.0) } + (try SiteProgress.write(progress, into: site))
   }
 
   private static func copy(_ source: URL, to target: URL) throws {

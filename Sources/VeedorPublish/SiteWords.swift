@@ -94,6 +94,22 @@ struct SiteWords {
         "Cada respuesta firmada se puede comprobar con OpenSSH contra las claves de las partes tal como constan en el registro (el código de salida 0 significa que la parte firmó exactamente este texto):"
     ),
     "example": LocalizedText(en: "Note", es: "Nota"),
+    "progressNav": LocalizedText(en: "Progress reports", es: "Informes de avance"),
+    "progressIntro": LocalizedText(
+      en:
+        "The monitor's progress reports, newest first. Each is signed and was checked against the monitor's key and this site's ledger before it was published here.",
+      es:
+        "Los informes de avance del evaluador, del más reciente al más antiguo. Cada uno está firmado y se comprobó con la clave del evaluador y con el registro de este sitio antes de publicarlo aquí."
+    ),
+    "progressSigned": LocalizedText(
+      en: "Signed on %1, covering %2 ledger entries.", es: "Firmado el %1; abarca %2 entradas del registro."),
+    "progressRead": LocalizedText(en: "Read the report", es: "Leer el informe"),
+    "progressNoChange": LocalizedText(
+      en: "No milestone changed and none is overdue in this period.",
+      es: "En este período ningún hito cambió y ninguno está atrasado."),
+    "progressChange": LocalizedText(
+      en: "%1: progress %2 → %3 · milestone updates: %4 · overdue: %5",
+      es: "%1: avance %2 → %3 · actualizaciones de hitos: %4 · atrasados: %5"),
   ]
 
   subscript(_ key: String) -> String { Self.table[key]?.text(language) ?? key }

@@ -71,7 +71,7 @@ struct Demo: ParsableCommand {
     try Verify.parse(["\(progress)/report.json", "--trust", "\(keys)/allowed_signers"]).run()
     Output.line("\n== Static site for civil society (Spanish and English)")
     let site = target.appendingPathComponent("site").path
-    try Publish.parse(["-w", ws, "--out", site, "--report", report, "--keys", keys]).run()
+    try Publish.parse(["-w", ws, "--out", site, "--report", report, "--keys", keys, "--progress", progress]).run()
     let q = ShellQuoting.quote
     let sshsig = q("\(report)/report.json.sshsig")
     let json = q("\(report)/report.json")
@@ -88,7 +88,7 @@ struct Demo: ParsableCommand {
 
       Open the site: \(site)/index.html (English: index.en.html) · replies: \(site)/reply.html · the report alone: \(report)/report.es.html
       OGP Local forms: \(inception)/form.es.html (Informe Inicial) · \(ending)/form.es.html (Informe de fin de compromiso)
-      Progress report: \(progress)/progress.es.html · milestones on the site: \(site)/commitment-CLPLN0001.html
+      Progress report: \(progress)/progress.es.html · on the site: \(site)/progress.html · milestones: \(site)/commitment-CLPLN0001.html
       Next: veedor log -w \(q(ws))   ·   veedor score CLPLN0003 -w \(q(ws))   ·   veedor ledger proof 1 -w \(q(ws))
       """)
   }

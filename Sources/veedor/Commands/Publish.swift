@@ -23,6 +23,7 @@ struct Publish: ParsableCommand {
       'veedor publish' did not make is refused unless --force (its other files are then kept).
 
       Example: veedor publish --out site   (after 'veedor report export' and 'veedor key export --out public')
+               veedor publish --out site --progress progreso-2024-Q1 --progress progreso-2024-Q2
       """)
 
   @OptionGroup var options: WorkspaceOptions
@@ -30,6 +31,12 @@ struct Publish: ParsableCommand {
   @Option(help: "Folder with report.json and its signatures (default: report/ in the workspace).") var report: String?
   @Option(help: "Folder written by 'veedor key export' (default: public/ in the workspace).") var keys: String?
   @Option(help: "Folder with the evidence files (default: objects/ in the workspace).") var evidenceDir: String?
+  @Option(
+    help: ArgumentHelp(
+      "A folder written by 'veedor report progress' to publish too (repeat for each period).",
+      discussion: "Each is verified like the report, must come from the same ledger, and is listed on progress.html.",
+      valueName: "folder"))
+  var progress: [String] = []
   @Flag(
     help: "Publish into a non-empty folder 'veedor publish' did not make, or replace a log this report does not extend."
   )
@@ -52,7 +59,7 @@ struct Publish: ParsableCommand {
       report: reportFolder,
       keys: keyFolder,
       evidence: URL(fileURLWithPath: evidenceDir ?? root.appendingPathComponent("objects").path),
-      to: URL(fileURLWithPath: out), force: force)
+      to: URL(fileURLWithPath: out), progress: progress.map { URL(fileURLWithPath: $0) }, force: force)
     if let ledger = try? Workspace.open(root).readLedger(), ledger.lines.count > published.checkpoint.size {
       Output.note(
         "note: the ledger has \(ledger.lines.count - published.checkpoint.size) entries after this report's checkpoint; run 'veedor report export' to publish them"

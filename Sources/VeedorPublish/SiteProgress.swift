@@ -1,0 +1,128 @@
+import Foundation
+import VeedorLedger
+import VeedorReports
+import VeedorRubric
+import VeedorVerify
+
+/// The progress reports a site publishes beside its report: each verified against the same keys and
+/// from the same ledger (its entries a prefix of the report's), served under `progress/` with its
+/// signed files and pages, and listed newest first with what changed (`progress.html`).
+struct SiteProgress {
+  /// One progress report that verified.
+  struct Published {
+    /// The report as verified.
+    var report: Report
+    /// The bytes that were verified, by file name.
+    var files: [String: Data]
+    /// Its folder under the site's `progress/`.
+    var folder: String
+  }
+
+  /// The progress reports that verified, newest period first; refuses any that does not verify, is not
+  /// a progress report, is signed by another key, or covers entries the site's report does not.
+  static func load(_ folders: [URL], site report: Report, trust: URL, trustFile: TrustFile) throws -> [Published] {
+    var found: [Published] = []
+    for folder in folders {
+      let url = folder.appendingPathComponent("report.json")
+      let verification = ReportVerifier.verify(url, options: .init(trust: trust), trust: trustFile)
+      guard verification.verified, let progress = verification.parsed else {
+        let failure = verification.firstFailure
+        throw PublishError(
+          .failed,
+          "refusing to publish a progress report that does not verify: \(failure?.name ?? ""): \(failure?.detail ?? "")",
+          es:
+            "no se publica un informe de avance que no se verifica: \(failure?.name ?? ""): \(failure?.detail ?? "")",
+          file: url.path)
+      }
+      guard let period = progress.progress else {
+        throw PublishError(
+          .badInput, "is not a progress report (export one with 'veedor report progress')",
+          es: "no es un informe de avance (expórtelo con 'veedor report progress')", file: url.path)
+      }
+      let lines = progress.inputs.ledgerLines
+      guard progress.monitor.publicKey == report.monitor.publicKey, progress.plan.id == report.plan.id,
+        lines.count <= report.inputs.ledgerLines.count, Array(report.inputs.ledgerLines.prefix(lines.count)) == lines
+      else {
+        throw PublishError(
+          .badInput,
+          "covers \(lines.count) ledger entries that the published report (\(report.inputs.ledgerLines.count) entries) does not hold; export the report again ('veedor report export') so the site shows what the progress report does",
+          es:
+            "abarca \(lines.count) entradas del registro que el informe publicado (\(report.inputs.ledgerLines.count) entradas) no contiene; exporte el informe de nuevo ('veedor report export') para que el sitio muestre lo mismo que el informe de avance",
+          file: url.path)
+      }
+      found.append(Published(report: progress, files: verification.files, folder: folderName(period.label)))
+    }
+    if let twice = Dictionary(grouping: found, by: \.folder).first(where: { $0.value.count > 1 }) {
+      throw PublishError(
+        .badInput, "two progress reports for the period \(twice.key.dropFirst(9)); give one",
+        es: "dos informes de avance del período \(twice.key.dropFirst(9)); indique uno")
+    }
+    return found.sorted {
+      let (a, b) = ($0.report.progress!, $1.report.progress!)
+      return (a.to, a.from, $0.report.checkpoint.size) > (b.to, b.from, $1.report.checkpoint.size)
+    }
+  }
+
+  /// A period's folder, safe as a file name whatever the label holds (`progress-2024-Q1`).
+  static func folderName(_ label: String) -> String {
+    "progress-" + SitePage.commitmentBase(label).dropFirst("commitment-".count)
+  }
+
+  /// Writes each report's verified files and pages into `progress/FOLDER/`; returns the files written.
+  static func write(_ reports: [Published], into site: URL) throws -> [URL] {
+    var written: [URL] = []
+    for published in reports {
+      let folder = site.appendingPathComponent("progress/\(published.folder)")
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      for name in SitePublisher.dataFiles {
+        if let bytes = published.files[name] {
+          try POSIXFile.writeAtomically(bytes, to: folder.appendingPathComponent(name))
+          written.append(folder.appendingPathComponent(name))
+        }
+      }
+      for language in [Language.es, .en] {
+        let page = folder.appendingPathComponent("progress.\(language.rawValue).html")
+        try POSIXFile.writeAtomically(Data(ProgressLayout.html(published.report, language).utf8), to: page)
+        written.append(page)
+      }
+    }
+    return written
+  }
+
+  /// The body of the list page: each report, newest first, with what changed per commitment.
+  static func page(_ reports: [Published], language: Language) -> String {
+    let e = HTMLReport.escape
+    let w = SiteWords(language: language)
+    let words = ReportWords(language: language)
+    let percent = { (v: Double?) in v.map { "\($0)%" } ?? words["noMilestones"] }
+    var h = "<p>\(e(w["progressIntro"]))</p>\n"
+    for published in reports {
+      guard let period = published.report.progress else { continue }
+      let link = "progress/\(published.folder)/progress.\(language.rawValue).html"
+      h += "<section>\n<h2>\(e(words.format("periodDays", period.label, period.from, period.to)))</h2>\n"
+      h +=
+        "<p>\(e(w.format("progressSigned", String(published.report.generated.prefix(10)), String(published.report.checkpoint.size))))"
+      h += " <a href=\"\(e(link))\">\(e(w["progressRead"]))</a> · "
+      h += "<a href=\"progress/\(e(published.folder))/report.json\">report.json</a> · "
+      h += "<a href=\"progress/\(e(published.folder))/report.json.sshsig\">report.json.sshsig</a></p>\n"
+      let changed = period.commitments.filter {
+        !$0.changes.isEmpty || !$0.overdue.isEmpty || $0.progress != $0.progressBefore
+      }
+      if changed.isEmpty {
+        h += "<p>\(e(w["progressNoChange"]))</p>\n"
+      } else {
+        h += "<ul>\n"
+        for c in changed {
+          let line = w.format(
+            "progressChange", c.commitment, percent(c.progressBefore), percent(c.progress), String(c.changes.count),
+            String(c.overdue.count))
+          h +=
+            "<li><a href=\"\(e(SitePage.file(SitePage.commitmentBase(c.commitment), language)))\">\(e(line))</a></li>\n"
+        }
+        h += "</ul>\n"
+      }
+      h += "</section>\n"
+    }
+    return h
+  }
+}
