@@ -27,13 +27,14 @@ let package = Package(
   ],
   targets: [
     // Rubrics, levels, scores, derived indicators and aggregates: pure values, no I/O.
-    .target(name: "VeedorRubric"),
+    .target(name: "VeedorRubric", dependencies: ["VeedorErrors"]),
     // The append-only ledger file, RFC 6962 Merkle tree, proofs and checkpoint bodies.
-    .target(name: "VeedorLedger", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+    .target(name: "VeedorLedger", dependencies: ["VeedorErrors", .product(name: "Crypto", package: "swift-crypto")]),
     // Monitor keys, key files and signature formats (signed notes).
     .target(
       name: "VeedorSigning",
       dependencies: [
+        "VeedorErrors",
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "CryptoExtras", package: "swift-crypto"),
       ]),
@@ -99,7 +100,7 @@ let package = Package(
         "VeedorTiles", "VeedorSigning",
       ]),
     // Agreement between readers of one plan: percent agreement, Cohen's kappa (plain, weighted), Krippendorff's alpha.
-    .target(name: "VeedorAgreement", dependencies: ["VeedorRubric", "VeedorReports"]),
+    .target(name: "VeedorAgreement", dependencies: ["VeedorErrors", "VeedorRubric", "VeedorReports"]),
     // The command-line tool: argument parsing and printing only.
     .executableTarget(
       name: "veedor",
@@ -122,7 +123,7 @@ let package = Package(
       name: "VeedorRubricTests", dependencies: ["VeedorRubric", "VeedorPlan", "VeedorTestSupport"],
       exclude: ["Fixtures"]),
     .testTarget(name: "VeedorAgreementTests", dependencies: ["VeedorAgreement"]),
-    .testTarget(name: "VeedorLedgerTests", dependencies: ["VeedorLedger", "VeedorTestSupport"]),
+    .testTarget(name: "VeedorLedgerTests", dependencies: ["VeedorLedger", "VeedorErrors", "VeedorTestSupport"]),
     .testTarget(name: "VeedorSigningTests", dependencies: ["VeedorSigning", "VeedorLedger", "VeedorTestSupport"]),
     .testTarget(
       name: "VeedorWorkspaceTests",

@@ -8,18 +8,26 @@ public struct RatingMatrix: Sendable, Hashable {
   /// Checks and stores the data; refuses `categories < 1`, rows of different lengths and values outside `0..<categories`.
   public init(categories: Int, ratings: [[Int?]]) throws(AgreementError) {
     guard categories >= 1 else {
-      throw AgreementError("categories is \(categories); there must be at least 1")
+      throw AgreementError(
+        "categories is \(categories); there must be at least 1",
+        es: "categories es \(categories); debe haber al menos 1")
     }
     let raters = ratings.first?.count ?? 0
     for (item, row) in ratings.enumerated() {
       guard row.count == raters else {
         throw AgreementError(
-          "ratings[\(item)] (item \(item)) has \(row.count) ratings, but item 0 has \(raters) (one per rater)")
+          "ratings[\(item)] (item \(item)) has \(row.count) ratings, but item 0 has \(raters) (one per rater)",
+          es:
+            "ratings[\(item)] (ítem \(item)) tiene \(row.count) calificaciones, pero el ítem 0 tiene \(raters) (una por evaluador)"
+        )
       }
       for (rater, value) in row.enumerated() {
         if let value, !(0..<categories).contains(value) {
           throw AgreementError(
-            "ratings[\(item)][\(rater)] (item \(item), rater \(rater)) is \(value); categories are 0..<\(categories)")
+            "ratings[\(item)][\(rater)] (item \(item), rater \(rater)) is \(value); categories are 0..<\(categories)",
+            es:
+              "ratings[\(item)][\(rater)] (ítem \(item), evaluador \(rater)) es \(value); las categorías son 0..<\(categories)"
+          )
         }
       }
     }

@@ -74,25 +74,39 @@ public struct ReaderAgreement: Codable, Sendable {
 
   /// Computes the figures; refuses fewer than two reports, other plans or other rubric bytes.
   public init(_ reports: [Report]) throws(AgreementError) {
-    guard reports.count >= 2, let first = reports.first else { throw AgreementError("give two or more reports") }
+    guard reports.count >= 2, let first = reports.first else {
+      throw AgreementError("give two or more reports", es: "indique dos o más informes")
+    }
     var signers: Set<String> = []
     for (i, report) in reports.enumerated() {
-      guard !report.isDraft else { throw AgreementError("report \(i + 1) is a draft; compare final reports") }
+      guard !report.isDraft else {
+        throw AgreementError(
+          "report \(i + 1) is a draft; compare final reports",
+          es: "el informe \(i + 1) es un borrador; compare informes finales")
+      }
       guard signers.insert(report.monitor.publicKey).inserted else {
-        throw AgreementError("report \(i + 1) is signed by the same key as an earlier one; compare different readers")
+        throw AgreementError(
+          "report \(i + 1) is signed by the same key as an earlier one; compare different readers",
+          es: "el informe \(i + 1) está firmado con la misma clave que uno anterior; compare lectores distintos")
       }
       guard report.plan.id == first.plan.id else {
-        throw AgreementError("report \(i + 1) is of plan \(report.plan.id), report 1 of \(first.plan.id)")
+        throw AgreementError(
+          "report \(i + 1) is of plan \(report.plan.id), report 1 of \(first.plan.id)",
+          es: "el informe \(i + 1) es del plan \(report.plan.id), el informe 1 del \(first.plan.id)")
       }
       guard report.inputs.plan == first.inputs.plan else {
-        throw AgreementError("report \(i + 1) is of other plan bytes than report 1 (plan \(report.plan.id))")
+        throw AgreementError(
+          "report \(i + 1) is of other plan bytes than report 1 (plan \(report.plan.id))",
+          es: "el informe \(i + 1) tiene bytes del plan distintos de los del informe 1 (plan \(report.plan.id))")
       }
       guard report.rubric.sha256 == first.rubric.sha256 else {
-        throw AgreementError("report \(i + 1) was scored on other rubric bytes than report 1 (\(report.rubric.id))")
+        throw AgreementError(
+          "report \(i + 1) was scored on other rubric bytes than report 1 (\(report.rubric.id))",
+          es: "el informe \(i + 1) se puntuó con bytes de rúbrica distintos de los del informe 1 (\(report.rubric.id))")
       }
     }
     guard let bytes = try? first.inputs.rubricBytes(), let rubric = try? Rubric.load(bytes) else {
-      throw AgreementError("report 1 carries no readable rubric")
+      throw AgreementError("report 1 carries no readable rubric", es: "el informe 1 no trae una rúbrica legible")
     }
     plan = first.plan.id
     self.rubric = rubric.id

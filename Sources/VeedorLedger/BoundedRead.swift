@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import VeedorErrors
 
 #if canImport(Glibc)
   import Glibc
@@ -12,7 +13,7 @@ public enum BoundedRead {
   /// Why a bounded read did not return the file's bytes.
   public enum Failure: Error, Sendable, Hashable {
     /// The file could not be opened or read.
-    case unreadable(String)
+    case unreadable(Phrase)
     /// The file is not a regular file.
     case notAFile
     /// The file holds more bytes than the limit.
@@ -23,10 +24,10 @@ public enum BoundedRead {
   public static func contents(of url: URL, limit: Int64) throws(Failure) -> Data {
     // O_NONBLOCK: opening a FIFO must not wait for a writer; only regular files are read.
     let fd = open(url.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-    guard fd >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
+    guard fd >= 0 else { throw .unreadable(SystemError.phrase(errno)) }
     defer { close(fd) }
     var info = stat()
-    guard fstat(fd, &info) == 0 else { throw .unreadable(String(cString: strerror(errno))) }
+    guard fstat(fd, &info) == 0 else { throw .unreadable(SystemError.phrase(errno)) }
     guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notAFile }
     _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
     let size = Int64(info.st_size)
@@ -44,7 +45,7 @@ public enum BoundedRead {
         done += n
       }
     }
-    guard failure == 0 else { throw .unreadable(String(cString: strerror(failure))) }
+    guard failure == 0 else { throw .unreadable(SystemError.phrase(failure)) }
     // A file that shrank while being read is read as it was; one that grew is cut at the size checked.
     return data.prefix(done)
   }
@@ -65,6 +66,17 @@ extension BoundedRead.Failure: CustomStringConvertible {
     case .unreadable(let why): return "cannot read the file: \(why)"
     case .notAFile: return "not a regular file"
     case .tooLarge(let size, let limit): return "\(size) bytes, more than the limit of \(limit)"
+    }
+  }
+}
+
+extension BoundedRead.Failure: SpanishDescribable {
+  /// The reason in Spanish, for a one-line error.
+  public var spanishDescription: String {
+    switch self {
+    case .unreadable(let why): return "no se puede leer el archivo: \(why.es)"
+    case .notAFile: return "no es un archivo regular"
+    case .tooLarge(let size, let limit): return "\(size) bytes, más que el límite de \(limit)"
     }
   }
 }

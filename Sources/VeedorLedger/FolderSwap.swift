@@ -1,4 +1,5 @@
 import Foundation
+import VeedorErrors
 
 #if canImport(Glibc)
   import Glibc
@@ -58,11 +59,16 @@ public enum FolderSwap {
     var info = stat()
     if lstat(target.path, &info) != 0 {
       guard rename(staging.path, target.path) == 0 else {
-        throw LedgerError.io(path: target.path, reason: "cannot move into place: \(String(cString: strerror(errno)))")
+        throw LedgerError.io(
+          path: target.path,
+          reason: Phrase("cannot move into place: ", es: "no se puede mover a su lugar: ", errno: errno))
       }
     } else {
       guard exchange(staging.path, target.path) else {
-        throw LedgerError.io(path: target.path, reason: "cannot swap into place: \(String(cString: strerror(errno)))")
+        throw LedgerError.io(
+          path: target.path,
+          reason: Phrase(
+            "cannot swap into place: ", es: "no se puede intercambiar en su lugar: ", errno: errno))
       }
       // `staging` now names what was there before; a symlink is removed as a link.
       try? FileManager.default.removeItem(at: staging)

@@ -1,20 +1,27 @@
 import Foundation
+import VeedorErrors
 
 /// The first problem found in a ledger, located by its 1-based line number.
-public struct LedgerFinding: Sendable, Hashable, CustomStringConvertible {
+public struct LedgerFinding: Sendable, Hashable, CustomStringConvertible, SpanishDescribable {
   /// 1-based line of `ledger.jsonl`.
   public var line: Int
   /// What is wrong with it.
   public var message: String
+  /// The same in Spanish.
+  public var messageES: String
 
-  /// Creates a finding.
-  public init(line: Int, message: String) {
+  /// Creates a finding with its message in English and in Spanish.
+  public init(line: Int, message: String, es messageES: String) {
     self.line = line
     self.message = message
+    self.messageES = messageES
   }
 
   /// `line N: message`.
   public var description: String { "line \(line): \(message)" }
+
+  /// `línea N: mensaje`.
+  public var spanishDescription: String { "línea \(line): \(messageES)" }
 }
 
 /// A full re-check of a ledger's lines: JSON, numbering, hash links and the Merkle tree.
@@ -41,7 +48,8 @@ public struct LedgerAudit: Sendable {
       ?? contents.tornTail.map { _ in
         LedgerFinding(
           line: lines.count + 1,
-          message: "incomplete last line (interrupted write); 'veedor ledger repair' moves it aside")
+          message: "incomplete last line (interrupted write); 'veedor ledger repair' moves it aside",
+          es: "última línea incompleta (escritura interrumpida); 'veedor ledger repair' la aparta")
       }
   }
 
@@ -57,7 +65,8 @@ public struct LedgerAudit: Sendable {
       if i % 65_536 == 0 { progress?(i) }
       guard let entry = i == 0 || current == nil ? envelope(i) : current else {
         return LedgerFinding(
-          line: i + 1, message: "not a valid entry (bad JSON or missing seq/type)")
+          line: i + 1, message: "not a valid entry (bad JSON or missing seq/type)",
+          es: "no es una entrada válida (JSON incorrecto o faltan seq/type)")
       }
       let next = i + 1 < lines.count ? envelope(i + 1) : nil
       defer { current = next }
@@ -65,24 +74,33 @@ public struct LedgerAudit: Sendable {
         return LedgerFinding(
           line: i + 1,
           message:
-            "entry number \(entry.seq) where \(i) was expected (entries reordered, missing or duplicated)"
+            "entry number \(entry.seq) where \(i) was expected (entries reordered, missing or duplicated)",
+          es:
+            "entrada número \(entry.seq) donde se esperaba la \(i) (entradas reordenadas, faltantes o duplicadas)"
         )
       }
       let expected = i == 0 ? nil : leaves[i - 1].hexString
       if entry.prev != expected {
         // Either the previous line changed, or this line's own link did; the next line decides.
-        if let next, next.prev != leaves[i].hexString {
-          return LedgerFinding(line: i + 1, message: "entry was altered after it was written")
-        }
+        if let next, next.prev != leaves[i].hexString { return altered(line: i + 1) }
         if next == nil && !previousLineMatches(i, leaves, claimed: entry.prev, anchors: anchors) {
-          return LedgerFinding(line: i + 1, message: "entry was altered after it was written")
+          return altered(line: i + 1)
         }
         return LedgerFinding(
-          line: i, message: "entry was altered after it was written (the next entry's hash link no longer matches)")
+          line: i, message: "entry was altered after it was written (the next entry's hash link no longer matches)",
+          es:
+            "la entrada fue alterada después de escribirse (el enlace de hash de la entrada siguiente ya no coincide)")
       }
     }
     progress?(lines.count)
     return nil
+  }
+
+  /// The finding for a line changed after it was written.
+  private static func altered(line: Int) -> LedgerFinding {
+    LedgerFinding(
+      line: line, message: "entry was altered after it was written", es: "la entrada fue alterada después de escribirse"
+    )
   }
 
   /// Whether a genuine checkpoint agrees with the tree in which line `i - 1` has the hash line `i` claims.
@@ -104,14 +122,19 @@ public struct LedgerAudit: Sendable {
       return LedgerFinding(
         line: tree.size + 1,
         message:
-          "missing: checkpoint \(name) signed \(checkpoint.size) entries but the ledger has \(tree.size) (rollback)"
+          "missing: checkpoint \(name) signed \(checkpoint.size) entries but the ledger has \(tree.size) (rollback)",
+        es:
+          "falta: el punto de control \(name) firmó \(checkpoint.size) entradas pero el registro tiene \(tree.size) (retroceso)"
       )
     }
     guard let root = try? tree.root(size: checkpoint.size), root == checkpoint.root else {
       return LedgerFinding(
         line: max(checkpoint.size, 1),
         message:
-          "does not match checkpoint \(name): the first \(checkpoint.size) entries no longer hash to its signed root")
+          "does not match checkpoint \(name): the first \(checkpoint.size) entries no longer hash to its signed root",
+        es:
+          "no coincide con el punto de control \(name): el hash de las primeras \(checkpoint.size) entradas ya no coincide con su raíz firmada"
+      )
     }
     return nil
   }

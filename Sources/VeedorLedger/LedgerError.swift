@@ -1,3 +1,5 @@
+import VeedorErrors
+
 /// Errors raised by the ledger: its file, its tree and its proofs.
 public enum LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
   /// A tree size larger than the tree.
@@ -7,13 +9,13 @@ public enum LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
   /// A consistency range that is not `0 < old <= new`.
   case badConsistencyRange(oldSize: Int, newSize: Int)
   /// The ledger file could not be read or written.
-  case io(path: String, reason: String)
+  case io(path: String, reason: Phrase)
   /// A line of the ledger is not a valid entry.
-  case badLine(path: String, line: Int, reason: String)
+  case badLine(path: String, line: Int, reason: Phrase)
   /// The last line was cut short by a crash; `veedor ledger repair` moves it aside.
   case tornTail(path: String, line: Int)
   /// A checkpoint text could not be parsed.
-  case badCheckpoint(String)
+  case badCheckpoint(Phrase)
   /// An entry longer than a tlog-tiles entry bundle can hold (65,535 bytes).
   case entryTooLong(path: String, bytes: Int)
 

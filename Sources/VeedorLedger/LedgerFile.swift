@@ -1,4 +1,5 @@
 import Foundation
+import VeedorErrors
 
 #if canImport(Glibc)
   import Glibc
@@ -60,7 +61,8 @@ public struct LedgerFile: Sendable {
       if !FileManager.default.fileExists(atPath: url.path) {
         return Contents(lines: [], tornTail: nil, goodLength: 0)
       }
-      throw .io(path: url.path, reason: "cannot read: \(error.localizedDescription)")
+      let why = SystemError.describe(error)
+      throw .io(path: url.path, reason: Phrase("cannot read: \(why.en)", es: "no se puede leer: \(why.es)"))
     }
     return Self.split(data)
   }
@@ -103,7 +105,7 @@ public struct LedgerFile: Sendable {
     let existed = FileManager.default.fileExists(atPath: url.path)
     let fd = open(url.path, O_RDWR | O_APPEND | O_CREAT, 0o644)
     guard fd >= 0 else {
-      throw LedgerError.io(path: url.path, reason: "cannot open: \(String(cString: strerror(errno)))")
+      throw LedgerError.io(path: url.path, reason: Phrase("cannot open: ", es: "no se puede abrir: ", errno: errno))
     }
     defer { close(fd) }
     try lock(fd)
@@ -118,7 +120,10 @@ public struct LedgerFile: Sendable {
     var bytes = Data()
     for line in lines {
       guard !line.contains(0x0A) else {
-        throw LedgerError.badLine(path: url.path, line: 0, reason: "an entry may not contain a newline")
+        throw LedgerError.badLine(
+          path: url.path, line: 0,
+          reason: Phrase(
+            "an entry may not contain a newline", es: "una entrada no puede contener un salto de línea"))
       }
       guard line.count <= Self.maxLineBytes else { throw LedgerError.entryTooLong(path: url.path, bytes: line.count) }
       bytes.append(line)
@@ -154,8 +159,11 @@ public struct LedgerFile: Sendable {
     guard count <= contents.lines.count, RFC6962.leafHash(contents.lines[count - 1]).hexString == hash else {
       throw .badLine(
         path: url.path, line: min(count, contents.lines.count + 1),
-        reason:
-          "changed since Veedor last wrote it (the ledger had \(count) entries); refusing to use it. Run 'veedor ledger verify'"
+        reason: Phrase(
+          "changed since Veedor last wrote it (the ledger had \(count) entries); refusing to use it. Run 'veedor ledger verify'",
+          es:
+            "cambió desde que Veedor la escribió por última vez (el registro tenía \(count) entradas); no se usará. Ejecute 'veedor ledger verify'"
+        )
       )
     }
   }
@@ -165,7 +173,9 @@ public struct LedgerFile: Sendable {
   /// - Returns: what was moved, or nil when the ledger had nothing to repair.
   public func repair() throws(LedgerError) -> Repair? {
     let fd = open(url.path, O_RDWR)
-    guard fd >= 0 else { throw .io(path: url.path, reason: "cannot open: \(String(cString: strerror(errno)))") }
+    guard fd >= 0 else {
+      throw .io(path: url.path, reason: Phrase("cannot open: ", es: "no se puede abrir: ", errno: errno))
+    }
     defer { close(fd) }
     try lock(fd)
     defer { flock(fd, LOCK_UN) }
@@ -173,7 +183,7 @@ public struct LedgerFile: Sendable {
     guard let tail = contents.tornTail else { return nil }
     let side = open(sideFile.path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
     guard side >= 0 else {
-      throw .io(path: sideFile.path, reason: "cannot open: \(String(cString: strerror(errno)))")
+      throw .io(path: sideFile.path, reason: Phrase("cannot open: ", es: "no se puede abrir: ", errno: errno))
     }
     defer { close(side) }
     var record = tail
@@ -208,7 +218,7 @@ public struct LedgerFile: Sendable {
 
   private func truncate(_ fd: Int32, to length: Int) throws(LedgerError) {
     guard ftruncate(fd, off_t(length)) == 0 else {
-      throw .io(path: url.path, reason: "cannot truncate: \(String(cString: strerror(errno)))")
+      throw .io(path: url.path, reason: Phrase("cannot truncate: ", es: "no se puede truncar: ", errno: errno))
     }
     try POSIXFile.sync(fd, path: url.path)
   }
@@ -216,7 +226,7 @@ public struct LedgerFile: Sendable {
   private func lock(_ fd: Int32) throws(LedgerError) {
     while flock(fd, LOCK_EX) != 0 {
       if errno == EINTR { continue }
-      throw .io(path: url.path, reason: "cannot lock: \(String(cString: strerror(errno)))")
+      throw .io(path: url.path, reason: Phrase("cannot lock: ", es: "no se puede bloquear: ", errno: errno))
     }
   }
 }

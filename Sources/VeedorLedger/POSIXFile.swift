@@ -1,4 +1,5 @@
 import Foundation
+import VeedorErrors
 
 #if canImport(Glibc)
   import Glibc
@@ -25,12 +26,14 @@ public enum POSIXFile {
         base += n
       }
     }
-    if failure != 0 { throw .io(path: path, reason: String(cString: strerror(failure))) }
+    if failure != 0 { throw .io(path: path, reason: SystemError.phrase(failure)) }
   }
 
   /// Flushes a descriptor to stable storage.
   public static func sync(_ fd: Int32, path: String) throws(LedgerError) {
-    if fsync(fd) != 0 { throw .io(path: path, reason: "fsync failed: \(String(cString: strerror(errno)))") }
+    if fsync(fd) != 0 {
+      throw .io(path: path, reason: Phrase("fsync failed: ", es: "falló fsync: ", errno: errno))
+    }
   }
 
   /// Flushes a directory entry so a rename or create survives a crash.
@@ -46,7 +49,8 @@ public enum POSIXFile {
     let temp = url.deletingLastPathComponent()
       .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
     do { try FileManager.default.copyItem(at: source, to: temp) } catch {
-      throw .io(path: source.path, reason: "cannot copy: \(error.localizedDescription)")
+      let why = SystemError.describe(error)
+      throw .io(path: source.path, reason: Phrase("cannot copy: \(why.en)", es: "no se puede copiar: \(why.es)"))
     }
     let fd = open(temp.path, O_RDONLY)
     if fd >= 0 {
@@ -54,9 +58,9 @@ public enum POSIXFile {
       close(fd)
     }
     if rename(temp.path, url.path) != 0 {
-      let reason = String(cString: strerror(errno))
+      let reason = Phrase("cannot replace: ", es: "no se puede reemplazar: ", errno: errno)
       unlink(temp.path)
-      throw .io(path: url.path, reason: "cannot replace: \(reason)")
+      throw .io(path: url.path, reason: reason)
     }
     syncDirectory(of: url)
   }
@@ -65,7 +69,9 @@ public enum POSIXFile {
   /// without fsync: the caller makes the whole folder durable once (``FolderSwap``).
   public static func writeNew(_ data: Data, to url: URL, mode: mode_t = 0o644) throws(LedgerError) {
     let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode)
-    guard fd >= 0 else { throw .io(path: url.path, reason: "cannot create: \(String(cString: strerror(errno)))") }
+    guard fd >= 0 else {
+      throw .io(path: url.path, reason: Phrase("cannot create: ", es: "no se puede crear: ", errno: errno))
+    }
     defer { close(fd) }
     try writeAll(fd, data, path: url.path)
   }
@@ -78,7 +84,7 @@ public enum POSIXFile {
       .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
     let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode)
     guard fd >= 0 else {
-      throw .io(path: url.path, reason: "cannot create: \(String(cString: strerror(errno)))")
+      throw .io(path: url.path, reason: Phrase("cannot create: ", es: "no se puede crear: ", errno: errno))
     }
     do {
       try writeAll(fd, data, path: temp.path)
@@ -90,9 +96,9 @@ public enum POSIXFile {
       throw error
     }
     if rename(temp.path, url.path) != 0 {
-      let reason = String(cString: strerror(errno))
+      let reason = Phrase("cannot replace: ", es: "no se puede reemplazar: ", errno: errno)
       unlink(temp.path)
-      throw .io(path: url.path, reason: "cannot replace: \(reason)")
+      throw .io(path: url.path, reason: reason)
     }
     syncDirectory(of: url)
   }

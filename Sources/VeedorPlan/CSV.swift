@@ -16,7 +16,8 @@ public enum CSV {
     var body = data
     if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
     guard let text = String(data: body, encoding: .utf8) else {
-      throw PlanError(.badInput, "not valid UTF-8 text", file: file, line: invalidUTF8Line(body))
+      throw PlanError(
+        .badInput, "not valid UTF-8 text", es: "no es texto UTF-8 válido", file: file, line: invalidUTF8Line(body))
     }
     var rows: [Row] = []
     var fields: [String] = []
@@ -77,7 +78,9 @@ public enum CSV {
       }
     }
     if quoted {
-      throw PlanError(.badInput, "a quoted field is never closed", file: file, line: quoteLine)
+      throw PlanError(
+        .badInput, "a quoted field is never closed", es: "un campo entre comillas nunca se cierra", file: file,
+        line: quoteLine)
     }
     if !field.isEmpty || !fields.isEmpty { endRecord() }
     return rows

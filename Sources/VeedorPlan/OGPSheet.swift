@@ -38,30 +38,35 @@ public struct OGPSheet: Sendable {
   /// (``SpreadsheetCell/restored(_:)``); OGP's export has no cell that starts with `'`.
   public init(rows: [CSV.Row], file: String) throws(PlanError) {
     guard let header = rows.first else {
-      throw PlanError(.badInput, "the file is empty", file: file, line: 1)
+      throw PlanError(.badInput, "the file is empty", es: "el archivo está vacío", file: file, line: 1)
     }
     let rows = rows.map { CSV.Row(line: $0.line, fields: $0.fields.map(SpreadsheetCell.restored)) }
     let names = rows[0].fields.map { $0.trimmingCharacters(in: .whitespaces) }
     for required in [Self.idColumn, "Action Plan ID", "Commitment Title"] where !names.contains(required) {
-      throw PlanError(.badInput, "missing column", file: file, line: header.line, field: required)
+      throw PlanError(
+        .badInput, "missing column", es: "falta la columna", file: file, line: header.line, field: required)
     }
     var seen: [String: Int] = [:]
     var records: [Record] = []
     for row in rows.dropFirst() {
       guard row.fields.count == names.count else {
         throw PlanError(
-          .badInput, "has \(row.fields.count) cells, the header has \(names.count)", file: file,
+          .badInput, "has \(row.fields.count) cells, the header has \(names.count)",
+          es: "tiene \(row.fields.count) celdas, el encabezado tiene \(names.count)", file: file,
           line: row.line)
       }
       var values: [String: String] = [:]
       for (name, value) in zip(names, row.fields) where values[name] == nil { values[name] = value }
       let record = Record(line: row.line, values: values)
       guard let id = record.value(Self.idColumn)?.uppercased() else {
-        throw PlanError(.badInput, "empty commitment id", file: file, line: row.line, field: Self.idColumn)
+        throw PlanError(
+          .badInput, "empty commitment id", es: "id de compromiso vacío", file: file, line: row.line,
+          field: Self.idColumn)
       }
       if let first = seen[id] {
         throw PlanError(
-          .badInput, "duplicate commitment id '\(id)' (first on line \(first))", file: file, line: row.line,
+          .badInput, "duplicate commitment id '\(id)' (first on line \(first))",
+          es: "id de compromiso duplicado '\(id)' (primero en la línea \(first))", file: file, line: row.line,
           field: Self.idColumn)
       }
       seen[id] = row.line
@@ -84,6 +89,8 @@ public struct OGPSheet: Sendable {
       throw PlanError(
         .badInput,
         "no rows for action plan '\(planID)' (plans in the file: \(planIDs.prefix(12).joined(separator: ", "))\(planIDs.count > 12 ? ", …" : ""))",
+        es:
+          "no hay filas para el plan de acción '\(planID)' (planes en el archivo: \(planIDs.prefix(12).joined(separator: ", "))\(planIDs.count > 12 ? ", …" : ""))",
         file: file)
     }
     var commitments: [Commitment] = []

@@ -1,4 +1,5 @@
 import Foundation
+import VeedorErrors
 
 /// Reads an action plan from Veedor's JSON, a simple CSV, or OGP's commitments sheet CSV.
 public enum PlanImporter {
@@ -32,25 +33,33 @@ public enum PlanImporter {
     let file = url.path
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
-      throw PlanError(.badInput, "no such file", file: file)
+      throw PlanError(.badInput, "no such file", es: "no existe el archivo", file: file)
     }
-    guard !isDirectory.boolValue else { throw PlanError(.badInput, "is a directory, not a plan file", file: file) }
+    guard !isDirectory.boolValue else {
+      throw PlanError(
+        .badInput, "is a directory, not a plan file", es: "es una carpeta, no un archivo de plan", file: file)
+    }
     let data: Data
     do { data = try Data(contentsOf: url) } catch {
-      throw PlanError(.io, "cannot read: \(error.localizedDescription)", file: file)
+      let why = SystemError.describe(error)
+      throw PlanError(.io, "cannot read: \(why.en)", es: "no se puede leer: \(why.es)", file: file)
     }
     let plan: ActionPlan
     if url.pathExtension.lowercased() == "json" || data.first == UInt8(ascii: "{") {
       plan = try decodeJSON(data, file: file)
     } else {
       let rows = try CSV.parse(data, file: file)
-      guard let header = rows.first else { throw PlanError(.badInput, "the file is empty", file: file, line: 1) }
+      guard let header = rows.first else {
+        throw PlanError(.badInput, "the file is empty", es: "el archivo está vacío", file: file, line: 1)
+      }
       if OGPSheet.recognizes(header.fields) {
         let sheet = try OGPSheet(rows: rows, file: file)
         guard let planID = details.actionPlan ?? (sheet.planIDs.count == 1 ? sheet.planIDs.first : nil) else {
           throw PlanError(
             .badInput,
             "the sheet holds \(sheet.planIDs.count) action plans; choose one with --action-plan (e.g. \(sheet.planIDs.first ?? "AP_CHL05"))",
+            es:
+              "la planilla contiene \(sheet.planIDs.count) planes de acción; elija uno con --action-plan (p. ej., \(sheet.planIDs.first ?? "AP_CHL05"))",
             file: file)
         }
         plan = try sheet.plan(planID, file: file)
@@ -65,20 +74,24 @@ public enum PlanImporter {
   /// Decodes `plan.json`, naming the field on error.
   public static func decodeJSON(_ data: Data, file: String) throws(PlanError) -> ActionPlan {
     guard String(data: data, encoding: .utf8) != nil else {
-      throw PlanError(.badInput, "not valid UTF-8 text", file: file, line: CSV.invalidUTF8Line(data))
+      throw PlanError(
+        .badInput, "not valid UTF-8 text", es: "no es texto UTF-8 válido", file: file, line: CSV.invalidUTF8Line(data))
     }
     do {
       return try JSONDecoder().decode(ActionPlan.self, from: data)
     } catch let DecodingError.keyNotFound(key, context) {
-      throw PlanError(.badInput, "is missing", file: file, field: path(context.codingPath + [key]))
+      throw PlanError(.badInput, "is missing", es: "falta", file: file, field: path(context.codingPath + [key]))
     } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-      throw PlanError(.badInput, context.debugDescription, file: file, field: path(context.codingPath))
+      throw PlanError(
+        .badInput, context.debugDescription, es: DecodingWords.spanish(context.debugDescription), file: file,
+        field: path(context.codingPath))
     } catch let DecodingError.dataCorrupted(context) {
       let field = context.codingPath.isEmpty ? nil : path(context.codingPath)
       let reason = field == nil ? "not valid JSON" : context.debugDescription
-      throw PlanError(.badInput, reason, file: file, field: field)
+      let reasonES = field == nil ? "no es JSON válido" : DecodingWords.spanish(context.debugDescription)
+      throw PlanError(.badInput, reason, es: reasonES, file: file, field: field)
     } catch {
-      throw PlanError(.badInput, "not a plan: \(error)", file: file)
+      throw PlanError(.badInput, "not a plan: \(error)", es: "no es un plan: \(error)", file: file)
     }
   }
 
@@ -93,18 +106,20 @@ public enum PlanImporter {
     let header = rows[0].fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
     for name in header where !simpleColumns.contains(name) {
       throw PlanError(
-        .badInput, "unknown column (expected: \(simpleColumns.joined(separator: ", ")))", file: file,
+        .badInput, "unknown column (expected: \(simpleColumns.joined(separator: ", ")))",
+        es: "columna desconocida (se esperaba: \(simpleColumns.joined(separator: ", ")))", file: file,
         line: rows[0].line, field: name)
     }
     guard header.contains("id") else {
-      throw PlanError(.badInput, "missing column", file: file, line: 1, field: "id")
+      throw PlanError(.badInput, "missing column", es: "falta la columna", file: file, line: 1, field: "id")
     }
     var commitments: [Commitment] = []
     var seen: Set<String> = []
     for row in rows.dropFirst() {
       guard row.fields.count == header.count else {
         throw PlanError(
-          .badInput, "has \(row.fields.count) fields, the header has \(header.count)", file: file, line: row.line)
+          .badInput, "has \(row.fields.count) fields, the header has \(header.count)",
+          es: "tiene \(row.fields.count) campos, el encabezado tiene \(header.count)", file: file, line: row.line)
       }
       var cell: [String: String] = [:]
       for (name, value) in zip(header, row.fields) {
@@ -115,7 +130,8 @@ public enum PlanImporter {
         guard let text = cell[column] else { return nil }
         guard let date = PlanDate(iso: text) else {
           throw PlanError(
-            .badInput, "'\(text)' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", file: file, line: row.line,
+            .badInput, "'\(text)' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
+            es: "'\(text)' no es una fecha (YYYY-MM-DD, YYYY-MM o YYYY)", file: file, line: row.line,
             field: column)
         }
         return date
@@ -143,10 +159,13 @@ public enum PlanImporter {
   /// Checks a whole plan: ids, titles, dates.
   public static func check(_ plan: ActionPlan, file: String) throws(PlanError) {
     guard !plan.commitments.isEmpty else {
-      throw PlanError(.badInput, "the plan has no commitments", file: file, field: "commitments")
+      throw PlanError(
+        .badInput, "the plan has no commitments", es: "el plan no tiene compromisos", file: file, field: "commitments")
     }
     guard plan.format == ActionPlan.formatTag else {
-      throw PlanError(.badInput, "must be \"\(ActionPlan.formatTag)\"", file: file, field: "format")
+      throw PlanError(
+        .badInput, "must be \"\(ActionPlan.formatTag)\"", es: "debe ser \"\(ActionPlan.formatTag)\"", file: file,
+        field: "format")
     }
     var seen: Set<String> = []
     for (i, commitment) in plan.commitments.enumerated() {
@@ -166,14 +185,18 @@ public enum PlanImporter {
         let id = commitment.milestoneID(j)
         guard isCommitmentID(id), milestones.insert(id.lowercased()).inserted else {
           throw PlanError(
-            .badInput, "'\(id)' is not a milestone id, or not the only one", file: file, field: field + ".id")
+            .badInput, "'\(id)' is not a milestone id, or not the only one",
+            es: "'\(id)' no es un id de hito, o no es el único", file: file, field: field + ".id")
         }
         if let weight = milestone.weight, !(weight > 0 && weight.isFinite) {
           throw PlanError(
-            .badInput, "a milestone's weight must be a positive number", file: file, field: field + ".weight")
+            .badInput, "a milestone's weight must be a positive number",
+            es: "el peso de un hito debe ser un número positivo", file: file, field: field + ".weight")
         }
         if let start = milestone.start, let due = milestone.due, due < start {
-          throw PlanError(.badInput, "is due (\(due)) before it starts (\(start))", file: file, field: field + ".due")
+          throw PlanError(
+            .badInput, "is due (\(due)) before it starts (\(start))", es: "vence (\(due)) antes de comenzar (\(start))",
+            file: file, field: field + ".due")
         }
       }
     }
@@ -194,16 +217,23 @@ public enum PlanImporter {
     guard isCommitmentID(c.id) else {
       throw PlanError(
         .badInput, "'\(c.id)' is not a commitment id (letters, digits, '.', '_' or '-', e.g. CLPLN0001)",
+        es: "'\(c.id)' no es un id de compromiso (letras, dígitos, '.', '_' o '-', p. ej., CLPLN0001)",
         file: file, line: line, field: "id")
     }
     if seen.contains(c.id) {
-      throw PlanError(.badInput, "duplicate commitment id '\(c.id)'", file: file, line: line, field: "id")
+      throw PlanError(
+        .badInput, "duplicate commitment id '\(c.id)'", es: "id de compromiso duplicado '\(c.id)'", file: file,
+        line: line, field: "id")
     }
     guard !(c.title.en ?? "").isEmpty || !(c.title.es ?? "").isEmpty else {
-      throw PlanError(.badInput, "a commitment needs a title", file: file, line: line, field: "title")
+      throw PlanError(
+        .badInput, "a commitment needs a title", es: "un compromiso necesita un título", file: file, line: line,
+        field: "title")
     }
     if let start = c.start, let end = c.end, end < start {
-      throw PlanError(.badInput, "ends (\(end)) before it starts (\(start))", file: file, line: line, field: "end")
+      throw PlanError(
+        .badInput, "ends (\(end)) before it starts (\(start))", es: "termina (\(end)) antes de comenzar (\(start))",
+        file: file, line: line, field: "end")
     }
   }
 }

@@ -51,20 +51,27 @@ public struct LedgerState: Sendable {
     for (i, line) in lines.enumerated() {
       let act: Act
       do { act = try decoder.decode(Act.self, from: line) } catch {
-        throw RecordsError(.integrity, "not a valid ledger entry", file: file, line: i + 1)
+        throw RecordsError(
+          .integrity, "not a valid ledger entry", es: "no es una entrada válida del registro", file: file, line: i + 1)
       }
       // One meaning for every reader: no duplicate or unknown keys, no other spacing or escaping.
       guard (try? act.line(using: encoder)) == line else {
         throw RecordsError(
-          .integrity, "is not in canonical form (duplicate or unknown keys, or other encoding)", file: file, line: i + 1
+          .integrity, "is not in canonical form (duplicate or unknown keys, or other encoding)",
+          es: "no está en forma canónica (claves duplicadas o desconocidas, u otra codificación)", file: file,
+          line: i + 1
         )
       }
       guard act.prev == previous else {
-        throw RecordsError(.integrity, "does not link to the line before it", file: file, line: i + 1, field: "prev")
+        throw RecordsError(
+          .integrity, "does not link to the line before it", es: "no enlaza con la línea anterior", file: file,
+          line: i + 1, field: "prev")
       }
       previous = RFC6962.leafHash(line).hexString
       do { try state.apply(act) } catch {
-        throw RecordsError(.integrity, error.message, file: file, line: i + 1, field: error.field)
+        var located = error.recoded(RecordsErrorCode.integrity)
+        (located.file, located.line) = (file, i + 1)
+        throw located
       }
     }
     return state
@@ -73,43 +80,60 @@ public struct LedgerState: Sendable {
   /// Applies one more act, refusing one that does not fit the history.
   public mutating func apply(_ act: Act) throws(RecordsError) {
     guard act.seq == acts.count else {
-      throw RecordsError(.integrity, "entry number \(act.seq) where \(acts.count) was expected", field: "seq")
+      throw RecordsError(
+        .integrity, "entry number \(act.seq) where \(acts.count) was expected",
+        es: "entrada número \(act.seq) donde se esperaba la \(acts.count)", field: "seq")
     }
     if acts.isEmpty && act.type != .planImported {
-      throw RecordsError(.integrity, "the first entry must be plan.imported", field: "type")
+      throw RecordsError(
+        .integrity, "the first entry must be plan.imported", es: "la primera entrada debe ser plan.imported",
+        field: "type")
     }
     // Exactly the record its type names: no other record rides along for a reader to pick up.
     guard act.recordFields == [act.expectedRecordField] else {
       throw RecordsError(
         .integrity,
         "a \(act.type.rawValue) entry must carry exactly '\(act.expectedRecordField)' (it carries \(act.recordFields))",
+        es:
+          "una entrada \(act.type.rawValue) debe llevar exactamente '\(act.expectedRecordField)' (lleva \(act.recordFields))",
         field: act.expectedRecordField)
     }
     switch act.type {
     case .planImported:
       guard plan == nil, let record = act.plan else {
-        throw RecordsError(.integrity, "a second or empty plan.imported entry", field: "plan")
+        throw RecordsError(
+          .integrity, "a second or empty plan.imported entry", es: "una segunda entrada plan.imported, o una vacía",
+          field: "plan")
       }
       plan = record
     case .evidenceAdded:
       guard let record = act.evidence, evidenceIndex[record.id.lowercased()] == nil else {
-        throw RecordsError(.integrity, "missing or duplicate evidence", field: "evidence")
+        throw RecordsError(
+          .integrity, "missing or duplicate evidence", es: "evidencia faltante o duplicada", field: "evidence")
       }
       evidenceIndex[record.id.lowercased()] = evidence.count
       evidence.append(record)
     case .scoreRecorded, .scoreCorrected:
-      guard let record = act.score else { throw RecordsError(.integrity, "missing score", field: "score") }
+      guard let record = act.score else {
+        throw RecordsError(.integrity, "missing score", es: "falta el puntaje", field: "score")
+      }
       let key = ScoreKey(commitment: record.commitment, scale: record.scale)
       let current = history[key]?.last
       if act.type == .scoreCorrected {
         guard let current, record.supersedes == current.id else {
-          throw RecordsError(.integrity, "a correction must supersede the current score", field: "score.supersedes")
+          throw RecordsError(
+            .integrity, "a correction must supersede the current score",
+            es: "una corrección debe reemplazar el puntaje vigente", field: "score.supersedes")
         }
       } else if current != nil {
-        throw RecordsError(.integrity, "a second score.recorded for the same scale", field: "score")
+        throw RecordsError(
+          .integrity, "a second score.recorded for the same scale",
+          es: "un segundo score.recorded para la misma escala", field: "score")
       }
       for id in record.evidence where evidence(id) == nil {
-        throw RecordsError(.integrity, "cites unknown evidence '\(id)'", field: "score.evidence")
+        throw RecordsError(
+          .integrity, "cites unknown evidence '\(id)'", es: "cita una evidencia desconocida '\(id)'",
+          field: "score.evidence")
       }
       if let id = record.inReplyTo {
         guard let reply = voices.reply(id), reply.text.commitment == record.commitment,
@@ -117,6 +141,7 @@ public struct LedgerState: Sendable {
         else {
           throw RecordsError(
             .integrity, "cites reply '\(id)', which is not a reply about this commitment and scale",
+            es: "cita la respuesta '\(id)', que no es una respuesta sobre este compromiso y escala",
             field: "score.inReplyTo")
         }
       }
@@ -125,9 +150,11 @@ public struct LedgerState: Sendable {
       history[key, default: []].append(record)
       scoreCount += 1
     case .note:
-      guard act.note != nil else { throw RecordsError(.integrity, "missing note", field: "note") }
+      guard act.note != nil else { throw RecordsError(.integrity, "missing note", es: "falta la nota", field: "note") }
     case .monitorKey:
-      guard let record = act.monitor else { throw RecordsError(.integrity, "missing monitor", field: "monitor") }
+      guard let record = act.monitor else {
+        throw RecordsError(.integrity, "missing monitor", es: "falta el evaluador", field: "monitor")
+      }
       monitors.append(record)
     case .milestoneUpdated, .milestoneChanged, .checkinAdded:
       let index = evidenceIndex

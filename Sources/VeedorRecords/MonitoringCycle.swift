@@ -51,10 +51,14 @@ public struct MonitoringCycle: Sendable {
   mutating func apply(_ act: Act, hasEvidence: (String) -> Bool) throws(RecordsError) {
     switch act.type {
     case .milestoneUpdated:
-      guard let r = act.milestone else { throw RecordsError(.integrity, "missing milestone", field: "milestone") }
+      guard let r = act.milestone else {
+        throw RecordsError(.integrity, "missing milestone", es: "falta el hito", field: "milestone")
+      }
       try check(r, recorded: act.time)
       for id in r.evidence where !hasEvidence(id) {
-        throw RecordsError(.integrity, "cites unknown evidence '\(id)'", field: "milestone.evidence")
+        throw RecordsError(
+          .integrity, "cites unknown evidence '\(id)'", es: "cita una evidencia desconocida '\(id)'",
+          field: "milestone.evidence")
       }
       let entry = Entry(record: r, entry: act.seq, time: act.time)
       // Kept by date, then entry: an update recorded late about an earlier day is not the latest.
@@ -64,15 +68,20 @@ public struct MonitoringCycle: Sendable {
       allUpdates.append(entry)
     case .milestoneChanged:
       guard let r = act.milestoneChange else {
-        throw RecordsError(.integrity, "missing milestoneChange", field: "milestoneChange")
+        throw RecordsError(
+          .integrity, "missing milestoneChange", es: "falta el cambio de hito", field: "milestoneChange")
       }
       try check(r)
       changes.append(Entry(record: r, entry: act.seq, time: act.time))
     case .checkinAdded:
-      guard let r = act.checkin else { throw RecordsError(.integrity, "missing checkin", field: "checkin") }
+      guard let r = act.checkin else {
+        throw RecordsError(.integrity, "missing checkin", es: "falta la reunión", field: "checkin")
+      }
       try check(r, recorded: act.time)
       for id in r.evidence where !hasEvidence(id) {
-        throw RecordsError(.integrity, "cites unknown evidence '\(id)'", field: "checkin.evidence")
+        throw RecordsError(
+          .integrity, "cites unknown evidence '\(id)'", es: "cita una evidencia desconocida '\(id)'",
+          field: "checkin.evidence")
       }
       checkins.append(Entry(record: r, entry: act.seq, time: act.time))
     default: break
@@ -85,65 +94,107 @@ public struct MonitoringCycle: Sendable {
   }
 
   private func check(_ r: MilestoneUpdateRecord, recorded time: String) throws(RecordsError) {
-    func fail(_ message: String, _ field: String) -> RecordsError {
-      RecordsError(.integrity, message, field: "milestone.\(field)")
+    func fail(_ message: String, es: String, _ field: String) -> RecordsError {
+      RecordsError(.integrity, message, es: es, field: "milestone.\(field)")
     }
-    guard r.id == "U\(allUpdates.count + 1)" else { throw fail("update id \(r.id) out of sequence", "id") }
+    guard r.id == "U\(allUpdates.count + 1)" else {
+      throw fail("update id \(r.id) out of sequence", es: "id de actualización \(r.id) fuera de secuencia", "id")
+    }
     guard !r.milestone.isEmpty, !dropped.contains(r.milestone) else {
-      throw fail("updates a milestone that is missing or was dropped", "milestone")
+      throw fail(
+        "updates a milestone that is missing or was dropped", es: "actualiza un hito que falta o que fue eliminado",
+        "milestone")
     }
-    guard (0...100).contains(r.progress) else { throw fail("progress must be 0 to 100", "progress") }
-    guard Self.isDay(r.date) else { throw fail("'\(r.date)' is not a day YYYY-MM-DD", "date") }
-    guard r.date <= time.prefix(10) else { throw fail("dated \(r.date), after the day it is recorded", "date") }
+    guard (0...100).contains(r.progress) else {
+      throw fail("progress must be 0 to 100", es: "el avance debe ser de 0 a 100", "progress")
+    }
+    guard Self.isDay(r.date) else {
+      throw fail("'\(r.date)' is not a day YYYY-MM-DD", es: "'\(r.date)' no es un día YYYY-MM-DD", "date")
+    }
+    guard r.date <= time.prefix(10) else {
+      throw fail(
+        "dated \(r.date), after the day it is recorded", es: "fechada el \(r.date), después del día en que se registra",
+        "date")
+    }
     if let met = r.met, met > r.date {
-      throw fail("met on \(met), after the day the update describes (\(r.date))", "met")
+      throw fail(
+        "met on \(met), after the day the update describes (\(r.date))",
+        es: "cumplido el \(met), después del día que describe la actualización (\(r.date))", "met")
     }
     switch r.status {
     case .complete:
       guard r.progress == 100, let met = r.met, Self.isDay(met) else {
-        throw fail("a complete milestone has progress 100 and the day it was met", "met")
+        throw fail(
+          "a complete milestone has progress 100 and the day it was met",
+          es: "un hito completo tiene avance 100 y el día en que se cumplió", "met")
       }
     case .notStarted:
-      guard r.progress == 0 else { throw fail("a milestone not started has progress 0", "progress") }
+      guard r.progress == 0 else {
+        throw fail("a milestone not started has progress 0", es: "un hito no iniciado tiene avance 0", "progress")
+      }
     default:
-      guard r.met == nil else { throw fail("only a complete milestone has a day it was met", "met") }
+      guard r.met == nil else {
+        throw fail(
+          "only a complete milestone has a day it was met", es: "solo un hito completo tiene un día en que se cumplió",
+          "met")
+      }
     }
     // Compared with the update recorded last (in ledger order), as when it was recorded.
     if let before = allUpdates.last(where: { $0.record.milestone == r.milestone })?.record,
       r.progress < before.progress,
       r.note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
     {
-      throw fail("progress goes back from \(before.progress)% to \(r.progress)% without a note saying why", "note")
+      throw fail(
+        "progress goes back from \(before.progress)% to \(r.progress)% without a note saying why",
+        es: "el avance retrocede de \(before.progress)% a \(r.progress)% sin una nota que explique por qué", "note")
     }
   }
 
   private func check(_ r: MilestoneChangeRecord) throws(RecordsError) {
-    func fail(_ message: String) -> RecordsError { RecordsError(.integrity, message, field: "milestoneChange") }
+    func fail(_ message: String, es: String) -> RecordsError {
+      RecordsError(.integrity, message, es: es, field: "milestoneChange")
+    }
     guard !r.milestone.isEmpty, !r.commitment.isEmpty, !dropped.contains(r.milestone) else {
-      throw fail("changes a milestone that is missing or was dropped")
+      throw fail(
+        "changes a milestone that is missing or was dropped", es: "cambia un hito que falta o que fue eliminado")
     }
     guard !r.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-      throw fail("a change of the plan's milestones needs a reason")
+      throw fail(
+        "a change of the plan's milestones needs a reason", es: "un cambio en los hitos del plan necesita un motivo")
     }
     let added = changes.contains { $0.record.change == .added && $0.record.milestone == r.milestone }
     guard (r.change == .dropped) == (r.now == nil), r.change != .added || !added else {
-      throw fail("an added milestone is new and a kept one says what it is now")
+      throw fail(
+        "an added milestone is new and a kept one says what it is now",
+        es: "un hito agregado es nuevo, y uno que se mantiene indica cómo queda")
     }
   }
 
   private func check(_ r: CheckinRecord, recorded time: String) throws(RecordsError) {
-    func fail(_ message: String) -> RecordsError { RecordsError(.integrity, message, field: "checkin") }
-    guard r.id == "C\(checkins.count + 1)" else { throw fail("check-in id \(r.id) out of sequence") }
-    guard Self.isDay(r.date) else { throw fail("'\(r.date)' is not a day YYYY-MM-DD") }
-    guard r.date <= time.prefix(10) else { throw fail("held on \(r.date), after the day it is recorded") }
+    func fail(_ message: String, es: String) -> RecordsError {
+      RecordsError(.integrity, message, es: es, field: "checkin")
+    }
+    guard r.id == "C\(checkins.count + 1)" else {
+      throw fail("check-in id \(r.id) out of sequence", es: "id de reunión \(r.id) fuera de secuencia")
+    }
+    guard Self.isDay(r.date) else {
+      throw fail("'\(r.date)' is not a day YYYY-MM-DD", es: "'\(r.date)' no es un día YYYY-MM-DD")
+    }
+    guard r.date <= time.prefix(10) else {
+      throw fail(
+        "held on \(r.date), after the day it is recorded",
+        es: "realizada el \(r.date), después del día en que se registra")
+    }
     guard !r.units.isEmpty, r.units.allSatisfy({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
-      throw fail("a check-in names the units present")
+      throw fail("a check-in names the units present", es: "una reunión indica las unidades presentes")
     }
     guard !r.reported.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-      throw fail("a check-in says what the units reported")
+      throw fail("a check-in says what the units reported", es: "una reunión indica lo que informaron las unidades")
     }
     for followUp in r.followUps where followUp.text.isEmpty || !(followUp.due.map(Self.isDay) ?? true) {
-      throw fail("a follow-up needs its text and, if dated, a day YYYY-MM-DD")
+      throw fail(
+        "a follow-up needs its text and, if dated, a day YYYY-MM-DD",
+        es: "un seguimiento necesita su texto y, si tiene fecha, un día YYYY-MM-DD")
     }
   }
 }

@@ -56,17 +56,23 @@ public struct ReplyText: Sendable, Hashable {
 
   /// Parses reply bytes; errors name the line and field, with `file` as given.
   public init(parsing data: Data, file: String? = nil) throws(RecordsError) {
-    func fail(_ message: String, line: Int? = nil, field: String? = nil) -> RecordsError {
-      RecordsError(.badInput, message, file: file, line: line, field: field)
+    func fail(_ message: String, es: String, line: Int? = nil, field: String? = nil) -> RecordsError {
+      RecordsError(.badInput, message, es: es, file: file, line: line, field: field)
     }
-    guard data.count <= Self.maxBytes else { throw fail("a reply may be at most \(Self.maxBytes) bytes") }
+    guard data.count <= Self.maxBytes else {
+      throw fail(
+        "a reply may be at most \(Self.maxBytes) bytes",
+        es: "una respuesta puede tener como máximo \(Self.maxBytes) bytes")
+    }
     // A byte-order mark some editors write is not part of the reply.
     let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
     guard let text = String(data: bytes, encoding: .utf8), Data(text.utf8) == bytes else {
-      throw fail("is not UTF-8 text")
+      throw fail("is not UTF-8 text", es: "no es texto UTF-8")
     }
     if let bad = text.unicodeScalars.first(where: { $0.value < 0x20 && !"\n\r\t".unicodeScalars.contains($0) }) {
-      throw fail("contains the control character U+\(String(format: "%04X", bad.value))")
+      throw fail(
+        "contains the control character U+\(String(format: "%04X", bad.value))",
+        es: "contiene el carácter de control U+\(String(format: "%04X", bad.value))")
     }
     // "\r\n" is one Character in Swift, so CRLF files are normalised before splitting.
     let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
@@ -74,7 +80,9 @@ public struct ReplyText: Sendable, Hashable {
     )
     .map(String.init)
     guard let first = lines.first, first == Self.headerEN || first == Self.headerES else {
-      throw fail("the first line must be '\(Self.headerEN)' or '\(Self.headerES)'", line: 1)
+      throw fail(
+        "the first line must be '\(Self.headerEN)' or '\(Self.headerES)'",
+        es: "la primera línea debe ser '\(Self.headerEN)' o '\(Self.headerES)'", line: 1)
     }
     spanish = first == Self.headerES
     var values: [String: String] = [:]
@@ -83,28 +91,40 @@ public struct ReplyText: Sendable, Hashable {
     while index < lines.count, !lines[index].trimmingCharacters(in: .whitespaces).isEmpty {
       let line = lines[index]
       guard let colon = line.firstIndex(of: ":") else {
-        throw fail("expected 'field: value' (or an empty line before the reply text)", line: index + 1)
+        throw fail(
+          "expected 'field: value' (or an empty line before the reply text)",
+          es: "se esperaba 'campo: valor' (o una línea vacía antes del texto de la respuesta)", line: index + 1)
       }
       let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
       let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
       guard let field = Self.fields[name] else {
         throw fail(
-          "unknown field (known: \(Self.fields.keys.sorted().joined(separator: ", ")))", line: index + 1, field: name)
+          "unknown field (known: \(Self.fields.keys.sorted().joined(separator: ", ")))",
+          es: "campo desconocido (conocidos: \(Self.fields.keys.sorted().joined(separator: ", ")))", line: index + 1,
+          field: name)
       }
-      guard !value.isEmpty else { throw fail("is empty", line: index + 1, field: name) }
+      guard !value.isEmpty else { throw fail("is empty", es: "está vacío", line: index + 1, field: name) }
       if field == "evidence" {
         evidence.append(value)
       } else {
-        guard values[field] == nil else { throw fail("is given twice", line: index + 1, field: name) }
+        guard values[field] == nil else {
+          throw fail("is given twice", es: "aparece dos veces", line: index + 1, field: name)
+        }
         values[field] = value
       }
       index += 1
     }
     let body = lines.dropFirst(index + 1).joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-    guard !body.isEmpty else { throw fail("has no reply text after the empty line", line: index + 1) }
+    guard !body.isEmpty else {
+      throw fail(
+        "has no reply text after the empty line", es: "no tiene texto de respuesta después de la línea vacía",
+        line: index + 1)
+    }
     guard let checkpoint = values["checkpoint"] else {
       throw fail(
-        "is missing: name the draft's checkpoint as 'SIZE ROOT'", field: spanish ? "punto-de-control" : "checkpoint")
+        "is missing: name the draft's checkpoint as 'SIZE ROOT'",
+        es: "falta: indique el punto de control del borrador como 'SIZE ROOT'",
+        field: spanish ? "punto-de-control" : "checkpoint")
     }
     let parts = checkpoint.split(separator: " ")
     guard parts.count == 2, let size = Int(parts[0]), size > 0, let root = Data(base64Encoded: String(parts[1])),
@@ -112,6 +132,7 @@ public struct ReplyText: Sendable, Hashable {
     else {
       throw fail(
         "expected 'SIZE ROOT' (the draft's checkpoint size and base64 root)",
+        es: "se esperaba 'SIZE ROOT' (el tamaño y la raíz en base64 del punto de control del borrador)",
         field: spanish ? "punto-de-control" : "checkpoint")
     }
     checkpointSize = size
@@ -121,10 +142,14 @@ public struct ReplyText: Sendable, Hashable {
     scale = values["scale"]
     proposedLevel = values["proposed-level"]
     if commitment == nil && (scale != nil || proposedLevel != nil) {
-      throw fail("a scale or proposed level needs a commitment", field: spanish ? "compromiso" : "commitment")
+      throw fail(
+        "a scale or proposed level needs a commitment", es: "una escala o un nivel propuesto necesita un compromiso",
+        field: spanish ? "compromiso" : "commitment")
     }
     if scale == nil && proposedLevel != nil {
-      throw fail("a proposed level needs a scale", field: spanish ? "escala" : "scale")
+      throw fail(
+        "a proposed level needs a scale", es: "un nivel propuesto necesita una escala",
+        field: spanish ? "escala" : "scale")
     }
     self.evidence = evidence
     self.text = body

@@ -90,7 +90,8 @@ public struct Voices: Sendable {
       if roots[size] == nil {
         guard size <= lines.count, let root = try? MerkleTree(entries: lines.prefix(size)).root() else {
           throw RecordsError(
-            .integrity, "names checkpoint \(size) beyond the ledger", line: reply.entry + 1, field: "reply")
+            .integrity, "names checkpoint \(size) beyond the ledger",
+            es: "nombra el punto de control \(size), más allá del registro", line: reply.entry + 1, field: "reply")
         }
         roots[size] = root.base64EncodedString()
       }
@@ -98,6 +99,8 @@ public struct Voices: Sendable {
         throw RecordsError(
           .integrity,
           "\(reply.record.id) names a root that is not the draft's checkpoint root (another ledger or draft)",
+          es:
+            "\(reply.record.id) nombra una raíz que no es la raíz del punto de control del borrador (otro registro u otro borrador)",
           line: reply.entry + 1, field: "reply.content")
       }
     }
@@ -107,19 +110,24 @@ public struct Voices: Sendable {
     switch act.type {
     case .partyAdded:
       guard let party = act.party, PartyRecord.isValidName(party.name), parties[party.name] == nil else {
-        throw RecordsError(.integrity, "missing, invalid or already active party", field: "party")
+        throw RecordsError(
+          .integrity, "missing, invalid or already active party", es: "parte faltante, no válida o ya activa",
+          field: "party")
       }
       guard parties.values.allSatisfy({ $0.publicKey != party.publicKey }),
         keyNames[party.publicKey, default: party.name] == party.name
       else {
         throw RecordsError(
-          .integrity, "this key belongs, or belonged, to another party name", field: "party.publicKey")
+          .integrity, "this key belongs, or belonged, to another party name",
+          es: "esta clave pertenece, o perteneció, a otro nombre de parte", field: "party.publicKey")
       }
       keyNames[party.publicKey] = party.name
       parties[party.name] = party
     case .partyRemoved:
       guard let party = act.party, parties[party.name] == party else {
-        throw RecordsError(.integrity, "removes a party that is not active as recorded", field: "party")
+        throw RecordsError(
+          .integrity, "removes a party that is not active as recorded",
+          es: "retira una parte que no está activa tal como se registró", field: "party")
       }
       parties[party.name] = nil
     case .reviewOpened:
@@ -128,25 +136,35 @@ public struct Voices: Sendable {
         review.closes >= String(act.time.prefix(10))
       else {
         throw RecordsError(
-          .integrity, "not the next review window, or its dates are invalid or closed before the draft", field: "review"
+          .integrity, "not the next review window, or its dates are invalid or closed before the draft",
+          es: "no es el siguiente período de revisión, o sus fechas no son válidas o cierran antes del borrador",
+          field: "review"
         )
       }
       guard openWindow == nil else {
-        throw RecordsError(.integrity, "a review window is already open", field: "review")
+        throw RecordsError(
+          .integrity, "a review window is already open", es: "ya hay un período de revisión abierto", field: "review")
       }
       windows.append(Window(record: review, draftSize: act.seq + 1))
     case .reviewClosed:
       guard let review = act.review, let open = openWindow, review.id == open.record.id,
         review.opens == open.record.opens, review.closes == open.record.closes
-      else { throw RecordsError(.integrity, "closes a window that is not the open one", field: "review") }
+      else {
+        throw RecordsError(
+          .integrity, "closes a window that is not the open one", es: "cierra un período que no es el abierto",
+          field: "review")
+      }
       guard review.unanswered == unansweredInTime.map(\.record.id) else {
         throw RecordsError(
-          .integrity, "does not list exactly the replies still unanswered", field: "review.unanswered")
+          .integrity, "does not list exactly the replies still unanswered",
+          es: "no indica exactamente las respuestas que siguen sin contestar", field: "review.unanswered")
       }
       windows[windows.count - 1].closed = review
       windows[windows.count - 1].closedTime = act.time
     case .replyAdded:
-      guard let record = act.reply else { throw RecordsError(.integrity, "missing reply", field: "reply") }
+      guard let record = act.reply else {
+        throw RecordsError(.integrity, "missing reply", es: "falta la respuesta", field: "reply")
+      }
       replyIndex[record.id] = replies.count
       replies.append(try reply(record, act))
     case .replyAnswered:
@@ -154,14 +172,15 @@ public struct Voices: Sendable {
         !answer.rationale.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
       else {
         throw RecordsError(
-          .integrity, "answers an unknown or already answered reply, or has no rationale", field: "answer")
+          .integrity, "answers an unknown or already answered reply, or has no rationale",
+          es: "contesta una respuesta desconocida o ya contestada, o no tiene fundamento", field: "answer")
       }
       replies[i].answer = answer
       replies[i].answerEntry = act.seq
       replies[i].answerTime = act.time
     case .scoreReconciled:
       guard let record = act.reconciliation else {
-        throw RecordsError(.integrity, "missing reconciliation", field: "reconciliation")
+        throw RecordsError(.integrity, "missing reconciliation", es: "falta la conciliación", field: "reconciliation")
       }
       let reviewer = try check(record, scores: scores)
       reconciliations.append(Reconciliation(record: record, reviewer: reviewer, entry: act.seq, time: act.time))
@@ -174,14 +193,22 @@ public struct Voices: Sendable {
     guard record.id == "R\(replies.count + 1)", let bytes = record.bytes,
       Data(bytes.base64EncodedString().utf8) == Data(record.content.utf8),
       Data(SHA256.hash(data: bytes)).hexString == record.sha256
-    else { throw RecordsError(.integrity, "not the next reply id, or content and SHA-256 disagree", field: "reply") }
+    else {
+      throw RecordsError(
+        .integrity, "not the next reply id, or content and SHA-256 disagree",
+        es: "no es el siguiente id de respuesta, o el contenido y el SHA-256 no coinciden", field: "reply")
+    }
     let text: ReplyText
     do { text = try ReplyText(parsing: bytes) } catch {
-      throw RecordsError(.integrity, "reply content: \(error.description)", field: "reply.content")
+      throw RecordsError(
+        .integrity, "reply content: \(error.description)", es: "contenido de la respuesta: \(error.spanishDescription)",
+        field: "reply.content")
     }
     guard let window = windows.first(where: { $0.draftSize == text.checkpointSize }) else {
       throw RecordsError(
-        .integrity, "names checkpoint \(text.checkpointSize), which is not a draft's checkpoint", field: "reply.content"
+        .integrity, "names checkpoint \(text.checkpointSize), which is not a draft's checkpoint",
+        es: "nombra el punto de control \(text.checkpointSize), que no es el punto de control de un borrador",
+        field: "reply.content"
       )
     }
     var party: PartyRecord?
@@ -191,73 +218,27 @@ public struct Voices: Sendable {
       else {
         throw RecordsError(
           .integrity, "the signature does not verify for an active party in namespace \(ReplyText.namespace)",
+          es: "la firma no se verifica para ninguna parte activa en el espacio de nombres \(ReplyText.namespace)",
           field: "reply.signature")
       }
       guard record.submitter == nil else {
-        throw RecordsError(.integrity, "a signed reply names its party, not a submitter", field: "reply.submitter")
+        throw RecordsError(
+          .integrity, "a signed reply names its party, not a submitter",
+          es: "una respuesta firmada nombra a su parte, no a quien la envía", field: "reply.submitter")
       }
       guard text.party == signer.name else {
         throw RecordsError(
-          .integrity, "the signed text names party '\(text.party ?? "")', not '\(signer.name)'", field: "reply.content")
+          .integrity, "the signed text names party '\(text.party ?? "")', not '\(signer.name)'",
+          es: "el texto firmado nombra a la parte '\(text.party ?? "")', no a '\(signer.name)'", field: "reply.content")
       }
       party = signer
     } else if record.party != nil || text.party != nil {
-      throw RecordsError(.integrity, "an unsigned comment cannot name a party", field: "reply.party")
+      throw RecordsError(
+        .integrity, "an unsigned comment cannot name a party", es: "un comentario sin firma no puede nombrar una parte",
+        field: "reply.party")
     }
     let late = window.closed != nil || String(act.time.prefix(10)) > window.record.closes
     return Reply(
       record: record, text: text, entry: act.seq, time: act.time, window: window.record.id, late: late, party: party)
-  }
-
-  private func check(_ record: ReconciliationRecord, scores: (String) -> ScoreRecord?) throws(RecordsError)
-    -> PartyRecord
-  {
-    guard let reviewer = parties[record.reviewer], reviewer.role == .reviewer else {
-      throw RecordsError(.integrity, "'\(record.reviewer)' is not an active reviewer", field: "reconciliation.reviewer")
-    }
-    guard !record.rationale.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, !record.reviewerLevels.isEmpty
-    else { throw RecordsError(.integrity, "needs the reviewer's levels and a rationale", field: "reconciliation") }
-    if let proof = record.reviewerProof { try check(proof, of: record, by: reviewer) }
-    switch record.stands {
-    case .monitor:
-      guard record.score == nil else {
-        throw RecordsError(
-          .integrity, "names a score although the monitor's reading stands", field: "reconciliation.score")
-      }
-    case .reviewer:
-      guard let id = record.score, let score = scores(id), score.commitment == record.commitment,
-        score.scale == record.scale, score.levels == record.reviewerLevels
-      else {
-        throw RecordsError(
-          .integrity, "the reviewer's reading stands, so it must name the score that records those levels",
-          field: "reconciliation.score")
-      }
-    }
-    return reviewer
-  }
-
-  /// The reviewer's checkpoint is signed by their roster key and includes the entry, which records
-  /// exactly the reconciled item and levels.
-  private func check(
-    _ proof: ReconciliationRecord.ReviewerProof, of record: ReconciliationRecord, by reviewer: PartyRecord
-  )
-    throws(RecordsError)
-  {
-    let fail = RecordsError(
-      .integrity, "the reviewer's proof does not show their signed score for this item",
-      field: "reconciliation.reviewerProof")
-    guard let reviewerKey = MonitorKey.publicKey(sshLine: reviewer.publicKey),
-      let note = try? SignedNote(parsing: proof.checkpoint), let body = try? Checkpoint(text: note.text),
-      let key = try? NoteKey(name: body.origin, publicKey: reviewerKey), note.isSigned(by: key)
-    else { throw fail }
-    let hashes = proof.proof.compactMap { Data(base64Encoded: $0) }
-    let entry = Data(proof.entry.utf8)
-    guard hashes.count == proof.proof.count,
-      ProofVerifier.verifyInclusion(
-        leafHash: RFC6962.leafHash(entry), index: proof.index, size: body.size, proof: hashes, root: body.root),
-      let act = try? JSONDecoder().decode(Act.self, from: entry),
-      act.type == .scoreRecorded || act.type == .scoreCorrected, let score = act.score,
-      score.commitment == record.commitment, score.scale == record.scale, score.levels == record.reviewerLevels
-    else { throw fail }
   }
 }

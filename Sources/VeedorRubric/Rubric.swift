@@ -69,7 +69,7 @@ public struct Rubric: Codable, Sendable, Hashable {
     do {
       return try JSONDecoder().decode(Rubric.self, from: data)
     } catch {
-      throw .invalid([RubricProblem(path: "$", message: "\(error)")])
+      throw .invalid([RubricProblem(path: "$", message: "\(error)", es: "no se pudo decodificar: \(error)")])
     }
   }
 }

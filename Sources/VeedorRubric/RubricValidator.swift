@@ -5,30 +5,31 @@ public enum RubricValidator {
   /// All problems found in the bytes of a rubric file; empty when the file is valid.
   public static func validate(_ data: Data) -> [RubricProblem] {
     guard let root = try? JSONDecoder().decode(JSONValue.self, from: data) else {
-      return [RubricProblem(path: "$", message: "not valid JSON")]
+      return [RubricProblem(path: "$", message: "not valid JSON", es: "no es JSON válido")]
     }
-    var walker = Walker()
+    var walker = RubricWalker()
     walker.rubric(root)
     return walker.problems + FormsValidator.problems(root)
   }
 }
 
-private struct Walker {
+/// Walks a rubric's JSON and collects every problem with its JSON path.
+struct RubricWalker {
   var problems: [RubricProblem] = []
   var scaleLevels: [String: Set<String>] = [:]
   var indicatorIDs: Set<String> = []
 
-  mutating func fail(_ path: String, _ message: String) {
-    problems.append(RubricProblem(path: path, message: message))
+  mutating func fail(_ path: String, _ message: String, es: String) {
+    problems.append(RubricProblem(path: path, message: message, es: es))
   }
 
   mutating func object(_ value: JSONValue?, _ path: String) -> [String: JSONValue]? {
     guard let value else {
-      fail(path, "is missing")
+      fail(path, "is missing", es: "falta")
       return nil
     }
     guard let object = value.objectValue else {
-      fail(path, "must be an object")
+      fail(path, "must be an object", es: "debe ser un objeto")
       return nil
     }
     return object
@@ -36,11 +37,11 @@ private struct Walker {
 
   mutating func string(_ value: JSONValue?, _ path: String, optional: Bool = false) -> String? {
     guard let value else {
-      if !optional { fail(path, "is missing") }
+      if !optional { fail(path, "is missing", es: "falta") }
       return nil
     }
     guard let text = value.stringValue, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
-      fail(path, "must be a non-empty string")
+      fail(path, "must be a non-empty string", es: "debe ser un texto no vacío")
       return nil
     }
     return text
@@ -50,20 +51,22 @@ private struct Walker {
   /// assessment columns a scale may fill).
   mutating func ogpColumn(
     _ value: JSONValue?, _ path: String, allowed: [String] = OGPAssessmentColumns.scaleColumns,
-    kind: String = "assessment columns"
+    kind: (en: String, es: String) = ("assessment columns", "columnas de evaluación")
   ) {
     if let column = string(value, path, optional: true), !allowed.contains(column) {
-      fail(path, "'\(column)' is not one of OGP's \(kind) (\(allowed.joined(separator: ", ")))")
+      fail(
+        path, "'\(column)' is not one of OGP's \(kind.en) (\(allowed.joined(separator: ", ")))",
+        es: "'\(column)' no es una de las \(kind.es) de OGP (\(allowed.joined(separator: ", ")))")
     }
   }
 
   mutating func integer(_ value: JSONValue?, _ path: String, optional: Bool = false) -> Int? {
     guard let value else {
-      if !optional { fail(path, "is missing") }
+      if !optional { fail(path, "is missing", es: "falta") }
       return nil
     }
     guard case .number(let number) = value, let int = Int(exactly: number) else {
-      fail(path, "must be an integer")
+      fail(path, "must be an integer", es: "debe ser un número entero")
       return nil
     }
     return int
@@ -72,18 +75,18 @@ private struct Walker {
   mutating func bool(_ value: JSONValue?, _ path: String) {
     guard let value else { return }
     guard case .bool = value else {
-      fail(path, "must be true or false")
+      fail(path, "must be true or false", es: "debe ser true o false")
       return
     }
   }
 
   mutating func array(_ value: JSONValue?, _ path: String, optional: Bool = false) -> [JSONValue]? {
     guard let value else {
-      if !optional { fail(path, "is missing") }
+      if !optional { fail(path, "is missing", es: "falta") }
       return nil
     }
     guard let items = value.arrayValue else {
-      fail(path, "must be an array")
+      fail(path, "must be an array", es: "debe ser una lista")
       return nil
     }
     return items
@@ -100,7 +103,7 @@ private struct Walker {
   mutating func rubric(_ root: JSONValue) {
     guard let top = object(root, "$") else { return }
     if let format = string(top["format"], "$.format"), format != Rubric.formatTag {
-      fail("$.format", "must be \"\(Rubric.formatTag)\"")
+      fail("$.format", "must be \"\(Rubric.formatTag)\"", es: "debe ser \"\(Rubric.formatTag)\"")
     }
     _ = string(top["id"], "$.id")
     _ = string(top["version"], "$.version")
@@ -110,7 +113,9 @@ private struct Walker {
       _ = string(source, "$.sources[\(i)]")
     }
     let scales = array(top["scales"], "$.scales") ?? []
-    if scales.isEmpty && top["scales"] != nil { fail("$.scales", "must list at least one scale") }
+    if scales.isEmpty && top["scales"] != nil {
+      fail("$.scales", "must list at least one scale", es: "debe indicar al menos una escala")
+    }
     for (i, scale) in scales.enumerated() { self.scale(scale, "$.scales[\(i)]") }
     for (i, scale) in (array(top["planScales"], "$.planScales", optional: true) ?? []).enumerated() {
       self.scale(scale, "$.planScales[\(i)]")
@@ -118,7 +123,9 @@ private struct Walker {
     let indicators = array(top["indicators"], "$.indicators", optional: true) ?? []
     for (i, item) in indicators.enumerated() {
       guard let object = item.objectValue, let id = object["id"]?.stringValue else { continue }
-      if !indicatorIDs.insert(id).inserted { fail("$.indicators[\(i)].id", "duplicate id '\(id)'") }
+      if !indicatorIDs.insert(id).inserted {
+        fail("$.indicators[\(i)].id", "duplicate id '\(id)'", es: "id duplicado '\(id)'")
+      }
     }
     for (i, item) in indicators.enumerated() {
       let path = "$.indicators[\(i)]"
@@ -135,18 +142,19 @@ private struct Walker {
       let path = "$.aggregates[\(i)]"
       guard let object = object(item, path) else { continue }
       if let id = string(object["id"], "\(path).id"), !aggregateIDs.insert(id).inserted {
-        fail("\(path).id", "duplicate id '\(id)'")
+        fail("\(path).id", "duplicate id '\(id)'", es: "id duplicado '\(id)'")
       }
       localized(object["title"], "\(path).title")
       if let kind = string(object["kind"], "\(path).kind"),
         AggregateDefinition.Kind(rawValue: kind) == nil
       {
-        fail("\(path).kind", "must be percent or count")
+        fail("\(path).kind", "must be percent or count", es: "debe ser percent o count")
       }
       rule(object["of"], "\(path).of")
       if object["among"] != nil { rule(object["among"], "\(path).among") }
       ogpColumn(
-        object["ogpColumn"], "\(path).ogpColumn", allowed: OGPAssessmentColumns.derived, kind: "derived columns")
+        object["ogpColumn"], "\(path).ogpColumn", allowed: OGPAssessmentColumns.derived,
+        kind: ("derived columns", "columnas derivadas"))
       _ = string(object["source"], "\(path).source", optional: true)
       _ = string(object["esSource"], "\(path).esSource", optional: true)
     }
@@ -155,49 +163,55 @@ private struct Walker {
   mutating func scale(_ value: JSONValue, _ path: String) {
     guard let object = object(value, path) else { return }
     let id = string(object["id"], "\(path).id") ?? ""
-    if scaleLevels[id] != nil { fail("\(path).id", "duplicate scale id '\(id)'") }
+    if scaleLevels[id] != nil { fail("\(path).id", "duplicate scale id '\(id)'", es: "id de escala duplicado '\(id)'") }
     localized(object["title"], "\(path).title")
     localized(object["question"], "\(path).question")
     if let phase = string(object["phase"], "\(path).phase"), Phase(rawValue: phase) == nil {
-      fail("\(path).phase", "must be one of design, implementation, results")
+      fail(
+        "\(path).phase", "must be one of design, implementation, results",
+        es: "debe ser design, implementation o results")
     }
     if let selection = string(object["selection"], "\(path).selection"),
       Selection(rawValue: selection) == nil
     {
-      fail("\(path).selection", "must be single or multiple")
+      fail("\(path).selection", "must be single or multiple", es: "debe ser single o multiple")
     }
     bool(object["rationaleRequired"], "\(path).rationaleRequired")
-    if object["rationaleRequired"] == nil { fail("\(path).rationaleRequired", "is missing") }
+    if object["rationaleRequired"] == nil { fail("\(path).rationaleRequired", "is missing", es: "falta") }
     if let minimum = integer(object["minimumEvidence"], "\(path).minimumEvidence"), minimum < 0 {
-      fail("\(path).minimumEvidence", "must not be negative")
+      fail("\(path).minimumEvidence", "must not be negative", es: "no puede ser negativo")
     }
     ogpColumn(object["ogpColumn"], "\(path).ogpColumn")
     _ = string(object["esSource"], "\(path).esSource", optional: true)
     // A scale's rule may name only the scales before it (so rules never loop) and no indicator.
     if object["requires"] != nil {
       rule(object["requires"], "\(path).requires", indicators: false)
-      if object["requiresSource"] == nil { fail("\(path).requiresSource", "is missing (a rule cites its source)") }
+      if object["requiresSource"] == nil {
+        fail("\(path).requiresSource", "is missing (a rule cites its source)", es: "falta (una regla cita su fuente)")
+      }
     }
     if object["requiresSource"] != nil {
       _ = string(object["requiresSource"], "\(path).requiresSource")
-      if object["requires"] == nil { fail("\(path).requiresSource", "is given without a rule in requires") }
+      if object["requires"] == nil {
+        fail("\(path).requiresSource", "is given without a rule in requires", es: "se indica sin una regla en requires")
+      }
     }
     var ids: Set<String> = []
     var ordinals: Set<Int> = []
     let levels = array(object["levels"], "\(path).levels") ?? []
     if levels.count < 2 && object["levels"] != nil {
-      fail("\(path).levels", "a scale needs at least two levels")
+      fail("\(path).levels", "a scale needs at least two levels", es: "una escala necesita al menos dos niveles")
     }
     for (j, item) in levels.enumerated() {
       let levelPath = "\(path).levels[\(j)]"
       guard let level = self.object(item, levelPath) else { continue }
       if let levelID = string(level["id"], "\(levelPath).id"), !ids.insert(levelID).inserted {
-        fail("\(levelPath).id", "duplicate level id '\(levelID)'")
+        fail("\(levelPath).id", "duplicate level id '\(levelID)'", es: "id de nivel duplicado '\(levelID)'")
       }
       if let ordinal = integer(level["ordinal"], "\(levelPath).ordinal"),
         !ordinals.insert(ordinal).inserted
       {
-        fail("\(levelPath).ordinal", "duplicate ordinal \(ordinal)")
+        fail("\(levelPath).ordinal", "duplicate ordinal \(ordinal)", es: "ordinal duplicado \(ordinal)")
       }
       localized(level["label"], "\(levelPath).label")
       localized(level["definition"], "\(levelPath).definition")
@@ -211,72 +225,5 @@ private struct Walker {
       _ = string(level["esSource"], "\(levelPath).esSource", optional: true)
     }
     scaleLevels[id] = ids
-  }
-
-  mutating func rule(_ value: JSONValue?, _ path: String, indicators: Bool = true) {
-    guard let object = object(value, path) else { return }
-    if let rules = object["all"] ?? object["any"] {
-      let key = object["all"] != nil ? "all" : "any"
-      let items = array(rules, "\(path).\(key)") ?? []
-      if items.isEmpty { fail("\(path).\(key)", "must list at least one rule") }
-      for (i, item) in items.enumerated() { rule(item, "\(path).\(key)[\(i)]", indicators: indicators) }
-    } else if let inner = object["not"] {
-      rule(inner, "\(path).not", indicators: indicators)
-    } else if object["scored"] != nil {
-      if let scale = string(object["scored"], "\(path).scored"), scaleLevels[scale] == nil {
-        fail("\(path).scored", "unknown scale '\(scale)'\(indicators ? "" : Self.earlierOnly)")
-      }
-    } else if object["scale"] != nil {
-      guard let scale = string(object["scale"], "\(path).scale") else { return }
-      guard let known = scaleLevels[scale] else {
-        fail("\(path).scale", "unknown scale '\(scale)'\(indicators ? "" : Self.earlierOnly)")
-        return
-      }
-      let levels = array(object["in"], "\(path).in") ?? []
-      for (i, level) in levels.enumerated() {
-        if let level = string(level, "\(path).in[\(i)]"), !known.contains(level) {
-          fail("\(path).in[\(i)]", "unknown level '\(level)' of scale '\(scale)'")
-        }
-      }
-    } else if object["indicator"] != nil {
-      if !indicators {
-        fail("\(path).indicator", "a scale's rule names scales, not indicators")
-      } else if let id = string(object["indicator"], "\(path).indicator"), !indicatorIDs.contains(id) {
-        fail("\(path).indicator", "unknown indicator '\(id)'")
-      }
-    } else {
-      fail(path, "a rule needs one of all, any, not, scale+in, scored or indicator")
-    }
-  }
-
-  mutating func checkIndicatorCycles(_ indicators: [JSONValue]) {
-    var edges: [String: Set<String>] = [:]
-    for item in indicators {
-      guard let object = item.objectValue, let id = object["id"]?.stringValue else { continue }
-      edges[id] = Self.references(object["rule"])
-    }
-    for (i, item) in indicators.enumerated() {
-      guard let object = item.objectValue, let id = object["id"]?.stringValue else { continue }
-      var seen: Set<String> = []
-      var stack = Array(edges[id] ?? [])
-      while let next = stack.popLast() {
-        if next == id {
-          fail("$.indicators[\(i)].rule", "indicator '\(id)' depends on itself")
-          break
-        }
-        if seen.insert(next).inserted { stack.append(contentsOf: edges[next] ?? []) }
-      }
-    }
-  }
-
-  /// Why a scale's rule cannot name a later scale or itself.
-  static let earlierOnly = " (a scale's rule may name only the scales listed before it)"
-
-  static func references(_ value: JSONValue?) -> Set<String> {
-    guard let object = value?.objectValue else { return [] }
-    if let id = object["indicator"]?.stringValue { return [id] }
-    if let inner = object["not"] { return references(inner) }
-    let items = object["all"]?.arrayValue ?? object["any"]?.arrayValue ?? []
-    return items.reduce(into: Set<String>()) { $0.formUnion(references($1)) }
   }
 }

@@ -1,3 +1,5 @@
+import VeedorErrors
+
 /// The current levels recorded for one commitment, by scale id.
 public struct ScoreSheet: Sendable, Hashable {
   /// Level ids per scale id; a single-choice scale holds one.
@@ -28,13 +30,15 @@ extension Rubric {
       if !chosen.contains(level) { chosen.append(level) }
     }
     if chosen.isEmpty {
-      throw .badSelection(scale: scale.id, reason: "no level given")
+      throw .badSelection(scale: scale.id, reason: Phrase("no level given", es: "no se indicó ningún nivel"))
     }
     if scale.selection == .single && chosen.count > 1 {
-      throw .badSelection(scale: scale.id, reason: "takes exactly one level")
+      throw .badSelection(scale: scale.id, reason: Phrase("takes exactly one level", es: "admite exactamente un nivel"))
     }
     if chosen.count > 1, let lone = chosen.first(where: \.exclusive) {
-      throw .badSelection(scale: scale.id, reason: "level '\(lone.id)' cannot be combined")
+      throw .badSelection(
+        scale: scale.id,
+        reason: Phrase("level '\(lone.id)' cannot be combined", es: "el nivel '\(lone.id)' no se puede combinar"))
     }
     return (scale, chosen.sorted { $0.ordinal < $1.ordinal })
   }

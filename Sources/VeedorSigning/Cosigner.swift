@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import VeedorErrors
 
 /// A witness key for C2SP tlog-cosignature v1 (Ed25519, signature type 0x04): it signs
 /// `cosignature/v1\ntime T\n` followed by a checkpoint's body, with a timestamp in the signature.
@@ -16,7 +17,14 @@ public struct Cosigner: Sendable, Hashable, CustomStringConvertible {
   public init(name: String, publicKey: Data) throws(SigningError) {
     guard !name.isEmpty, !name.contains("+"), !name.unicodeScalars.contains(where: { $0.properties.isWhitespace }),
       publicKey.count == 32
-    else { throw .malformed("a witness key name must be non-empty without spaces or '+', and the key 32 bytes") }
+    else {
+      throw .malformed(
+        Phrase(
+          "a witness key name must be non-empty without spaces or '+', and the key 32 bytes",
+          es:
+            "el nombre de una clave de testigo no puede estar vacío ni tener espacios ni '+', y la clave debe tener 32 bytes"
+        ))
+    }
     self.name = name
     self.publicKey = publicKey
   }
@@ -27,10 +35,18 @@ public struct Cosigner: Sendable, Hashable, CustomStringConvertible {
       separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
     guard parts.count == 3, let encoded = Data(base64Encoded: String(parts[2])), encoded.count == 33,
       encoded.first == Self.type
-    else { throw .malformed("not a witness key (expected NAME+KEYID+BASE64 of type 0x04, an Ed25519 cosigner)") }
+    else {
+      throw .malformed(
+        Phrase(
+          "not a witness key (expected NAME+KEYID+BASE64 of type 0x04, an Ed25519 cosigner)",
+          es: "no es una clave de testigo (se esperaba NAME+KEYID+BASE64 de tipo 0x04, un cofirmante Ed25519)"))
+    }
     try self.init(name: String(parts[0]), publicKey: encoded.dropFirst())
     guard keyID.hexString == parts[1].lowercased() else {
-      throw .malformed("witness key ID \(parts[1]) does not match its key")
+      throw .malformed(
+        Phrase(
+          "witness key ID \(parts[1]) does not match its key",
+          es: "el ID de clave de testigo \(parts[1]) no corresponde a su clave"))
     }
   }
 

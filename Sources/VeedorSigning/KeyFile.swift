@@ -1,6 +1,7 @@
 import Crypto
 import CryptoExtras
 import Foundation
+import VeedorErrors
 
 #if canImport(Glibc)
   import Glibc
@@ -28,19 +29,32 @@ public enum KeyFile {
     public static let maximum = standard
 
     /// The first parameter outside `testing`…`maximum`, as its key-file field and a reason; nil when all are within.
-    public var problem: (field: String, reason: String)? {
+    public var problem: (field: String, reason: Phrase)? {
       let field = "encryption.cost."
       if !(Cost.testing.logN...Cost.maximum.logN).contains(logN) {
+        let range = "2^\(Cost.testing.logN)…2^\(Cost.maximum.logN)"
         return (
           field + "logN",
-          "scrypt N = 2^\(logN) is outside 2^\(Cost.testing.logN)…2^\(Cost.maximum.logN), the range Veedor writes"
+          Phrase(
+            "scrypt N = 2^\(logN) is outside \(range), the range Veedor writes",
+            es: "scrypt N = 2^\(logN) está fuera de \(range), el rango que Veedor escribe")
         )
       }
       if !(1...Cost.maximum.r).contains(r) {
-        return (field + "r", "scrypt r = \(r) is outside 1…\(Cost.maximum.r), the range Veedor writes")
+        return (
+          field + "r",
+          Phrase(
+            "scrypt r = \(r) is outside 1…\(Cost.maximum.r), the range Veedor writes",
+            es: "scrypt r = \(r) está fuera de 1…\(Cost.maximum.r), el rango que Veedor escribe")
+        )
       }
       if !(1...Cost.maximum.p).contains(p) {
-        return (field + "p", "scrypt p = \(p) is outside 1…\(Cost.maximum.p), the range Veedor writes")
+        return (
+          field + "p",
+          Phrase(
+            "scrypt p = \(p) is outside 1…\(Cost.maximum.p), the range Veedor writes",
+            es: "scrypt p = \(p) está fuera de 1…\(Cost.maximum.p), el rango que Veedor escribe")
+        )
       }
       return nil
     }
@@ -86,8 +100,11 @@ public enum KeyFile {
     guard passphrase.count >= minimumPassphraseLength else {
       throw .badField(
         field: field,
-        reason:
-          "the passphrase has \(passphrase.count) characters; use at least \(minimumPassphraseLength), or --unencrypted for a demo key"
+        reason: Phrase(
+          "the passphrase has \(passphrase.count) characters; use at least \(minimumPassphraseLength), or --unencrypted for a demo key",
+          es:
+            "la frase de contraseña tiene \(passphrase.count) caracteres; use al menos \(minimumPassphraseLength), o --unencrypted para una clave de demostración"
+        )
       )
     }
   }
@@ -116,7 +133,9 @@ public enum KeyFile {
         let symmetric = try derive(passphrase, salt: salt, cost: cost)
         box = try ChaChaPoly.seal(seed, using: symmetric, authenticating: key.publicKey).combined
       } catch {
-        throw .io(path: url.path, reason: "cannot encrypt the key: \(error)")
+        throw .io(
+          path: url.path,
+          reason: Phrase("cannot encrypt the key: \(error)", es: "no se puede cifrar la clave: \(error)"))
       }
       stored.encryption = Sealed(
         kdf: "scrypt", salt: salt.base64EncodedString(), cost: cost, cipher: "chacha20-poly1305",
@@ -126,22 +145,30 @@ public enum KeyFile {
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    guard let data = try? encoder.encode(stored) else { throw .io(path: url.path, reason: "cannot encode") }
+    guard let data = try? encoder.encode(stored) else {
+      throw .io(path: url.path, reason: Phrase("cannot encode", es: "no se puede codificar"))
+    }
     let folder = url.deletingLastPathComponent()
     if !FileManager.default.fileExists(atPath: folder.path) {
       do {
         try FileManager.default.createDirectory(
           at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-      } catch { throw .io(path: folder.path, reason: "cannot create: \(error.localizedDescription)") }
+      } catch {
+        let why = SystemError.describe(error)
+        throw .io(path: folder.path, reason: Phrase("cannot create: \(why.en)", es: "no se puede crear: \(why.es)"))
+      }
     }
     let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
     guard fd >= 0 else {
       if errno == EEXIST { throw .keyFileExists(path: url.path) }
-      throw .io(path: url.path, reason: String(cString: strerror(errno)))
+      throw .io(path: url.path, reason: SystemError.phrase(errno))
     }
     defer { close(fd) }
     let ok = data.withUnsafeBytes { systemWrite(fd, $0.baseAddress, $0.count) == $0.count }
-    guard ok, fsync(fd) == 0 else { throw .io(path: url.path, reason: "cannot write the key file") }
+    guard ok, fsync(fd) == 0 else {
+      throw .io(
+        path: url.path, reason: Phrase("cannot write the key file", es: "no se puede escribir el archivo de clave"))
+    }
   }
 
   /// Whether a key file is encrypted, without asking for a passphrase.
@@ -154,7 +181,7 @@ public enum KeyFile {
   {
     let stored = try load(url)
     guard let publicKey = Data(base64Encoded: stored.publicKey) else {
-      throw .damagedKeyFile(path: url.path, reason: "bad public key")
+      throw .damagedKeyFile(path: url.path, reason: Phrase("bad public key", es: "clave pública incorrecta"))
     }
     let seed: Data
     if let sealed = stored.encryption {
@@ -164,13 +191,19 @@ public enum KeyFile {
       }
       guard sealed.kdf == "scrypt", sealed.cipher == "chacha20-poly1305",
         let salt = Data(base64Encoded: sealed.salt), let box = Data(base64Encoded: sealed.box)
-      else { throw .damagedKeyFile(path: url.path, reason: "unsupported or damaged encryption header") }
+      else {
+        throw .damagedKeyFile(
+          path: url.path,
+          reason: Phrase(
+            "unsupported or damaged encryption header", es: "encabezado de cifrado no admitido o dañado"))
+      }
       let symmetric: SymmetricKey
       do { symmetric = try derive(try passphrase(), salt: salt, cost: sealed.cost) } catch let error as SigningError {
         throw error
-      } catch { throw .damagedKeyFile(path: url.path, reason: "scrypt failed") }
+      } catch { throw .damagedKeyFile(path: url.path, reason: Phrase("scrypt failed", es: "falló scrypt")) }
       guard let sealedBox = try? ChaChaPoly.SealedBox(combined: box) else {
-        throw .damagedKeyFile(path: url.path, reason: "truncated sealed seed")
+        throw .damagedKeyFile(
+          path: url.path, reason: Phrase("truncated sealed seed", es: "semilla sellada truncada"))
       }
       guard let opened = try? ChaChaPoly.open(sealedBox, using: symmetric, authenticating: publicKey) else {
         throw .wrongPassphrase(path: url.path)
@@ -178,13 +211,15 @@ public enum KeyFile {
       seed = opened
     } else {
       guard let plain = stored.seed.flatMap({ Data(base64Encoded: $0) }) else {
-        throw .damagedKeyFile(path: url.path, reason: "no seed")
+        throw .damagedKeyFile(path: url.path, reason: Phrase("no seed", es: "sin semilla"))
       }
       seed = plain
     }
     let key = try MonitorKey(seed: seed, name: stored.name, email: stored.email, created: stored.created)
     guard key.publicKey == publicKey else {
-      throw .damagedKeyFile(path: url.path, reason: "the seed does not match the public key")
+      throw .damagedKeyFile(
+        path: url.path,
+        reason: Phrase("the seed does not match the public key", es: "la semilla no corresponde a la clave pública"))
     }
     return key
   }
@@ -195,13 +230,17 @@ public enum KeyFile {
     let mode = UInt16(info.st_mode & 0o777)
     if mode & 0o077 != 0 { throw .unprotectedKeyFile(path: url.path, mode: mode) }
     guard let data = FileManager.default.contents(atPath: url.path) else {
-      throw .io(path: url.path, reason: "cannot read")
+      throw .io(path: url.path, reason: Phrase("cannot read", es: "no se puede leer"))
     }
     guard let stored = try? JSONDecoder().decode(Stored.self, from: data) else {
-      throw .damagedKeyFile(path: url.path, reason: "truncated or not a Veedor key file")
+      throw .damagedKeyFile(
+        path: url.path,
+        reason: Phrase("truncated or not a Veedor key file", es: "truncado o no es un archivo de clave de Veedor"))
     }
     guard stored.format == formatTag else {
-      throw .damagedKeyFile(path: url.path, reason: "unknown format '\(stored.format)'")
+      throw .damagedKeyFile(
+        path: url.path,
+        reason: Phrase("unknown format '\(stored.format)'", es: "formato desconocido '\(stored.format)'"))
     }
     return stored
   }

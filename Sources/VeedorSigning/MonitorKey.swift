@@ -1,6 +1,7 @@
 import Crypto
 import CryptoExtras
 import Foundation
+import VeedorErrors
 
 /// A monitor's Ed25519 signing key with the identity it signs as.
 public struct MonitorKey: Sendable {
@@ -18,7 +19,7 @@ public struct MonitorKey: Sendable {
     do {
       privateKey = try Curve25519.Signing.PrivateKey(rawRepresentation: seed)
     } catch {
-      throw .malformed("an Ed25519 seed is 32 bytes")
+      throw .malformed(Phrase("an Ed25519 seed is 32 bytes", es: "una semilla Ed25519 tiene 32 bytes"))
     }
     self.name = name
     self.email = email
@@ -38,7 +39,7 @@ public struct MonitorKey: Sendable {
   /// Signs bytes with pure Ed25519 (deterministic on Linux).
   public func sign<D: DataProtocol>(_ message: D) throws(SigningError) -> Data {
     do { return try privateKey.signature(for: message) } catch {
-      throw .malformed("signing failed: \(error)")
+      throw .malformed(Phrase("signing failed: \(error)", es: "falló la firma: \(error)"))
     }
   }
 

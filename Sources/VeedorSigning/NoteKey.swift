@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import VeedorErrors
 
 /// A signed-note verifier key: `<name>+<hex keyID>+<base64(0x01 || pub32)>` (C2SP signed-note).
 public struct NoteKey: Sendable, Hashable, CustomStringConvertible {
@@ -15,7 +16,14 @@ public struct NoteKey: Sendable, Hashable, CustomStringConvertible {
   public init(name: String, publicKey: Data) throws(SigningError) {
     guard !name.isEmpty, !name.contains("+"), !name.unicodeScalars.contains(where: { $0.properties.isWhitespace }),
       publicKey.count == 32
-    else { throw .malformed("a note key name must be non-empty without spaces or '+', and the key 32 bytes") }
+    else {
+      throw .malformed(
+        Phrase(
+          "a note key name must be non-empty without spaces or '+', and the key 32 bytes",
+          es:
+            "el nombre de una clave de nota no puede estar vacío ni tener espacios ni '+', y la clave debe tener 32 bytes"
+        ))
+    }
     self.name = name
     self.publicKey = publicKey
   }
@@ -26,10 +34,18 @@ public struct NoteKey: Sendable, Hashable, CustomStringConvertible {
       separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
     guard parts.count == 3, let encoded = Data(base64Encoded: String(parts[2])), encoded.count == 33,
       encoded.first == Self.ed25519Type
-    else { throw .malformed("not a verifier key (expected NAME+KEYID+BASE64 of an Ed25519 key)") }
+    else {
+      throw .malformed(
+        Phrase(
+          "not a verifier key (expected NAME+KEYID+BASE64 of an Ed25519 key)",
+          es: "no es una clave de verificación (se esperaba NAME+KEYID+BASE64 de una clave Ed25519)"))
+    }
     try self.init(name: String(parts[0]), publicKey: encoded.dropFirst())
     guard keyID.hexString == parts[1].lowercased() else {
-      throw .malformed("verifier key ID \(parts[1]) does not match its key")
+      throw .malformed(
+        Phrase(
+          "verifier key ID \(parts[1]) does not match its key",
+          es: "el ID de clave de verificación \(parts[1]) no corresponde a su clave"))
     }
   }
 

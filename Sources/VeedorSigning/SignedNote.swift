@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import VeedorErrors
 
 /// A C2SP signed note: UTF-8 text, a blank line, then `— name base64(keyID || sig)` lines.
 public struct SignedNote: Sendable, Hashable {
@@ -46,27 +47,40 @@ public struct SignedNote: Sendable, Hashable {
   /// Parses a note; the signatures start after the last blank line.
   public init(parsing note: String) throws(SigningError) {
     guard note.hasSuffix("\n"), let split = note.range(of: "\n\n", options: .backwards) else {
-      throw .malformed("not a signed note (no blank line before the signatures)")
+      throw .malformed(
+        Phrase(
+          "not a signed note (no blank line before the signatures)",
+          es: "no es una nota firmada (no hay una línea en blanco antes de las firmas)"))
     }
     let text = String(note[..<split.lowerBound]) + "\n"
     try Self.checkText(text)
     var signatures: [Signature] = []
     for line in note[split.upperBound...].split(separator: "\n") {
-      guard line.hasPrefix(Self.dash) else { throw .malformed("signature line does not start with an em dash") }
+      guard line.hasPrefix(Self.dash) else {
+        throw .malformed(
+          Phrase("signature line does not start with an em dash", es: "la línea de firma no empieza con una raya (—)"))
+      }
       let fields = line.dropFirst(Self.dash.count).split(separator: " ")
       guard fields.count == 2, let blob = Data(base64Encoded: String(fields[1])), blob.count > 4 else {
-        throw .malformed("malformed signature line")
+        throw .malformed(Phrase("malformed signature line", es: "línea de firma mal formada"))
       }
       signatures.append(Signature(name: String(fields[0]), keyID: blob.prefix(4), signature: blob.dropFirst(4)))
     }
-    guard !signatures.isEmpty, signatures.count <= 100 else { throw .malformed("a note needs 1 to 100 signatures") }
+    guard !signatures.isEmpty, signatures.count <= 100 else {
+      throw .malformed(Phrase("a note needs 1 to 100 signatures", es: "una nota necesita de 1 a 100 firmas"))
+    }
     self.init(text: text, signatures: signatures)
   }
 
   private static func checkText(_ text: String) throws(SigningError) {
     guard text.hasSuffix("\n"),
       !text.unicodeScalars.contains(where: { $0 != "\n" && $0.properties.generalCategory == .control })
-    else { throw .malformed("note text must end in a newline and hold no control characters") }
+    else {
+      throw .malformed(
+        Phrase(
+          "note text must end in a newline and hold no control characters",
+          es: "el texto de la nota debe terminar en un salto de línea y no contener caracteres de control"))
+    }
   }
 
   /// The same note with more signature lines (e.g. witness cosignatures). A new line replaces any line

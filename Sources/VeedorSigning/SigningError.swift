@@ -1,3 +1,5 @@
+import VeedorErrors
+
 /// Errors raised by keys, key files and signature formats.
 public enum SigningError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The passphrase does not open the key file.
@@ -5,21 +7,21 @@ public enum SigningError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The key file is readable by group or others.
   case unprotectedKeyFile(path: String, mode: UInt16)
   /// The key file is truncated, damaged or of an unknown format.
-  case damagedKeyFile(path: String, reason: String)
+  case damagedKeyFile(path: String, reason: Phrase)
   /// A key file asking for something Veedor never writes, such as a costlier scrypt; refused before any work.
-  case unsupportedKeyFile(path: String, field: String, reason: String)
+  case unsupportedKeyFile(path: String, field: String, reason: Phrase)
   /// No key file where one was expected.
   case missingKeyFile(path: String)
   /// A key file already exists and would be overwritten.
   case keyFileExists(path: String)
   /// A file could not be written or read.
-  case io(path: String, reason: String)
+  case io(path: String, reason: Phrase)
   /// A verifier key or signed note that cannot be parsed.
-  case malformed(String)
+  case malformed(Phrase)
   /// No passphrase could be obtained.
   case noPassphrase
   /// A value given for a new key (name, e-mail address, passphrase) that cannot be used; `field` names it.
-  case badField(field: String, reason: String)
+  case badField(field: String, reason: Phrase)
 
   /// Whether this is the user's input (a wrong passphrase included) rather than a failed check.
   public var isBadInput: Bool {
@@ -52,7 +54,7 @@ public enum SigningError: Error, Sendable, Hashable, CustomStringConvertible {
     case .io(let path, let reason):
       return "\(path): \(reason)"
     case .malformed(let reason):
-      return reason
+      return reason.en
     case .noPassphrase:
       return
         "no passphrase: set VEEDOR_PASSPHRASE, pass --passphrase-file FILE, or run on a terminal to be asked"

@@ -1,4 +1,5 @@
 import Foundation
+import VeedorErrors
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
@@ -11,13 +12,15 @@ enum HTTPFetch {
   struct Result {
     var status = 0
     var data = Data()
-    var problem: String?
+    var problem: Phrase?
   }
 
   /// Sends the request; stops reading past `maxBytes` and gives up after `deadline` seconds.
   static func request(_ url: URL, method: String, body: Data?, maxBytes: Int, deadline: TimeInterval) -> Result {
     guard url.scheme == "http" || url.scheme == "https" else {
-      return Result(problem: "only http and https addresses are fetched")
+      return Result(
+        problem: Phrase(
+          "only http and https addresses are fetched", es: "solo se obtienen direcciones http y https"))
     }
     let receiver = Receiver(maxBytes: maxBytes)
     let session = URLSession(configuration: .ephemeral, delegate: receiver, delegateQueue: nil)
@@ -30,7 +33,10 @@ enum HTTPFetch {
     task.resume()
     if receiver.done.wait(timeout: .now() + deadline) == .timedOut {
       task.cancel()
-      return Result(problem: "no complete answer within \(Int(deadline)) s")
+      return Result(
+        problem: Phrase(
+          "no complete answer within \(Int(deadline)) s",
+          es: "no hubo una respuesta completa en \(Int(deadline)) s"))
     }
     return receiver.result()
   }
@@ -56,7 +62,9 @@ enum HTTPFetch {
       if response.expectedContentLength > Int64(maxBytes) {
         lock.withLock {
           tooLarge = true
-          state.problem = "the answer is \(response.expectedContentLength) bytes, over the limit of \(maxBytes)"
+          state.problem = Phrase(
+            "the answer is \(response.expectedContentLength) bytes, over the limit of \(maxBytes)",
+            es: "la respuesta tiene \(response.expectedContentLength) bytes, más que el límite de \(maxBytes)")
         }
         completionHandler(.cancel)
         return
@@ -69,7 +77,9 @@ enum HTTPFetch {
         state.data.append(data)
         guard state.data.count > maxBytes else { return false }
         tooLarge = true
-        state.problem = "the answer is over the limit of \(maxBytes) bytes"
+        state.problem = Phrase(
+          "the answer is over the limit of \(maxBytes) bytes",
+          es: "la respuesta supera el límite de \(maxBytes) bytes")
         state.data = Data()
         return true
       }
@@ -78,7 +88,7 @@ enum HTTPFetch {
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
       lock.withLock {
-        if let error, !tooLarge { state.problem = error.localizedDescription }
+        if let error, !tooLarge { state.problem = SystemError.phrase(error) }
       }
       done.signal()
     }

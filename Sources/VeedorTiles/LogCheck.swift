@@ -18,22 +18,29 @@ public struct LogCheck: Sendable {
   public init(source: TileSource, key: NoteKey, held: [Checkpoint]) throws(TilesError) {
     let text = String(decoding: try source.fetch("checkpoint"), as: UTF8.self)
     guard let note = try? SignedNote(parsing: text), let body = try? Checkpoint(text: note.text) else {
-      throw TilesError(.integrity, "the log's checkpoint is not a signed checkpoint note", field: "checkpoint")
+      throw TilesError(
+        .integrity, "the log's checkpoint is not a signed checkpoint note",
+        es: "el punto de control del registro no es una nota de punto de control firmada", field: "checkpoint")
     }
     guard body.origin == key.name, note.isSigned(by: key) else {
       throw TilesError(
         .integrity, "the log's checkpoint (origin \(body.origin)) is not signed by \(key.description)",
+        es: "el punto de control del registro (origen \(body.origin)) no está firmado por \(key.description)",
         field: "checkpoint")
     }
     let reader = TileReader(source: source, size: body.size)
     for old in held {
       guard old.origin == body.origin else {
-        throw TilesError(.integrity, "a checkpoint of origin \(old.origin), not this log's \(body.origin)")
+        throw TilesError(
+          .integrity, "a checkpoint of origin \(old.origin), not this log's \(body.origin)",
+          es: "un punto de control de origen \(old.origin), no \(body.origin), el de este registro")
       }
       guard old.size <= body.size else {
         throw TilesError(
           .integrity,
           "the log serves \(body.size) entries, fewer than the \(old.size) a signed checkpoint covers (rolled back)",
+          es:
+            "el registro sirve \(body.size) entradas, menos que las \(old.size) que cubre un punto de control firmado (retroceso)",
           field: "checkpoint")
       }
       let consistent: Bool
@@ -49,16 +56,22 @@ public struct LogCheck: Sendable {
       guard consistent else {
         if let tile = reader.firstInconsistentTile() {
           throw TilesError(
-            .integrity, "\(tile) does not match the hash its parent tile holds (tampered)", field: tile.description)
+            .integrity, "\(tile) does not match the hash its parent tile holds (tampered)",
+            es: "\(tile) no coincide con el hash que guarda su tesela madre (alterada)", field: tile.description)
         }
         if (try? reader.root()) != body.root {
           let edge = reader.tilesRead.filter { $0.width != nil }.map(\.description).joined(separator: ", ")
           throw TilesError(
-            .integrity, "the tiles do not hash to the log's signed root (right-edge tiles: \(edge))", field: "tile")
+            .integrity, "the tiles do not hash to the log's signed root (right-edge tiles: \(edge))",
+            es:
+              "el hash de las teselas no coincide con la raíz firmada del registro (teselas del borde derecho: \(edge))",
+            field: "tile")
         }
         throw TilesError(
           .integrity,
-          "the checkpoint of \(old.size) entries is not a prefix of the log's \(body.size) (a split view or rewritten history)"
+          "the checkpoint of \(old.size) entries is not a prefix of the log's \(body.size) (a split view or rewritten history)",
+          es:
+            "el punto de control de \(old.size) entradas no es un prefijo de las \(body.size) del registro (una vista dividida o una historia reescrita)"
         )
       }
     }
@@ -77,18 +90,25 @@ public enum LedgerFetch {
   {
     let text = String(decoding: try source.fetch("checkpoint"), as: UTF8.self)
     guard let note = try? SignedNote(parsing: text), let body = try? Checkpoint(text: note.text) else {
-      throw TilesError(.integrity, "the log's checkpoint is not a signed checkpoint note", field: "checkpoint")
+      throw TilesError(
+        .integrity, "the log's checkpoint is not a signed checkpoint note",
+        es: "el punto de control del registro no es una nota de punto de control firmada", field: "checkpoint")
     }
     if let key, body.origin != key.name || !note.isSigned(by: key) {
-      throw TilesError(.integrity, "the log's checkpoint is not signed by \(key.description)", field: "checkpoint")
+      throw TilesError(
+        .integrity, "the log's checkpoint is not signed by \(key.description)",
+        es: "el punto de control del registro no está firmado por \(key.description)", field: "checkpoint")
     }
     guard body.size <= maxEntries else {
       throw TilesError(
         .badInput, "the log claims \(body.size) entries, more than the limit of \(maxEntries) (--max-entries)",
+        es: "el registro declara \(body.size) entradas, más que el límite de \(maxEntries) (--max-entries)",
         field: "checkpoint")
     }
     guard body.size > 0 || body.root == RFC6962.emptyRoot else {
-      throw TilesError(.integrity, "an empty log must have the empty tree's root", field: "checkpoint")
+      throw TilesError(
+        .integrity, "an empty log must have the empty tree's root",
+        es: "un registro vacío debe tener la raíz del árbol vacío", field: "checkpoint")
     }
     var lines: [Data] = []
     let bundles = (body.size + 255) / 256
@@ -99,11 +119,15 @@ public enum LedgerFetch {
       var count = 0
       while at < bundle.endIndex {
         guard at + 2 <= bundle.endIndex else {
-          throw TilesError(.integrity, "\(path) ends inside a length prefix", field: path.description)
+          throw TilesError(
+            .integrity, "\(path) ends inside a length prefix", es: "\(path) termina dentro de un prefijo de longitud",
+            field: path.description)
         }
         let length = Int(bundle[at]) << 8 | Int(bundle[at + 1])
         guard at + 2 + length <= bundle.endIndex else {
-          throw TilesError(.integrity, "\(path) ends inside an entry", field: path.description)
+          throw TilesError(
+            .integrity, "\(path) ends inside an entry", es: "\(path) termina dentro de una entrada",
+            field: path.description)
         }
         lines.append(bundle.subdata(in: at + 2..<at + 2 + length))
         at += 2 + length
@@ -111,7 +135,8 @@ public enum LedgerFetch {
       }
       guard count == (path.width ?? 256) else {
         throw TilesError(
-          .integrity, "\(path) holds \(count) entries, not \(path.width ?? 256)", field: path.description)
+          .integrity, "\(path) holds \(count) entries, not \(path.width ?? 256)",
+          es: "\(path) contiene \(count) entradas, no \(path.width ?? 256)", field: path.description)
       }
     }
     guard (try? MerkleTree(entries: lines).root()) ?? RFC6962.emptyRoot == body.root else {
@@ -122,9 +147,12 @@ public enum LedgerFetch {
           level: nil, index: i / 256, width: (i / 256 + 1) * 256 <= body.size ? nil : body.size % 256)
         throw TilesError(
           .integrity, "entry \(i) in \(bundle) does not match its hash in \(reader.tilePath(level: 0, index: i))",
+          es: "la entrada \(i) de \(bundle) no coincide con su hash en \(reader.tilePath(level: 0, index: i))",
           field: bundle.description)
       }
-      throw TilesError(.integrity, "the entries do not hash to the log's signed root", field: "checkpoint")
+      throw TilesError(
+        .integrity, "the entries do not hash to the log's signed root",
+        es: "el hash de las entradas no coincide con la raíz firmada del registro", field: "checkpoint")
     }
     return (lines, note)
   }

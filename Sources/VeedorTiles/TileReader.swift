@@ -39,7 +39,8 @@ public final class TileReader: @unchecked Sendable {
     let data = try source.fetch(path.description)
     guard data.count == (path.width ?? 256) * 32 else {
       throw TilesError(
-        .integrity, "\(path) is \(data.count) bytes, not \((path.width ?? 256) * 32)", field: path.description)
+        .integrity, "\(path) is \(data.count) bytes, not \((path.width ?? 256) * 32)",
+        es: "\(path) tiene \(data.count) bytes, no \((path.width ?? 256) * 32)", field: path.description)
     }
     cache[path] = data
     return data
@@ -56,7 +57,11 @@ public final class TileReader: @unchecked Sendable {
   /// `MTH(D[start ..< end])` for a range of the RFC 6962 recursion (complete aligned spans or a right edge).
   public func hash(_ start: Int, _ end: Int) throws(TilesError) -> Data {
     let n = end - start
-    guard n > 0, end <= size else { throw TilesError(.badInput, "range \(start)..<\(end) outside the tree of \(size)") }
+    guard n > 0, end <= size else {
+      throw TilesError(
+        .badInput, "range \(start)..<\(end) outside the tree of \(size)",
+        es: "el rango \(start)..<\(end) está fuera del árbol de \(size)")
+    }
     if n & (n - 1) == 0 && start % n == 0 {
       let height = n.trailingZeroBitCount
       let level = height / 8
@@ -83,7 +88,11 @@ public final class TileReader: @unchecked Sendable {
 
   /// The inclusion proof of entry `index` in this tree (RFC 6962 PATH).
   public func inclusionProof(index: Int) throws(TilesError) -> [Data] {
-    guard index >= 0, index < size else { throw TilesError(.badInput, "entry \(index) is outside the tree of \(size)") }
+    guard index >= 0, index < size else {
+      throw TilesError(
+        .badInput, "entry \(index) is outside the tree of \(size)",
+        es: "la entrada \(index) está fuera del árbol de \(size)")
+    }
     var proof: [Data] = []
     var (m, start, end) = (index, 0, size)
     var steps: [(Int, Int)] = []
@@ -106,7 +115,9 @@ public final class TileReader: @unchecked Sendable {
   /// The consistency proof from an older tree of `oldSize` entries to this one (RFC 6962 PROOF).
   public func consistencyProof(oldSize: Int) throws(TilesError) -> [Data] {
     guard oldSize > 0, oldSize <= size else {
-      throw TilesError(.badInput, "no consistency proof from \(oldSize) to \(size) entries")
+      throw TilesError(
+        .badInput, "no consistency proof from \(oldSize) to \(size) entries",
+        es: "no hay prueba de consistencia de \(oldSize) a \(size) entradas")
     }
     var proof: [Data] = []
     try subproof(oldSize, 0, size, complete: true, into: &proof)

@@ -1,4 +1,5 @@
 import Foundation
+import VeedorErrors
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
@@ -21,12 +22,12 @@ public final class TileSource: @unchecked Sendable {
     self.location = location
     if location.hasPrefix("http://") || location.hasPrefix("https://") {
       guard let url = URL(string: location.hasSuffix("/") ? location : location + "/") else {
-        throw TilesError(.badInput, "not a URL", field: "--log")
+        throw TilesError(.badInput, "not a URL", es: "no es una URL", field: "--log")
       }
       (folder, base) = (nil, url)
     } else if location.hasPrefix("file://") {
       guard let url = URL(string: location), url.isFileURL else {
-        throw TilesError(.badInput, "not a file URL", field: "--log")
+        throw TilesError(.badInput, "not a file URL", es: "no es una URL de archivo", field: "--log")
       }
       (folder, base) = (url, nil)
     } else {
@@ -43,12 +44,14 @@ public final class TileSource: @unchecked Sendable {
     if let folder {
       let url = folder.appendingPathComponent(path)
       guard let data = try? Data(contentsOf: url), data.count <= Self.maxBytes else {
-        throw TilesError(.io, "cannot read \(path) from the log folder", file: url.path)
+        throw TilesError(
+          .io, "cannot read \(path) from the log folder", es: "no se puede leer \(path) de la carpeta del registro",
+          file: url.path)
       }
       return data
     }
     guard let base, let url = URL(string: path, relativeTo: base) else {
-      throw TilesError(.badInput, "not a URL", field: path)
+      throw TilesError(.badInput, "not a URL", es: "no es una URL", field: path)
     }
     return try Self.get(url, path: path)
   }
@@ -56,8 +59,10 @@ public final class TileSource: @unchecked Sendable {
   private static func get(_ url: URL, path: String) throws(TilesError) -> Data {
     let result = HTTPFetch.request(url, method: "GET", body: nil, maxBytes: maxBytes, deadline: 60)
     guard result.problem == nil, result.status == 200 else {
+      let problem = result.problem ?? Phrase("HTTP status \(result.status)", es: "estado HTTP \(result.status)")
       throw TilesError(
-        .io, "cannot fetch \(path): \(result.problem ?? "HTTP status \(result.status)")", file: url.absoluteString)
+        .io, "cannot fetch \(path): \(problem.en)", es: "no se puede obtener \(path): \(problem.es)",
+        file: url.absoluteString)
     }
     return result.data
   }

@@ -43,7 +43,10 @@ public enum TileWriter {
   {
     if let long = lines.firstIndex(where: { $0.count > maxEntry }) {
       throw TilesError(
-        .badInput, "entry \(long) is \(lines[long].count) bytes; a tile bundle holds entries up to \(maxEntry) bytes")
+        .badInput, "entry \(long) is \(lines[long].count) bytes; a tile bundle holds entries up to \(maxEntry) bytes",
+        es:
+          "la entrada \(long) tiene \(lines[long].count) bytes; un paquete de teselas admite entradas de hasta \(maxEntry) bytes"
+      )
     }
     let hashes = TileHashes(entries: lines)
     var wanted = Set(sizes.filter { $0 > 0 && $0 <= lines.count }.flatMap(TilePath.all(forSize:)))

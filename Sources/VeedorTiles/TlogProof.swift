@@ -36,29 +36,34 @@ public struct TlogProof: Sendable, Hashable {
   /// Parses a proof file.
   public init(parsing text: String) throws(TilesError) {
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    guard lines.first == Self.header else { throw TilesError(.badInput, "not a \(Self.header) file", line: 1) }
+    guard lines.first == Self.header else {
+      throw TilesError(.badInput, "not a \(Self.header) file", es: "no es un archivo \(Self.header)", line: 1)
+    }
     lines.removeFirst()
     if let line = lines.first, line.hasPrefix("extra ") {
       guard let data = Data(base64Encoded: String(line.dropFirst(6))) else {
-        throw TilesError(.badInput, "extra is not base64", line: 2)
+        throw TilesError(.badInput, "extra is not base64", es: "extra no está en base64", line: 2)
       }
       extra = data
       lines.removeFirst()
     }
     guard let line = lines.first, line.hasPrefix("index "), let index = Int(line.dropFirst(6)), index >= 0,
       String(index) == line.dropFirst(6)
-    else { throw TilesError(.badInput, "expected 'index N'") }
+    else { throw TilesError(.badInput, "expected 'index N'", es: "se esperaba 'index N'") }
     self.index = index
     lines.removeFirst()
     var proof: [Data] = []
     while let line = lines.first, !line.isEmpty {
       guard let hash = Data(base64Encoded: line), hash.count == 32 else {
-        throw TilesError(.badInput, "a proof line is not a base64 hash")
+        throw TilesError(
+          .badInput, "a proof line is not a base64 hash", es: "una línea de la prueba no es un hash en base64")
       }
       proof.append(hash)
       lines.removeFirst()
     }
-    guard !lines.isEmpty else { throw TilesError(.badInput, "no checkpoint after the proof") }
+    guard !lines.isEmpty else {
+      throw TilesError(.badInput, "no checkpoint after the proof", es: "no hay punto de control después de la prueba")
+    }
     self.proof = proof
     checkpoint = lines.dropFirst().joined(separator: "\n")
   }

@@ -1,4 +1,5 @@
 import Foundation
+import VeedorErrors
 import VeedorLedger
 import VeedorSigning
 
@@ -19,18 +20,21 @@ public enum WitnessClient {
     public var oldSize: Int?
     /// What went wrong, otherwise.
     public var problem: String?
+    /// The same in Spanish.
+    public var problemES: String?
     /// True when the stored checkpoint already carried this witness's cosignature (not asked again).
     public var alreadyCosigned = false
 
     /// Creates an outcome.
     public init(
       witness: String, cosignature: SignedNote.Signature? = nil, oldSize: Int? = nil, problem: String? = nil,
-      alreadyCosigned: Bool = false
+      problemES: String? = nil, alreadyCosigned: Bool = false
     ) {
       self.witness = witness
       self.cosignature = cosignature
       self.oldSize = oldSize
       self.problem = problem
+      self.problemES = problemES
       self.alreadyCosigned = alreadyCosigned
     }
   }
@@ -42,50 +46,66 @@ public enum WitnessClient {
     proof: (Int) throws -> [Data]
   ) -> Outcome {
     guard let url = witness.url.flatMap({ URL(string: ($0.hasSuffix("/") ? $0 : $0 + "/") + "add-checkpoint") }) else {
-      return Outcome(witness: witness.name, problem: "no URL for this witness in the policy")
+      return failed(
+        witness, "no URL for this witness in the policy", es: "la política no indica una URL para este testigo")
     }
     var old = knownSize <= checkpoint.size ? knownSize : 0
     for attempt in 0..<2 {
       let lines: [Data]
       do { lines = old == 0 ? [] : try proof(old) } catch {
-        return Outcome(witness: witness.name, problem: "no consistency proof from \(old): \(error)")
+        return failed(
+          witness, "no consistency proof from \(old): \(error)",
+          es:
+            "no hay prueba de consistencia desde \(old): \((error as? any SpanishDescribable)?.spanishDescription ?? "\(error)")"
+        )
       }
       let body = "old \(old)\n" + lines.map { $0.base64EncodedString() + "\n" }.joined() + "\n" + note.serialized
       let (status, data, error) = post(url, Data(body.utf8))
-      if let error { return Outcome(witness: witness.name, problem: "unreachable: \(error)") }
+      if let error { return failed(witness, "unreachable: \(error.en)", es: "inalcanzable: \(error.es)") }
       let text = String(decoding: data, as: UTF8.self)
       switch status {
       case 200:
         let lines = text.split(separator: "\n").map { $0 + "\n" }
         guard let parsed = try? SignedNote(parsing: note.text + "\n" + lines.joined()) else {
-          return Outcome(witness: witness.name, problem: "the response is not signature lines")
+          return failed(
+            witness, "the response is not signature lines", es: "la respuesta no consiste en líneas de firma")
         }
         // Each returned line is checked on its own against the note body, never with lines already held.
         let found = parsed.signatures.first { witness.key.verify($0, body: note.text) != nil }
         guard let found else {
-          return Outcome(witness: witness.name, problem: "no cosignature in the response verifies with \(witness.key)")
+          return failed(
+            witness, "no cosignature in the response verifies with \(witness.key)",
+            es: "ninguna cofirma de la respuesta se verifica con \(witness.key)")
         }
         return Outcome(witness: witness.name, cosignature: found, oldSize: old)
       case 409 where attempt == 0:
         guard let size = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)), size >= 0 else {
-          return Outcome(witness: witness.name, problem: "409 without a tree size")
+          return failed(witness, "409 without a tree size", es: "409 sin un tamaño de árbol")
         }
         guard size <= checkpoint.size else {
-          return Outcome(
-            witness: witness.name,
-            problem:
-              "the witness has cosigned \(size) entries, more than this checkpoint's \(checkpoint.size) (rolled back?)")
+          return failed(
+            witness,
+            "the witness has cosigned \(size) entries, more than this checkpoint's \(checkpoint.size) (rolled back?)",
+            es:
+              "el testigo ha cofirmado \(size) entradas, más que las \(checkpoint.size) de este punto de control (¿retroceso?)"
+          )
         }
         old = size
       default:
         let reason = text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(200)
-        return Outcome(witness: witness.name, problem: "HTTP \(status)\(reason.isEmpty ? "" : ": \(reason)")")
+        let detail = "HTTP \(status)\(reason.isEmpty ? "" : ": \(reason)")"
+        return failed(witness, detail, es: detail)
       }
     }
-    return Outcome(witness: witness.name, problem: "409 twice")
+    return failed(witness, "409 twice", es: "409 dos veces")
   }
 
-  private static func post(_ url: URL, _ body: Data) -> (Int, Data, String?) {
+  /// An outcome that says what went wrong, in English and in Spanish.
+  private static func failed(_ witness: WitnessPolicy.Witness, _ problem: String, es: String) -> Outcome {
+    Outcome(witness: witness.name, problem: problem, problemES: es)
+  }
+
+  private static func post(_ url: URL, _ body: Data) -> (Int, Data, Phrase?) {
     let result = HTTPFetch.request(url, method: "POST", body: body, maxBytes: 64 * 1024, deadline: 30)
     return (result.status, result.data, result.problem)
   }

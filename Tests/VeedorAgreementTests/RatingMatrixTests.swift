@@ -39,7 +39,9 @@ struct RatingMatrixTests {
 
   @Test("refuses fewer than one category")
   func refusesNoCategories() {
-    #expect(throws: AgreementError("categories is 0; there must be at least 1")) {
+    #expect(
+      throws: AgreementError("categories is 0; there must be at least 1", es: "categories es 0; debe haber al menos 1")
+    ) {
       _ = try RatingMatrix(categories: 0, ratings: [])
     }
   }
