@@ -28,10 +28,15 @@ enum Environment {
     return Date()
   }
 
-  /// The language of human-readable output: the `--lang` given, else Spanish when `LC_ALL` (or, if
-  /// that is unset, `LANG`) starts with `es`, else English. JSON keeps its English keys either way.
+  /// The language of human-readable output: the `--lang` given, else the language of this run's
+  /// messages (`--lang` read before parsing, else Spanish when `LC_ALL` (or, if that is unset, `LANG`)
+  /// starts with `es`, else English). JSON keeps its English keys either way.
   static func language(_ chosen: Language?) -> Language {
-    if let chosen { return chosen }
+    chosen ?? messageLanguage
+  }
+
+  /// The language of the locale: Spanish when `LC_ALL` (or, if that is unset, `LANG`) starts with `es`.
+  static var localeLanguage: Language {
     let env = ProcessInfo.processInfo.environment
     let locale = [env["LC_ALL"], env["LANG"]].compactMap { $0 }.first { !$0.isEmpty } ?? ""
     return locale.lowercased().hasPrefix("es") ? .es : .en
@@ -46,8 +51,11 @@ enum Environment {
       if argument.hasPrefix("--lang=") { chosen = Language(rawValue: String(argument.dropFirst(7))) ?? chosen }
       if argument == "--lang", i + 1 < arguments.count { chosen = Language(rawValue: arguments[i + 1]) ?? chosen }
     }
-    return language(chosen)
+    return chosen ?? localeLanguage
   }()
+
+  /// Whether this run's messages are in Spanish.
+  static var spanish: Bool { messageLanguage == .es }
 
   /// Today's UTC day (`YYYY-MM-DD`) by the same clock.
   static func today() -> String { String(Act.timestamp(now()).prefix(10)) }

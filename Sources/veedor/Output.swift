@@ -52,16 +52,28 @@ enum Output {
   /// Reports an error on stderr, in the language of this run's messages, and exits: 1 for failed
   /// checks, 2 for bad usage or input.
   static func fail(_ error: any Error) -> Never {
-    let spanish = Environment.messageLanguage == .es
-    var (message, status) = describe(error)
-    if spanish, let error = error as? any SpanishDescribable { message = error.spanishDescription }
-    if spanish, let error = error as? UsageError { message = error.spanish }
+    let (message, status) = describe(UsageError.unwrapped(error))
     note("veedor: error: \(message)")
     exit(status)
   }
 
-  /// An error's English line and exit status.
+  /// An error's one-line message in the language of this run's messages (for errors a command reports
+  /// and goes on, such as a score the guided dialogue could not record).
+  static func message(for error: any Error) -> String {
+    describe(UsageError.unwrapped(error)).0
+  }
+
+  /// An error's line, in the language of this run's messages, and exit status.
   private static func describe(_ error: any Error) -> (String, Int32) {
+    var (message, status) = baseLine(error)
+    guard Environment.spanish else { return (message, status) }
+    if let error = error as? any SpanishDescribable { message = error.spanishDescription }
+    if let error = error as? UsageError { message = error.spanish }
+    return (message, status)
+  }
+
+  /// An error's English line and exit status; ArgumentParser's own messages already in Spanish when the run's are.
+  private static func baseLine(_ error: any Error) -> (String, Int32) {
     let (message, status): (String, Int32)
     switch error {
     case let error as WorkspaceError:
@@ -96,8 +108,9 @@ enum Output {
         print(Veedor.fullMessage(for: error))
         exit(0)
       }
-      let text = Veedor.message(for: error).replacingOccurrences(of: "\n", with: " ")
-      let help = Environment.messageLanguage == .es ? " (véase --help)" : " (see --help)"
+      let english = Veedor.message(for: error).replacingOccurrences(of: "\n", with: " ")
+      let text = Environment.spanish ? ParserMessage.spanish(english) : english
+      let help = Environment.spanish ? " (véase --help)" : " (see --help)"
       (message, status) = (text + help, code == .validationFailure ? 2 : code.rawValue)
     }
     return (message, status)

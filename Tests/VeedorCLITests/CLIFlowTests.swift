@@ -131,7 +131,8 @@ struct CLIFlowTests {
     for id in ["irm-legacy", "irm-2017", "irm-2020", "irm-2021", "ogp-local-2021"] { #expect(list.contains(id)) }
     #expect(try veedor("rubric", "show", "irm-legacy", "--lang", "es").stdout.contains("Transformador"))
     let cohort = try veedor("rubric", "show", "irm-2020", "--lang", "es").stdout
-    #expect(cohort.contains("Potencial de resultados") && cohort.contains("applies only when verifiable in [yes]"))
+    #expect(cohort.contains("Potencial de resultados") && cohort.contains("solo aplica cuando verifiable in [yes]"))
+    #expect(try veedor("rubric", "show", "irm-2020").stdout.contains("applies only when verifiable in [yes]"))
     #expect(cohort.contains("glossary/verifiability") && cohort.contains("[OGP: Unclear]"))
     #expect(try veedor("rubric", "show", "irm-2017", "--lang", "es").stdout.contains("Impacto potencial"))
     let bad = TestSupport.temporaryFolder().appendingPathComponent("r.json")

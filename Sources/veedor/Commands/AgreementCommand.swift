@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VeedorAgreement
+import VeedorErrors
 import VeedorRecords
 import VeedorReports
 import VeedorVerify
@@ -25,9 +26,13 @@ struct AgreementCommand: ParsableCommand {
   @Argument(help: "Two or more report.json files.") var reports: [String]
   @Option(help: "Trusted keys (allowed_signers) for every report; without it, integrity only.") var trust: String?
   @Flag(help: "Print JSON.") var json = false
+  /// The language of messages: `--lang en|es`.
+  @OptionGroup var messages: MessageLanguageOption
 
   func run() throws {
-    guard reports.count >= 2 else { throw ValidationError("give two or more report.json files") }
+    guard reports.count >= 2 else {
+      throw UsageError("give two or more report.json files", es: "indique dos o más archivos report.json")
+    }
     let trustURL = trust.map { URL(fileURLWithPath: $0) }
     let trustFile = try trustURL.map { try ReportVerifier.loadTrust($0) }
     var parsed: [Report] = []
@@ -37,42 +42,66 @@ struct AgreementCommand: ParsableCommand {
       guard result.verified, let report = result.parsed else {
         let failure = result.firstFailure
         throw WorkspaceError(
-          .integrity, "does not verify: \(failure?.name ?? "report"): \(failure?.detail ?? "")", file: path)
+          .integrity, "does not verify: \(failure?.name ?? "report"): \(failure?.detail ?? "")",
+          es: "no se verifica: \(failure?.name ?? "informe"): \(failure?.detail ?? "")", file: path)
       }
       parsed.append(report)
     }
     let agreement: ReaderAgreement
-    do throws(AgreementError) { agreement = try ReaderAgreement(parsed) } catch { throw ValidationError(error.message) }
+    do throws(AgreementError) { agreement = try ReaderAgreement(parsed) } catch {
+      // The comparison's own message, in Spanish when the library gives one.
+      throw UsageError(
+        error.message, es: ((error as any Error) as? any SpanishDescribable)?.spanishDescription ?? error.message)
+    }
     if json { return try Output.json(agreement) }
     for (i, reader) in agreement.readers.enumerated() {
-      Output.line("reader \(i + 1): \(reader.name) (\(reader.sshFingerprint)) — \(reports[i])")
+      Output.line(
+        "reader \(i + 1): \(reader.name) (\(reader.sshFingerprint)) — \(reports[i])",
+        es: "lector \(i + 1): \(reader.name) (\(reader.sshFingerprint)) — \(reports[i])")
     }
     for figures in agreement.scales + [agreement.overall] { print(figures, readers: agreement.readers.count) }
     Output.line("")
-    Output.line("disagreements: \(agreement.disagreements.count)")
+    Output.line(
+      "disagreements: \(agreement.disagreements.count)", es: "desacuerdos: \(agreement.disagreements.count)")
     for d in agreement.disagreements {
       Output.line("\(d.commitment) \(d.scale)")
       for r in d.readings {
-        Output.line("  reader \(r.reader + 1): \(r.levels.joined(separator: ",")) — \(r.rationale)")
+        let levels = r.levels.joined(separator: ",")
+        Output.line(
+          "  reader \(r.reader + 1): \(levels) — \(r.rationale)",
+          es: "  lector \(r.reader + 1): \(levels) — \(r.rationale)")
       }
     }
   }
 
   private func print(_ f: ReaderAgreement.Figures, readers: Int) {
-    let fmt = { (x: Double?) in x.map { String(format: "%.3f", $0) } ?? "n/a" }
+    let es = Environment.spanish
+    let fmt = { (x: Double?) in x.map { String(format: "%.3f", $0) } ?? (es ? "n/d" : "n/a") }
     Output.line("")
-    Output.line("\(f.scale ?? "overall") (\(f.metric.rawValue)): \(f.pairable) item(s) scored by two or more readers")
+    Output.line(
+      "\(f.scale ?? "overall") (\(f.metric.rawValue)): \(f.pairable) item(s) scored by two or more readers",
+      es: "\(f.scale ?? "global") (\(f.metric.rawValue)): \(f.pairable) ítem(s) puntuados por dos o más lectores")
     for p in f.pairs {
       let a = p.agreement
+      let percent = fmt(a.percentAgreement.map { $0 * 100 })
       var line =
-        "  readers \(p.first + 1)–\(p.second + 1): \(a.items) both scored, agreement \(fmt(a.percentAgreement.map { $0 * 100 }))%"
+        es
+        ? "  lectores \(p.first + 1)–\(p.second + 1): \(a.items) puntuados por ambos, acuerdo \(percent)%"
+        : "  readers \(p.first + 1)–\(p.second + 1): \(a.items) both scored, agreement \(percent)%"
       line += ", kappa \(fmt(a.kappa))"
       if f.metric == .ordinal {
-        line += ", weighted kappa linear \(fmt(a.linearWeightedKappa)), quadratic \(fmt(a.quadraticWeightedKappa))"
+        let (linear, quadratic) = (fmt(a.linearWeightedKappa), fmt(a.quadraticWeightedKappa))
+        line +=
+          es
+          ? ", kappa ponderado lineal \(linear), cuadrático \(quadratic)"
+          : ", weighted kappa linear \(linear), quadratic \(quadratic)"
       }
       Output.line("\(line)")
     }
-    var alpha = "  Krippendorff's alpha: nominal \(fmt(f.alphaNominal))"
+    var alpha =
+      es
+      ? "  alfa de Krippendorff: nominal \(fmt(f.alphaNominal))"
+      : "  Krippendorff's alpha: nominal \(fmt(f.alphaNominal))"
     if f.metric == .ordinal { alpha += ", ordinal \(fmt(f.alphaOrdinal))" }
     Output.line("\(alpha)")
   }
@@ -104,6 +133,8 @@ struct Reconcile: ParsableCommand {
   @Option(help: "Whose reading stands: monitor or reviewer.") var stands: ReconciliationRecord.Outcome
   @Option(help: "When the reviewer's reading stands: the correction that records it, e.g. S9.") var score: String?
   @Option(help: "Why.") var rationale: String
+  /// The language of messages: `--lang en|es`.
+  @OptionGroup var messages: MessageLanguageOption
 
   func run() throws {
     var levels = Score.list(theirLevel ?? "")
@@ -111,26 +142,36 @@ struct Reconcile: ParsableCommand {
     if let reviewerReport {
       guard let data = try? Data(contentsOf: URL(fileURLWithPath: reviewerReport)),
         let report = try? JSONDecoder().decode(Report.self, from: data)
-      else { throw WorkspaceError(.badInput, "not a Veedor report", file: reviewerReport) }
+      else {
+        throw WorkspaceError(.badInput, "not a Veedor report", es: "no es un informe de Veedor", file: reviewerReport)
+      }
       guard let (found, theirs) = report.reviewerProof(commitment: commitment, scale: scale) else {
         throw WorkspaceError(
-          .badInput, "the reviewer's report has no score on \(commitment) \(scale)", file: reviewerReport)
+          .badInput, "the reviewer's report has no score on \(commitment) \(scale)",
+          es: "el informe del revisor no tiene puntaje en \(commitment) \(scale)", file: reviewerReport)
       }
       if theirLevel != nil && Set(levels) != Set(theirs) {
         throw WorkspaceError(
           .badInput,
           "the reviewer's report says \(theirs.joined(separator: ",")), not \(levels.joined(separator: ","))",
+          es: "el informe del revisor dice \(theirs.joined(separator: ",")), no \(levels.joined(separator: ","))",
           field: "--their-level")
       }
       (proof, levels) = (found, theirs)
     }
-    guard !levels.isEmpty else { throw ValidationError("give --their-level or --reviewer-report") }
+    guard !levels.isEmpty else {
+      throw UsageError("give --their-level or --reviewer-report", es: "indique --their-level o --reviewer-report")
+    }
     var record = ReconciliationRecord(
       commitment: commitment, scale: scale, reviewer: reviewer, reviewerLevels: levels, stands: stands,
       rationale: rationale, score: score)
     record.reviewerProof = proof
     try options.open().reconcile(record, now: Environment.now())
-    Output.line("reconciled \(commitment) \(scale): the \(stands.rawValue)'s reading stands")
+    Output.line(
+      "reconciled \(commitment) \(scale): the \(stands.rawValue)'s reading stands",
+      es:
+        "conciliado \(commitment) \(scale): se mantiene la lectura \(stands == .monitor ? "del evaluador" : "del revisor")"
+    )
   }
 }
 

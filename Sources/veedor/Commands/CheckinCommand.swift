@@ -34,10 +34,16 @@ struct CheckinCommand: ParsableCommand {
     @Option(name: .customLong("follow-up-due"), help: "Due day of the follow-up at the same position, YYYY-MM-DD.")
     var followUpDues: [String] = []
     @Option(help: "Evidence ids (e.g. the minutes), comma-separated.") var evidence: String?
+    /// The language of messages: `--lang en|es`.
+    @OptionGroup var messages: MessageLanguageOption
 
     func validate() throws {
-      if units.isEmpty { throw ValidationError("name at least one --unit present") }
-      if followUpDues.count > followUps.count { throw ValidationError("more --follow-up-due than --follow-up") }
+      if units.isEmpty {
+        throw UsageError("name at least one --unit present", es: "indique al menos una unidad presente con --unit")
+      }
+      if followUpDues.count > followUps.count {
+        throw UsageError("more --follow-up-due than --follow-up", es: "hay más --follow-up-due que --follow-up")
+      }
     }
 
     func run() throws {
@@ -50,7 +56,10 @@ struct CheckinCommand: ParsableCommand {
         agreements: agreements, followUps: follow,
         evidence: evidence?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? [])
       let record = try workspace.addCheckin(draft, at: Environment.now())
-      Output.line("\(record.id) recorded: \(record.date) with \(record.units.joined(separator: ", "))")
+      let units = record.units.joined(separator: ", ")
+      Output.line(
+        "\(record.id) recorded: \(record.date) with \(units)",
+        es: "\(record.id) registrada: \(record.date) con \(units)")
     }
   }
 

@@ -30,6 +30,8 @@ struct CheckpointCommand: ParsableCommand {
   @OptionGroup var keyOptions: KeyOptions
   @Option(help: "Ask only this witness of the 'witnesses' file (name or URL); repeatable.") var witness: [String] = []
   @Flag(help: "Do not ask the witnesses.") var noWitnesses = false
+  /// The language of messages: `--lang en|es`.
+  @OptionGroup var messages: MessageLanguageOption
 
   func run() throws {
     let workspace = try options.open()
@@ -38,6 +40,7 @@ struct CheckpointCommand: ParsableCommand {
     if !witness.isEmpty && policy == nil {
       throw WorkspaceError(
         .badInput, "no witnesses file; write one (C2SP tlog-policy: 'witness NAME VKEY URL', 'quorum …')",
+        es: "no hay archivo de testigos; escriba uno (C2SP tlog-policy: 'witness NAME VKEY URL', 'quorum …')",
         file: CheckpointWitnessing.policyURL(workspace).path)
     }
     if let policy, !noWitnesses {
@@ -46,24 +49,32 @@ struct CheckpointCommand: ParsableCommand {
       entry = cosigned
       for outcome in outcomes {
         if outcome.alreadyCosigned {
-          Output.note("witness \(outcome.witness): already cosigned this checkpoint")
+          Output.note(
+            "witness \(outcome.witness): already cosigned this checkpoint",
+            es: "testigo \(outcome.witness): ya había cofirmado este punto de control")
         } else if outcome.cosignature != nil {
-          Output.note("witness \(outcome.witness): cosigned (from size \(outcome.oldSize ?? 0))")
+          Output.note(
+            "witness \(outcome.witness): cosigned (from size \(outcome.oldSize ?? 0))",
+            es: "testigo \(outcome.witness): cofirmó (desde el tamaño \(outcome.oldSize ?? 0))")
         } else {
-          Output.note("witness \(outcome.witness): \(outcome.problem ?? "failed")")
+          Output.note(
+            "witness \(outcome.witness): \(outcome.problem ?? "failed")",
+            es: "testigo \(outcome.witness): \(outcome.problem ?? "falló")")
         }
       }
       Output.block(entry.note.serialized)
-      Output.note("stored \(entry.url.path)")
+      Output.note("stored \(entry.url.path)", es: "guardado en \(entry.url.path)")
       guard policy.isSatisfied(by: entry.note) else {
         throw WorkspaceError(
           .integrity,
-          "the witness quorum '\(policy.quorum)' is not met (\(policy.cosigned(entry.note).count) cosigned); the checkpoint is stored and can be sent again"
+          "the witness quorum '\(policy.quorum)' is not met (\(policy.cosigned(entry.note).count) cosigned); the checkpoint is stored and can be sent again",
+          es:
+            "no se alcanza el quórum de testigos '\(policy.quorum)' (\(policy.cosigned(entry.note).count) cofirmaron); el punto de control quedó guardado y puede enviarse de nuevo"
         )
       }
       return
     }
     Output.block(entry.note.serialized)
-    Output.note("stored \(entry.url.path)")
+    Output.note("stored \(entry.url.path)", es: "guardado en \(entry.url.path)")
   }
 }

@@ -36,6 +36,8 @@ struct ExportCommand: ParsableCommand {
   @Option(help: "Output file (default: standard output).") var out: String?
   @Option(help: "The signed report.json (default: report/report.json in the workspace).") var report: String?
   @Option(help: "Trusted keys (allowed_signers) to check the signer's identity against.") var trust: String?
+  /// The language of messages: `--lang en|es`.
+  @OptionGroup var messages: MessageLanguageOption
 
   func run() throws {
     let url = URL(fileURLWithPath: report ?? "\(options.workspace)/report/report.json")
@@ -48,7 +50,8 @@ struct ExportCommand: ParsableCommand {
     let data = format == .ogpCSV ? Data(dataset.csv().utf8) : try dataset.json()
     if let out {
       try POSIXFile.writeAtomically(data, to: URL(fileURLWithPath: out))
-      Output.note("wrote \(dataset.rows.count) rows to \(out)")
+      Output.note(
+        "wrote \(dataset.rows.count) rows to \(out)", es: "se escribieron \(dataset.rows.count) filas en \(out)")
     } else {
       FileHandle.standardOutput.write(data)
     }
@@ -81,6 +84,8 @@ struct ImportCommand: ParsableCommand {
   @Option(help: "Trust file mapping monitors' keys to member codes (needed when reports are given).") var trust: String?
   @Option(help: "Output folder for the dataset.") var out: String
   @Option(help: "Refuse, unread, any report.json larger than this many MiB.") var maxReportSize: Int64 = 64
+  /// The language of messages: `--lang en|es`.
+  @OptionGroup var messages: MessageLanguageOption
 
   func run() throws {
     let showProgress = isatty(2) == 1
@@ -107,7 +112,9 @@ struct ImportCommand: ParsableCommand {
         es: "veedor: rechazado \(refusal.file): \(refusal.spanishReason)")
     }
     Output.line(
-      "merged \(result.accepted.count) input(s), \(result.dataset.rows.count) commitments into \(folder.path); refused \(result.refused.count)"
+      "merged \(result.accepted.count) input(s), \(result.dataset.rows.count) commitments into \(folder.path); refused \(result.refused.count)",
+      es:
+        "se unieron \(result.accepted.count) archivo(s), \(result.dataset.rows.count) compromisos en \(folder.path); rechazados: \(result.refused.count)"
     )
     if !result.clean { throw ExitCode(1) }
   }

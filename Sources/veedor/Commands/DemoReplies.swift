@@ -22,19 +22,27 @@ enum DemoReplies {
         MonitorKey.generate(name: "organizacion-ejemplo", created: 0)
       ),
     ]
-    Output.line("\n== Parties who may reply (example keys; no real person signs)")
+    Output.line(
+      "\n== Parties who may reply (example keys; no real person signs)",
+      es: "\n== Partes que pueden responder (claves de ejemplo; ninguna persona real firma)")
     for (name, role, title, key) in parties {
       let pub = keys.appendingPathComponent("\(name).pub")
       try Data("\(key.sshPublicKey) \(name)\n".utf8).write(to: pub)
       try PartyCommand.Add.parse(["-w", ws, name, "--role", role, "--key", pub.path, "--title", title]).run()
     }
-    Output.line("\n== Draft for review (replies open for 21 days)")
+    Output.line(
+      "\n== Draft for review (replies open for 21 days)",
+      es: "\n== Borrador para revisión (respuestas abiertas durante 21 días)")
     let draft = target.appendingPathComponent("draft").path
     try ReportCommand.Export.parse(["-w", ws, "--key", monitorKey, "--out", draft, "--draft"]).run()
-    Output.line("\n== Replies, each signed as 'ssh-keygen -Y sign -n \(ReplyText.namespace)' does")
+    Output.line(
+      "\n== Replies, each signed as 'ssh-keygen -Y sign -n \(ReplyText.namespace)' does",
+      es: "\n== Respuestas, cada una firmada como lo hace 'ssh-keygen -Y sign -n \(ReplyText.namespace)'")
     let report = try JSONDecoder().decode(
       Report.self, from: Data(contentsOf: URL(fileURLWithPath: draft).appendingPathComponent("report.json")))
-    guard let review = report.review else { throw WorkspaceError(.integrity, "the draft has no review window") }
+    guard let review = report.review else {
+      throw WorkspaceError(.integrity, "the draft has no review window", es: "el borrador no tiene ventana de revisión")
+    }
     let texts: [(String, (String, String)?, String)] = [
       (
         "respuesta-unidad.txt", ("CLPLN0002", "potential-change"),
@@ -55,7 +63,9 @@ enum DemoReplies {
       try Data(signature.utf8).write(to: URL(fileURLWithPath: url.path + ".sig"))
       try ReplyCommand.Add.parse(["-w", ws, url.path]).run()
     }
-    Output.line("\n== The monitor answers every reply before the final report")
+    Output.line(
+      "\n== The monitor answers every reply before the final report",
+      es: "\n== El evaluador contesta cada respuesta antes del informe final")
     try ReplyCommand.Answer.parse([
       "-w", ws, "R1", "--reject", "--rationale",
       "El texto del plan no hace vinculante el cambio; se mantiene la codificación publicada.",

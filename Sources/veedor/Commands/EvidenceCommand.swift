@@ -33,11 +33,19 @@ struct EvidenceCommand: ParsableCommand {
     @Option(help: "document, webpage, meeting, interview, dataset or observation.")
     var kind: EvidenceRecord.Kind?
     @Option(help: "Date of the evidence: YYYY-MM-DD, YYYY-MM or YYYY.") var date: String?
+    /// The language of messages: `--lang en|es`.
+    @OptionGroup var messages: MessageLanguageOption
 
     func validate() throws {
-      if (file == nil) == (url == nil) { throw ValidationError("give either FILE or --url URL, not both or neither") }
+      if (file == nil) == (url == nil) {
+        throw UsageError(
+          "give either FILE or --url URL, not both or neither", es: "indique FILE o bien --url URL, solo uno de los dos"
+        )
+      }
       if let date, PlanDate(iso: date) == nil {
-        throw ValidationError("--date '\(date)' is not YYYY-MM-DD, YYYY-MM or YYYY")
+        throw UsageError(
+          "--date '\(date)' is not YYYY-MM-DD, YYYY-MM or YYYY",
+          es: "--date '\(date)' no es YYYY-MM-DD, YYYY-MM ni YYYY")
       }
     }
 

@@ -38,6 +38,9 @@ struct Init: ParsableCommand {
   @Option(help: "Ledger origin for checkpoints (default veedor.local/<plan id>/<random>, unique to this workspace).")
   var origin: String?
 
+  /// The language of messages: `--lang en|es`.
+  @OptionGroup var messages: MessageLanguageOption
+
   func run() throws {
     let details = PlanImporter.Details(planID: planId, member: member, actionPlan: actionPlan)
     let plan = try PlanImporter.load(URL(fileURLWithPath: self.plan), details: details)
@@ -46,8 +49,12 @@ struct Init: ParsableCommand {
       at: URL(fileURLWithPath: directory), plan: plan, rubricData: rubric.data, origin: origin,
       now: Environment.now())
     Output.line(
-      "Created workspace \(directory): \(plan.id) (\(plan.member)), \(plan.commitments.count) commitments, rubric \(workspace.rubric.id) \(workspace.rubric.version)"
+      "Created workspace \(directory): \(plan.id) (\(plan.member)), \(plan.commitments.count) commitments, rubric \(workspace.rubric.id) \(workspace.rubric.version)",
+      es:
+        "Espacio de trabajo creado en \(directory): \(plan.id) (\(plan.member)), \(plan.commitments.count) compromisos, rúbrica \(workspace.rubric.id) \(workspace.rubric.version)"
     )
-    Output.note("Next: veedor evidence add COMMITMENT FILE --title T -w \(directory)")
+    Output.note(
+      "Next: veedor evidence add COMMITMENT FILE --title T -w \(directory)",
+      es: "Siguiente paso: veedor evidence add COMMITMENT FILE --title T -w \(directory)")
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VeedorSigning
+import VeedorWorkspace
 
 /// `--key FILE` and the ways to give a passphrase.
 struct KeyOptions: ParsableArguments {
@@ -19,20 +20,24 @@ struct KeyOptions: ParsableArguments {
     return ProcessInfo.processInfo.environment["VEEDOR_PASSPHRASE"] != nil ? "VEEDOR_PASSPHRASE" : "passphrase"
   }
 
-  /// The passphrase from the file, the environment, or a no-echo prompt.
-  func passphrase(confirm: Bool = false) throws(SigningError) -> String {
+  /// The passphrase from the file, the environment, or a no-echo prompt (in the run's language).
+  func passphrase(confirm: Bool = false) throws -> String {
     if let passphraseFile {
       guard let text = try? String(contentsOfFile: passphraseFile, encoding: .utf8) else {
-        throw .io(path: passphraseFile, reason: "cannot read the passphrase file")
+        throw WorkspaceError(
+          .io, "cannot read the passphrase file", es: "no se puede leer el archivo de la frase de contraseña",
+          file: passphraseFile)
       }
       return String(text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
     }
     if let value = ProcessInfo.processInfo.environment["VEEDOR_PASSPHRASE"] { return value }
-    guard isatty(0) == 1, let first = getpass("Passphrase for \(url.path): ") else { throw .noPassphrase }
+    let prompt = Environment.spanish ? "Frase de contraseña para \(url.path): " : "Passphrase for \(url.path): "
+    guard isatty(0) == 1, let first = getpass(prompt) else { throw SigningError.noPassphrase }
     let text = String(cString: first)
     if confirm {
-      guard let again = getpass("Again: "), String(cString: again) == text else {
-        throw .malformed("the passphrases do not match")
+      guard let again = getpass(Environment.spanish ? "Repítala: " : "Again: "), String(cString: again) == text else {
+        throw WorkspaceError(
+          .badInput, "the passphrases do not match", es: "las frases de contraseña no coinciden")
       }
     }
     return text
@@ -40,7 +45,19 @@ struct KeyOptions: ParsableArguments {
 
   /// Loads the key, asking for a passphrase only when the file is encrypted.
   func load() throws -> MonitorKey {
-    try KeyFile.read(url) { () throws(SigningError) in try passphrase() }
+    // The key file's reader takes only signing errors; a passphrase file that cannot be read is kept
+    // aside and reported as it is, in the run's language.
+    var unreadable: (any Error)?
+    do {
+      return try KeyFile.read(url) { () throws(SigningError) in
+        do { return try passphrase() } catch let error as SigningError { throw error } catch {
+          unreadable = error
+          throw .noPassphrase
+        }
+      }
+    } catch {
+      throw unreadable ?? error
+    }
   }
 }
 
@@ -66,6 +83,8 @@ struct KeyCommand: ParsableCommand {
     @Option(help: "Your e-mail address.") var email: String?
     @Flag(help: "Store the key without a passphrase (demos only; anyone who reads the file can sign as you).")
     var unencrypted = false
+    /// The language of messages: `--lang en|es`.
+    @OptionGroup var messages: MessageLanguageOption
 
     func run() throws {
       try SignerIdentity.checkName(name, field: "--name")
@@ -73,15 +92,17 @@ struct KeyCommand: ParsableCommand {
       let key = MonitorKey.generate(name: name, email: email, created: Int64(Environment.now().timeIntervalSince1970))
       if unencrypted {
         Output.note(
-          "veedor: WARNING: writing an UNENCRYPTED key to \(keyOptions.url.path); anyone who can read it can sign as \(name)"
+          "veedor: WARNING: writing an UNENCRYPTED key to \(keyOptions.url.path); anyone who can read it can sign as \(name)",
+          es:
+            "veedor: ADVERTENCIA: se escribe una clave SIN CIFRAR en \(keyOptions.url.path); cualquiera que pueda leerla puede firmar como \(name)"
         )
       }
       let passphrase = unencrypted ? nil : try keyOptions.passphrase(confirm: true)
       if let passphrase { try KeyFile.checkNewPassphrase(passphrase, field: keyOptions.passphraseSource) }
       try KeyFile.write(key, to: keyOptions.url, passphrase: passphrase)
-      Output.line("Created \(keyOptions.url.path)")
-      Output.line("public key: \(key.sshPublicKey)")
-      Output.line("fingerprint: \(key.sshFingerprint)")
+      Output.line("Created \(keyOptions.url.path)", es: "Clave creada: \(keyOptions.url.path)")
+      Output.line("public key: \(key.sshPublicKey)", es: "clave pública: \(key.sshPublicKey)")
+      Output.line("fingerprint: \(key.sshFingerprint)", es: "huella: \(key.sshFingerprint)")
     }
   }
 
@@ -94,6 +115,14 @@ struct KeyCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "Workspace whose ledger origin names the verifier key.")
     var workspace: String?
     @Flag(help: "Print JSON.") var json = false
+    /// The language of messages: `--lang en|es`.
+    @OptionGroup var messages: MessageLanguageOption
+
+    /// Each field's name as printed, in the run's language (JSON keeps the English names).
+    static let spanishNames = [
+      "name": "nombre", "email": "correo", "public-key": "clave pública", "fingerprint": "huella",
+      "ed25519-hex": "ed25519 (hex)", "verifier-key": "clave verificadora",
+    ]
 
     func run() throws {
       let key = try keyOptions.load()
@@ -107,7 +136,9 @@ struct KeyCommand: ParsableCommand {
         fields.append(("verifier-key", try NoteKey(name: origin, publicKey: key.publicKey).description))
       }
       if json { return try Output.json(Dictionary(uniqueKeysWithValues: fields)) }
-      for (name, value) in fields { Output.line("\(name): \(value)") }
+      for (name, value) in fields {
+        Output.line("\(name): \(value)", es: "\(Self.spanishNames[name] ?? name): \(value)")
+      }
     }
   }
 }

@@ -15,6 +15,8 @@ extension LedgerCommand {
     @Argument(help: "Entry number, from 0.") var entry: Int
     @Option(help: "Tree size (default: the whole ledger).") var size: Int?
     @Flag(help: "Print JSON.") var json = false
+    /// The language of messages: `--lang en|es`.
+    @OptionGroup var messages: MessageLanguageOption
 
     func run() throws {
       let lines = try options.open().readLedger().lines
@@ -26,8 +28,12 @@ extension LedgerCommand {
         proof: proof.map(\.hexString))
       if json { return try Output.json(result) }
       Output.line(
-        "index: \(result.index)\nsize: \(result.size)\nleaf-hash: \(result.leafHash ?? "")\nroot: \(result.root)")
-      Output.line("proof: \(result.proof.joined(separator: ","))")
+        "index: \(result.index)\nsize: \(result.size)\nleaf-hash: \(result.leafHash ?? "")\nroot: \(result.root)",
+        es:
+          "índice: \(result.index)\ntamaño: \(result.size)\nhash de hoja: \(result.leafHash ?? "")\nraíz: \(result.root)"
+      )
+      Output.line(
+        "proof: \(result.proof.joined(separator: ","))", es: "prueba: \(result.proof.joined(separator: ","))")
     }
   }
 
@@ -40,6 +46,8 @@ extension LedgerCommand {
     @Argument(help: "Older tree size (at least 1).") var oldSize: Int
     @Argument(help: "Newer tree size (default: the whole ledger).") var newSize: Int?
     @Flag(help: "Print JSON.") var json = false
+    /// The language of messages: `--lang en|es`.
+    @OptionGroup var messages: MessageLanguageOption
 
     func run() throws {
       let tree = MerkleTree(entries: try options.open().readLedger().lines)
@@ -49,8 +57,13 @@ extension LedgerCommand {
         oldSize: oldSize, newSize: n, oldRoot: try tree.root(size: oldSize).hexString,
         newRoot: try tree.root(size: n).hexString, proof: proof.map(\.hexString))
       if json { return try Output.json(result) }
-      Output.line("old-size: \(oldSize)\nnew-size: \(n)\nold-root: \(result.oldRoot)\nnew-root: \(result.newRoot)")
-      Output.line("proof: \(result.proof.joined(separator: ","))")
+      Output.line(
+        "old-size: \(oldSize)\nnew-size: \(n)\nold-root: \(result.oldRoot)\nnew-root: \(result.newRoot)",
+        es:
+          "tamaño anterior: \(oldSize)\ntamaño nuevo: \(n)\nraíz anterior: \(result.oldRoot)\nraíz nueva: \(result.newRoot)"
+      )
+      Output.line(
+        "proof: \(result.proof.joined(separator: ","))", es: "prueba: \(result.proof.joined(separator: ","))")
     }
   }
 
@@ -73,6 +86,8 @@ extension LedgerCommand {
     @Option(help: "Leaf hash of the entry.") var leafHash: String?
     @Option(help: "File holding the entry's exact line.") var entryFile: String?
     @Option(help: "Proof hashes, comma-separated.") var proof: String?
+    /// The language of messages: `--lang en|es`.
+    @OptionGroup var messages: MessageLanguageOption
 
     func run() throws {
       var leaf: Data
@@ -82,12 +97,16 @@ extension LedgerCommand {
         if bytes.last == 0x0A { bytes.removeLast() }
         leaf = RFC6962.leafHash(bytes)
       } else {
-        throw ValidationError("give --leaf-hash HASH or a readable --entry-file FILE")
+        throw UsageError(
+          "give --leaf-hash HASH or a readable --entry-file FILE",
+          es: "indique --leaf-hash HASH o un --entry-file FILE que pueda leerse")
       }
       let ok = ProofVerifier.verifyInclusion(
         leafHash: leaf, index: index, size: size, proof: try HashArgument.list(proof, name: "--proof"),
         root: try HashArgument.parse(root, name: "--root"))
-      Output.line(ok ? "inclusion proof OK" : "inclusion proof FAILED")
+      Output.line(
+        ok ? "inclusion proof OK" : "inclusion proof FAILED",
+        es: ok ? "prueba de inclusión OK" : "prueba de inclusión FALLIDA")
       if !ok { throw ExitCode(1) }
     }
   }
@@ -108,13 +127,17 @@ extension LedgerCommand {
     @Option(help: "Root of the older tree.") var oldRoot: String
     @Option(help: "Root of the newer tree.") var newRoot: String
     @Option(help: "Proof hashes, comma-separated (empty when the sizes are equal).") var proof: String?
+    /// The language of messages: `--lang en|es`.
+    @OptionGroup var messages: MessageLanguageOption
 
     func run() throws {
       let ok = ProofVerifier.verifyConsistency(
         oldSize: oldSize, newSize: newSize, oldRoot: try HashArgument.parse(oldRoot, name: "--old-root"),
         newRoot: try HashArgument.parse(newRoot, name: "--new-root"),
         proof: try HashArgument.list(proof, name: "--proof"))
-      Output.line(ok ? "consistency proof OK" : "consistency proof FAILED")
+      Output.line(
+        ok ? "consistency proof OK" : "consistency proof FAILED",
+        es: ok ? "prueba de consistencia OK" : "prueba de consistencia FALLIDA")
       if !ok { throw ExitCode(1) }
     }
   }

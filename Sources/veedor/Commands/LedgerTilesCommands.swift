@@ -22,25 +22,33 @@ extension LedgerCommand {
         """)
     @OptionGroup var options: WorkspaceOptions
     @Option(help: "Folder to write the log into (built beside it and swapped in).") var out: String
+    /// The language of messages: `--lang en|es`.
+    @OptionGroup var messages: MessageLanguageOption
 
     func run() throws {
       let workspace = try options.open()
       let store = CheckpointStore(workspace: workspace)
       let stored = try store.all()
       guard let latest = stored.last else {
-        throw WorkspaceError(.conflict, "no signed checkpoint yet; sign one with 'veedor checkpoint'")
+        throw WorkspaceError(
+          .conflict, "no signed checkpoint yet; sign one with 'veedor checkpoint'",
+          es: "aún no hay un punto de control firmado; firme uno con 'veedor checkpoint'")
       }
       let lines = Array(try workspace.readLedger().lines.prefix(latest.checkpoint.size))
       guard (try? MerkleTree(entries: lines).root()) == latest.checkpoint.root else {
         throw WorkspaceError(
           .integrity, "the ledger does not reproduce its latest checkpoint; run 'veedor ledger verify'",
+          es: "el registro no reproduce su último punto de control; ejecute 'veedor ledger verify'",
           file: workspace.ledgerPath)
       }
       let result = try TileWriter.write(
         lines: lines, checkpoint: latest.note.serialized, sizes: stored.map(\.checkpoint.size),
         to: URL(fileURLWithPath: out))
       Output.line(
-        "\(out): \(latest.checkpoint.size) entries; \(result.written) tiles and bundles written, \(result.kept) kept")
+        "\(out): \(latest.checkpoint.size) entries; \(result.written) tiles and bundles written, \(result.kept) kept",
+        es:
+          "\(out): \(latest.checkpoint.size) entradas; \(result.written) teselas y paquetes escritos, \(result.kept) conservados"
+      )
     }
   }
 
@@ -59,6 +67,8 @@ extension LedgerCommand {
     @Option(help: "Where to write ledger.jsonl.") var out: String
     @Option(help: "The monitor's verifier key (text NAME+KEYID+BASE64 or a file holding it).") var verifierKey: String?
     @Option(help: "Refuse a log that claims more entries than this.") var maxEntries = 10_000_000
+    /// The language of messages: `--lang en|es`.
+    @OptionGroup var messages: MessageLanguageOption
 
     func run() throws {
       let key = try verifierKey.map { text in
@@ -73,8 +83,16 @@ extension LedgerCommand {
       }
       try POSIXFile.writeAtomically(bytes, to: URL(fileURLWithPath: out))
       let origin = note.text.split(separator: "\n").first.map(String.init) ?? ""
-      Output.line("\(out): \(lines.count) entries of \(origin), matching the log's signed checkpoint")
-      if key == nil { Output.note("the checkpoint's signer was not checked; pass --verifier-key to check it") }
+      Output.line(
+        "\(out): \(lines.count) entries of \(origin), matching the log's signed checkpoint",
+        es:
+          "\(out): \(lines.count) entradas de \(origin), que coinciden con el punto de control firmado del registro publicado"
+      )
+      if key == nil {
+        Output.note(
+          "the checkpoint's signer was not checked; pass --verifier-key to check it",
+          es: "no se comprobó quién firmó el punto de control; indique --verifier-key para comprobarlo")
+      }
     }
   }
 }

@@ -115,9 +115,11 @@ struct Note: ParsableCommand {
   @OptionGroup var options: WorkspaceOptions
   @Argument(help: "The note.") var text: String
   @Option(help: "Commitment the note is about.") var commitment: String?
+  /// The language of messages: `--lang en|es`.
+  @OptionGroup var messages: MessageLanguageOption
 
   func run() throws {
     try options.open().addNote(text, commitment: commitment, now: Environment.now())
-    Output.line("noted")
+    Output.line("noted", es: "nota registrada")
   }
 }

@@ -12,21 +12,27 @@ struct MilestoneFields: ParsableArguments {
   @Option(help: "Due date: YYYY-MM-DD, YYYY-MM or YYYY.") var due: String?
   @Option(help: "Responsible unit.") var responsible: String?
   @Option(help: "Weight in the commitment's progress (default 1).") var weight: Double?
+  /// The language of messages: `--lang en|es`.
+  @OptionGroup var messages: MessageLanguageOption
 
   func validate() throws {
     for (name, value) in [("--start", start), ("--due", due)] {
       if let value, PlanDate(iso: value) == nil {
-        throw ValidationError("\(name) '\(value)' is not YYYY-MM-DD, YYYY-MM or YYYY")
+        throw UsageError(
+          "\(name) '\(value)' is not YYYY-MM-DD, YYYY-MM or YYYY",
+          es: "\(name) '\(value)' no es YYYY-MM-DD, YYYY-MM ni YYYY")
       }
     }
-    if let weight, !(weight > 0 && weight.isFinite) { throw ValidationError("--weight must be a positive number") }
+    if let weight, !(weight > 0 && weight.isFinite) {
+      throw UsageError("--weight must be a positive number", es: "--weight debe ser un número positivo")
+    }
   }
 
   /// The milestone these options describe, on top of `base`.
   func milestone(over base: Milestone?) throws -> Milestone {
     let title = PlanText(en: self.title ?? base?.title.en, es: titleEs ?? base?.title.es)
     guard !(title.en ?? "").isEmpty || !(title.es ?? "").isEmpty else {
-      throw ValidationError("a milestone needs --title (or --title-es)")
+      throw UsageError("a milestone needs --title (or --title-es)", es: "un hito requiere --title (o --title-es)")
     }
     return Milestone(
       title: title, due: due.flatMap(PlanDate.init(iso:)) ?? base?.due, id: nil,
@@ -54,7 +60,8 @@ extension MilestoneCommand {
       let record = try workspace.changeMilestone(
         .added, id: id, commitment: commitment, now: try fields.milestone(over: nil), reason: reason,
         at: Environment.now())
-      Output.line("\(record.milestone) added to \(record.commitment)")
+      Output.line(
+        "\(record.milestone) added to \(record.commitment)", es: "\(record.milestone) agregado a \(record.commitment)")
     }
   }
 
@@ -79,7 +86,7 @@ extension MilestoneCommand {
       let record = try workspace.changeMilestone(
         .reworded, id: milestone, commitment: nil, now: try fields.milestone(over: current), reason: reason,
         at: Environment.now())
-      Output.line("\(record.milestone) reworded")
+      Output.line("\(record.milestone) reworded", es: "\(record.milestone): nueva redacción registrada")
     }
   }
 
@@ -91,12 +98,14 @@ extension MilestoneCommand {
     @OptionGroup var options: WorkspaceOptions
     @Argument(help: "Milestone id.") var milestone: String
     @Option(help: "Why: the decision or document behind the change.") var reason: String
+    /// The language of messages: `--lang en|es`.
+    @OptionGroup var messages: MessageLanguageOption
 
     func run() throws {
       let workspace = try options.open()
       let record = try workspace.changeMilestone(
         .dropped, id: milestone, commitment: nil, now: nil, reason: reason, at: Environment.now())
-      Output.line("\(record.milestone) dropped")
+      Output.line("\(record.milestone) dropped", es: "\(record.milestone) eliminado del plan")
     }
   }
 }

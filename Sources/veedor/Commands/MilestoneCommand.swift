@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VeedorErrors
 import VeedorLedger
 import VeedorPlan
 import VeedorRecords
@@ -50,7 +51,10 @@ struct MilestoneCommand: ParsableCommand {
       if json { return try Output.json(shown) }
       if shown.isEmpty {
         Output.note(
-          "no milestones yet: the plan lists none; add one with 'veedor milestone add COMMITMENT --title … --reason …'")
+          "no milestones yet: the plan lists none; add one with 'veedor milestone add COMMITMENT --title … --reason …'",
+          es:
+            "aún no hay hitos: el plan no enumera ninguno; agregue uno con 'veedor milestone add COMMITMENT --title … --reason …'"
+        )
       }
       for c in shown {
         let progress = c.progress.map { "\($0)%" } ?? w["noMilestones"]
@@ -87,15 +91,23 @@ struct MilestoneCommand: ParsableCommand {
     @Option(help: "Responsible unit, when it changed.") var responsible: String?
     @Option(help: "Evidence ids, comma-separated.") var evidence: String?
     @Option(help: "What was done, or why it is late.") var note = ""
+    /// The language of messages: `--lang en|es`.
+    @OptionGroup var messages: MessageLanguageOption
+
+    /// The line that confirms a recorded update, in the run's language.
+    static func confirm(_ r: MilestoneUpdateRecord) {
+      let w = ReportWords(language: Environment.messageLanguage)
+      Output.line(
+        "\(r.id) recorded: \(r.milestone) \(r.status.rawValue) \(r.progress)% on \(r.date)",
+        es: "\(r.id) registrada: \(r.milestone) \(w["status.\(r.status.rawValue)"]) \(r.progress)% el \(r.date)")
+    }
 
     func run() throws {
       let workspace = try options.open()
       let draft = MilestoneDraft(
         milestone: milestone, status: status, progress: progress, date: date, met: met, responsible: responsible,
         evidence: evidence?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? [], note: note)
-      for r in try workspace.updateMilestones([draft], now: Environment.now()) {
-        Output.line("\(r.id) recorded: \(r.milestone) \(r.status.rawValue) \(r.progress)% on \(r.date)")
-      }
+      for r in try workspace.updateMilestones([draft], now: Environment.now()) { Self.confirm(r) }
     }
   }
 
@@ -118,7 +130,8 @@ struct MilestoneCommand: ParsableCommand {
       let text = MilestoneSheet.template(board, language: lang)
       guard let out else { return Output.block(text) }
       try POSIXFile.writeAtomically(Data(text.utf8), to: URL(fileURLWithPath: out))
-      Output.note("wrote \(out): \(board.commitments.flatMap(\.milestones).filter { !$0.dropped }.count) milestones")
+      let count = board.commitments.flatMap(\.milestones).filter { !$0.dropped }.count
+      Output.note("wrote \(out): \(count) milestones", es: "se escribió \(out): \(count) hitos")
     }
   }
 
@@ -136,13 +149,17 @@ struct MilestoneCommand: ParsableCommand {
     @OptionGroup var options: WorkspaceOptions
     @Argument(help: "The filled CSV file.") var file: String
     @Flag(help: "Check the file and report, recording nothing.") var dryRun = false
+    /// The language of messages: `--lang en|es`.
+    @OptionGroup var messages: MessageLanguageOption
 
     func run() throws {
       let workspace = try options.open()
       let url = URL(fileURLWithPath: file)
       let data: Data
       do { data = try BoundedRead.contents(of: url, limit: 64 << 20) } catch {
-        throw WorkspaceError(.badInput, error.description, file: file)
+        throw WorkspaceError(
+          .badInput, error.description,
+          es: ((error as any Error) as? any SpanishDescribable)?.spanishDescription, file: file)
       }
       let state = try workspace.state()
       let today = Environment.today()
@@ -151,18 +168,28 @@ struct MilestoneCommand: ParsableCommand {
       var problems = reading.problems.map { "\(file): \($0)" }
       for problem in workspace.problems(reading.drafts.map(\.draft), state: state, today: today) {
         let line = reading.drafts[problem.index].line
+        let column = reading.headers[problem.field] ?? problem.field
         problems.append(
-          "\(file): line \(line), column '\(reading.headers[problem.field] ?? problem.field)': \(problem.message)")
+          Environment.spanish
+            ? "\(file): línea \(line), columna '\(column)': \(problem.message)"
+            : "\(file): line \(line), column '\(column)': \(problem.message)")
       }
       guard problems.isEmpty else {
         problems.forEach { Output.note("\($0)") }
         throw ExitCode(2)
       }
+      // The sheet names its reading as `UTF-8, ';'-separated`; said in Spanish as `UTF-8, separado por ';'`.
+      let encodingES = reading.encoding.wholeMatch(of: #/(.*), '(.*)'-separated/#).map {
+        "\($0.1), separado por '\($0.2)'"
+      }
       Output.note(
-        "read \(file) as \(reading.encoding): \(reading.drafts.count) update(s), \(reading.unchanged) row(s) unchanged")
+        "read \(file) as \(reading.encoding): \(reading.drafts.count) update(s), \(reading.unchanged) row(s) unchanged",
+        es:
+          "se leyó \(file) como \(encodingES ?? reading.encoding): \(reading.drafts.count) actualización(es), \(reading.unchanged) fila(s) sin cambios"
+      )
       if dryRun || reading.drafts.isEmpty { return }
       for r in try workspace.updateMilestones(reading.drafts.map(\.draft), now: Environment.now()) {
-        Output.line("\(r.id) recorded: \(r.milestone) \(r.status.rawValue) \(r.progress)% on \(r.date)")
+        Update.confirm(r)
       }
     }
   }

@@ -32,6 +32,8 @@ struct PartyCommand: ParsableCommand {
     @Option(help: "government, civil-society or reviewer.") var role: PartyRecord.Role
     @Option(help: "The party's OpenSSH public key file (ssh-ed25519 …).") var key: String
     @Option(help: "Full name of the unit, organisation or reviewer.") var title: String?
+    /// The language of messages: `--lang en|es`.
+    @OptionGroup var messages: MessageLanguageOption
 
     func run() throws {
       let workspace = try options.open()
@@ -39,17 +41,25 @@ struct PartyCommand: ParsableCommand {
         let line = String(data: data, encoding: .utf8)?.split(whereSeparator: \.isNewline).first(where: {
           !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty
         })
-      else { throw WorkspaceError(.badInput, "cannot read a public key line", file: key, field: "--key") }
+      else {
+        throw WorkspaceError(
+          .badInput, "cannot read a public key line", es: "no se puede leer una línea de clave pública", file: key,
+          field: "--key")
+      }
       guard MonitorKey.publicKey(sshLine: String(line)) != nil else {
         throw WorkspaceError(
           .badInput,
           "not an OpenSSH Ed25519 public key ('ssh-ed25519 AAAA… comment'); make one with ssh-keygen -t ed25519",
+          es:
+            "no es una clave pública Ed25519 de OpenSSH ('ssh-ed25519 AAAA… comentario'); cree una con ssh-keygen -t ed25519",
           file: key, field: "--key")
       }
       let party = try workspace.addParty(
         name: name, role: role, keyLine: String(line), title: title, now: Environment.now())
-      Output.line("party added: \(party.name) (\(party.role.rawValue)) \(party.publicKey)")
-      Output.note("roster: \(workspace.rosterURL.path)")
+      Output.line(
+        "party added: \(party.name) (\(party.role.rawValue)) \(party.publicKey)",
+        es: "parte agregada: \(party.name) (\(party.role.rawValue)) \(party.publicKey)")
+      Output.note("roster: \(workspace.rosterURL.path)", es: "registro de partes: \(workspace.rosterURL.path)")
     }
   }
 
@@ -60,10 +70,14 @@ struct PartyCommand: ParsableCommand {
       discussion: "Example: veedor party remove dideco")
     @OptionGroup var options: WorkspaceOptions
     @Argument(help: "The party's short name.") var name: String
+    /// The language of messages: `--lang en|es`.
+    @OptionGroup var messages: MessageLanguageOption
 
     func run() throws {
       let party = try options.open().removeParty(name: name, now: Environment.now())
-      Output.line("party removed: \(party.name) (\(party.role.rawValue))")
+      Output.line(
+        "party removed: \(party.name) (\(party.role.rawValue))",
+        es: "parte retirada: \(party.name) (\(party.role.rawValue))")
     }
   }
 
@@ -73,11 +87,17 @@ struct PartyCommand: ParsableCommand {
       abstract: "List the active parties.", discussion: "Example: veedor party list --json")
     @OptionGroup var options: WorkspaceOptions
     @Flag(help: "Print JSON.") var json = false
+    /// The language of messages: `--lang en|es`.
+    @OptionGroup var messages: MessageLanguageOption
 
     func run() throws {
       let roster = try options.open().state().voices.roster
       if json { return try Output.json(roster) }
-      if roster.isEmpty { Output.note("no parties yet; add one with 'veedor party add NAME --role … --key FILE.pub'") }
+      if roster.isEmpty {
+        Output.note(
+          "no parties yet; add one with 'veedor party add NAME --role … --key FILE.pub'",
+          es: "aún no hay partes; agregue una con 'veedor party add NAME --role … --key FILE.pub'")
+      }
       for party in roster {
         Output.line("\(party.name)  \(party.role.rawValue)  \(party.title ?? "")  \(party.publicKey)")
       }

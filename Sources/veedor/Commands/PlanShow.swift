@@ -16,18 +16,25 @@ struct PlanCommand: ParsableCommand {
       abstract: "Show the plan and its commitments.", discussion: "Example: veedor plan show --lang es")
 
     @OptionGroup var options: WorkspaceOptions
-    @Option(help: "Language of titles: en or es.") var lang: VeedorRubric.Language = .en
+    /// The language of titles and labels; nil for the run's (`LC_ALL`/`LANG`).
+    @Option(
+      name: .customLong("lang"),
+      help: "Language of titles and labels: en or es (default: from LC_ALL/LANG, else en).")
+    var language: VeedorRubric.Language?
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
+      let lang = Environment.language(language)
+      let es = lang == .es
       let plan = try options.open().plan
       if json { return try Output.json(plan) }
       Output.line("\(plan.id) — \(plan.member)")
       if let title = plan.title { Output.line("\(title.best(lang.rawValue))") }
       let period = [plan.start?.description, plan.end?.description].compactMap { $0 }.joined(separator: " – ")
-      if !period.isEmpty { Output.line("Period: \(period)") }
-      if !plan.leadInstitutions.isEmpty { Output.line("Lead: \(plan.leadInstitutions.joined(separator: "; "))") }
-      if let note = plan.note { Output.line("Note: \(note)") }
+      if !period.isEmpty { Output.line(es ? "Período: \(period)" : "Period: \(period)") }
+      let lead = plan.leadInstitutions.joined(separator: "; ")
+      if !plan.leadInstitutions.isEmpty { Output.line(es ? "Institución responsable: \(lead)" : "Lead: \(lead)") }
+      if let note = plan.note { Output.line(es ? "Nota: \(note)" : "Note: \(note)") }
       Output.line("")
       for c in plan.commitments {
         let dates = [c.start?.description, c.end?.description].compactMap { $0 }.joined(separator: " – ")

@@ -41,6 +41,8 @@ struct Publish: ParsableCommand {
     help: "Publish into a non-empty folder 'veedor publish' did not make, or replace a log this report does not extend."
   )
   var force = false
+  /// The language of messages: `--lang en|es`.
+  @OptionGroup var messages: MessageLanguageOption
 
   func run() throws {
     let root = URL(fileURLWithPath: options.workspace)
@@ -48,11 +50,13 @@ struct Publish: ParsableCommand {
     let keyFolder = keys.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent("public")
     guard FileManager.default.fileExists(atPath: reportFolder.appendingPathComponent("report.json").path) else {
       throw WorkspaceError(
-        .badInput, "no report.json here; export one first with 'veedor report export'", file: reportFolder.path)
+        .badInput, "no report.json here; export one first with 'veedor report export'",
+        es: "aquí no hay report.json; exporte uno primero con 'veedor report export'", file: reportFolder.path)
     }
     guard FileManager.default.fileExists(atPath: keyFolder.appendingPathComponent("allowed_signers").path) else {
       throw WorkspaceError(
         .badInput, "no public keys here; write them first with 'veedor key export --out \(keyFolder.path)'",
+        es: "aquí no hay claves públicas; escríbalas primero con 'veedor key export --out \(keyFolder.path)'",
         file: keyFolder.path)
     }
     let (pages, published, tiles) = try SitePublisher.publish(
@@ -61,14 +65,22 @@ struct Publish: ParsableCommand {
       evidence: URL(fileURLWithPath: evidenceDir ?? root.appendingPathComponent("objects").path),
       to: URL(fileURLWithPath: out), progress: progress.map { URL(fileURLWithPath: $0) }, force: force)
     if let ledger = try? Workspace.open(root).readLedger(), ledger.lines.count > published.checkpoint.size {
+      let after = ledger.lines.count - published.checkpoint.size
       Output.note(
-        "note: the ledger has \(ledger.lines.count - published.checkpoint.size) entries after this report's checkpoint; run 'veedor report export' to publish them"
+        "note: the ledger has \(after) entries after this report's checkpoint; run 'veedor report export' to publish them",
+        es:
+          "nota: el registro tiene \(after) entradas posteriores al punto de control de este informe; ejecute 'veedor report export' para publicarlas"
       )
     }
+    let rewritten = tiles.rewritten
+    let dropped = tiles.dropped.count
     Output.note(
-      "log/: \(tiles.written) tiles and bundles written, \(tiles.kept) kept from the previous site\(tiles.rewritten == 0 ? "" : ", \(tiles.rewritten) rewritten")\(tiles.dropped.isEmpty ? "" : ", \(tiles.dropped.count) dropped (not right for this ledger)")"
+      "log/: \(tiles.written) tiles and bundles written, \(tiles.kept) kept from the previous site\(rewritten == 0 ? "" : ", \(rewritten) rewritten")\(dropped == 0 ? "" : ", \(dropped) dropped (not right for this ledger)")",
+      es:
+        "log/: \(tiles.written) teselas y paquetes escritos, \(tiles.kept) conservados del sitio anterior\(rewritten == 0 ? "" : ", \(rewritten) reescritos")\(dropped == 0 ? "" : ", \(dropped) descartados (no corresponden a este registro)")"
     )
+    let index = URL(fileURLWithPath: out).appendingPathComponent("index.html").path
     Output.line(
-      "wrote \(pages.count) files; open \(URL(fileURLWithPath: out).appendingPathComponent("index.html").path)")
+      "wrote \(pages.count) files; open \(index)", es: "se escribieron \(pages.count) archivos; abra \(index)")
   }
 }

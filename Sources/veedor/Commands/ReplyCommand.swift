@@ -38,28 +38,34 @@ struct ReplyCommand: ParsableCommand {
     @Option(help: "The commitment the reply is about (omit for the whole report).") var commitment: String?
     @Option(help: "The scale the reply is about.") var scale: String?
     @Option(help: "The reply text (the file is then ready to sign).") var text: String?
-    @Option(help: "Field names in en or es.") var lang: Language = .en
+    /// The language of the template's field names and of messages; nil for the run's (`LC_ALL`/`LANG`).
+    @Option(
+      name: .customLong("lang"),
+      help: "Field names (and messages) in en or es (default: from LC_ALL/LANG, else en).")
+    var language: Language?
     @Option(help: "Write to this file instead of standard output.") var out: String?
 
     func validate() throws {
-      if scale != nil && commitment == nil { throw ValidationError("--scale needs --commitment") }
+      if scale != nil && commitment == nil {
+        throw UsageError("--scale needs --commitment", es: "--scale requiere --commitment")
+      }
     }
 
     func run() throws {
       let (size, root) = try draftCheckpoint()
       let body = ReplyText.template(
         checkpointSize: size, checkpointRoot: root, party: party, commitment: commitment, scale: scale, text: text,
-        spanish: lang == .es)
+        spanish: Environment.language(language) == .es)
       guard let out else {
         for line in body.split(separator: "\n", omittingEmptySubsequences: false).dropLast() { Output.line("\(line)") }
         return
       }
       try POSIXFile.writeAtomically(Data(body.utf8), to: URL(fileURLWithPath: out))
       Output.line("\(out)")
+      let sign = "ssh-keygen -Y sign -f KEY -n \(ReplyText.namespace) \(out)"
       Output.note(
-        text == nil
-          ? "fill in the reply, then sign it: ssh-keygen -Y sign -f KEY -n \(ReplyText.namespace) \(out)"
-          : "sign it: ssh-keygen -Y sign -f KEY -n \(ReplyText.namespace) \(out)")
+        text == nil ? "fill in the reply, then sign it: \(sign)" : "sign it: \(sign)",
+        es: text == nil ? "complete la respuesta y luego fírmela: \(sign)" : "fírmela: \(sign)")
     }
 
     private func draftCheckpoint() throws -> (Int, String) {
@@ -67,9 +73,10 @@ struct ReplyCommand: ParsableCommand {
         let url = URL(fileURLWithPath: report)
         guard let data = try? BoundedRead.contents(of: url, limit: 256 << 20),
           let parsed = try? JSONDecoder().decode(Report.self, from: data)
-        else { throw WorkspaceError(.badInput, "not a Veedor report", file: report) }
+        else { throw WorkspaceError(.badInput, "not a Veedor report", es: "no es un informe de Veedor", file: report) }
         guard let review = parsed.review, review.draft else {
-          throw WorkspaceError(.badInput, "is not a draft open for replies", file: report)
+          throw WorkspaceError(
+            .badInput, "is not a draft open for replies", es: "no es un borrador abierto a respuestas", file: report)
         }
         return (review.draftSize, review.draftRoot)
       }
@@ -77,7 +84,8 @@ struct ReplyCommand: ParsableCommand {
       let state = try workspace.state()
       guard let window = state.voices.openWindow else {
         throw WorkspaceError(
-          .conflict, "no draft is open for replies: export one with 'veedor report export --draft'")
+          .conflict, "no draft is open for replies: export one with 'veedor report export --draft'",
+          es: "no hay un borrador abierto a respuestas: exporte uno con 'veedor report export --draft'")
       }
       let lines = try workspace.readLedger().lines.prefix(window.draftSize)
       return (window.draftSize, try MerkleTree(entries: lines).root().base64EncodedString())
@@ -102,18 +110,24 @@ struct ReplyCommand: ParsableCommand {
     @Argument(help: "Its SSHSIG signature (default: FILE.sig).") var signature: String?
     @Flag(help: "Record an unsigned public comment.") var unsigned = false
     @Option(help: "For --unsigned: the submitter's name, only if they gave it.") var submitter: String?
+    /// The language of messages: `--lang en|es`.
+    @OptionGroup var messages: MessageLanguageOption
 
     func validate() throws {
-      if unsigned && signature != nil { throw ValidationError("give a SIGNATURE or --unsigned, not both") }
+      if unsigned && signature != nil {
+        throw UsageError("give a SIGNATURE or --unsigned, not both", es: "indique SIGNATURE o --unsigned, no ambos")
+      }
       if submitter != nil && !unsigned {
-        throw ValidationError("--submitter goes with --unsigned (a signed reply names its party)")
+        throw UsageError(
+          "--submitter goes with --unsigned (a signed reply names its party)",
+          es: "--submitter va con --unsigned (una respuesta firmada ya nombra a su parte)")
       }
     }
 
     func run() throws {
       let workspace = try options.open()
       guard FileManager.default.fileExists(atPath: file) else {
-        throw WorkspaceError(.badInput, "no such reply file", file: file)
+        throw WorkspaceError(.badInput, "no such reply file", es: "no existe el archivo de respuesta", file: file)
       }
       var sig: URL?
       if !unsigned {
@@ -122,6 +136,8 @@ struct ReplyCommand: ParsableCommand {
           throw WorkspaceError(
             .badInput,
             "no signature file; sign with 'ssh-keygen -Y sign -f KEY -n \(ReplyText.namespace) \(file)', or pass --unsigned for a public comment",
+            es:
+              "no hay archivo de firma; firme con 'ssh-keygen -Y sign -f KEY -n \(ReplyText.namespace) \(file)', o indique --unsigned para un comentario público",
             file: path)
         }
         sig = URL(fileURLWithPath: path)
@@ -129,7 +145,12 @@ struct ReplyCommand: ParsableCommand {
       let reply = try workspace.addReply(
         file: URL(fileURLWithPath: file), signature: sig, submitter: submitter, now: Environment.now())
       let who = reply.party.map { "signed by \($0.name) (\($0.role.rawValue))" } ?? "unsigned comment"
-      Output.line("\(reply.record.id) recorded: \(who), window \(reply.window), \(reply.late ? "LATE" : "on time")")
+      let whoES = reply.party.map { "firmada por \($0.name) (\($0.role.rawValue))" } ?? "comentario sin firma"
+      Output.line(
+        "\(reply.record.id) recorded: \(who), window \(reply.window), \(reply.late ? "LATE" : "on time")",
+        es:
+          "\(reply.record.id) registrada: \(whoES), ventana \(reply.window), \(reply.late ? "FUERA DE PLAZO" : "en plazo")"
+      )
     }
   }
 
@@ -146,16 +167,22 @@ struct ReplyCommand: ParsableCommand {
     @Argument(help: "Reply id, e.g. R1.") var reply: String
     @Flag(help: "Your decision.") var decision: AnswerRecord.Decision
     @Option(help: "Why.") var rationale: String
+    /// The language of messages: `--lang en|es`.
+    @OptionGroup var messages: MessageLanguageOption
 
     func run() throws {
       let workspace = try options.open()
       let answer = try workspace.answerReply(reply, decision: decision, rationale: rationale, now: Environment.now())
-      Output.line("\(answer.reply) answered: \(answer.decision.rawValue)")
+      Output.line(
+        "\(answer.reply) answered: \(answer.decision.rawValue)",
+        es: "\(answer.reply) contestada: \(answer.decision.rawValue)")
       let state = try workspace.state()
       let linked = state.acts.contains { $0.score?.inReplyTo == answer.reply }
       if answer.decision != .reject, !linked, state.voices.reply(answer.reply)?.text.scale != nil {
         Output.note(
-          "no score cites \(answer.reply) yet; if the reply changes a score: veedor score … --correct --in-reply-to \(answer.reply)"
+          "no score cites \(answer.reply) yet; if the reply changes a score: veedor score … --correct --in-reply-to \(answer.reply)",
+          es:
+            "aún ningún puntaje cita \(answer.reply); si la respuesta cambia un puntaje: veedor score … --correct --in-reply-to \(answer.reply)"
         )
       }
     }
@@ -167,6 +194,8 @@ struct ReplyCommand: ParsableCommand {
       abstract: "List replies and whether they are answered.", discussion: "Example: veedor reply list")
     @OptionGroup var options: WorkspaceOptions
     @Flag(help: "Print JSON.") var json = false
+    /// The language of messages: `--lang en|es`.
+    @OptionGroup var messages: MessageLanguageOption
 
     /// One reply as listed.
     struct Row: Encodable {
@@ -184,13 +213,15 @@ struct ReplyCommand: ParsableCommand {
           answer: $0.answer?.decision.rawValue)
       }
       if json { return try Output.json(rows) }
-      if rows.isEmpty { Output.note("no replies yet") }
+      if rows.isEmpty { Output.note("no replies yet", es: "aún no hay respuestas") }
+      let es = Environment.spanish
       for r in rows {
-        let who = r.party ?? "unsigned\(r.submitter.map { " (\($0))" } ?? "")"
-        let about = [r.commitment ?? "whole report", r.scale].compactMap { $0 }.joined(separator: " ")
-        Output.line(
-          "\(r.id)  \(r.window)  \(r.time)  \(r.late ? "late" : "on time")  \(who)  \(about)  \(r.answer ?? "UNANSWERED")"
-        )
+        let who = r.party ?? "\(es ? "sin firma" : "unsigned")\(r.submitter.map { " (\($0))" } ?? "")"
+        let whole = es ? "todo el informe" : "whole report"
+        let about = [r.commitment ?? whole, r.scale].compactMap { $0 }.joined(separator: " ")
+        let late = r.late ? (es ? "fuera de plazo" : "late") : (es ? "en plazo" : "on time")
+        let answer = r.answer ?? (es ? "SIN CONTESTAR" : "UNANSWERED")
+        Output.line("\(r.id)  \(r.window)  \(r.time)  \(late)  \(who)  \(about)  \(answer)")
       }
     }
   }

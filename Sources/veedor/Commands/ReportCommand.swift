@@ -58,7 +58,11 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var options: WorkspaceOptions
     @OptionGroup var keyOptions: KeyOptions
     @Option(help: "Output folder (default: report/ in the workspace, or draft/ with --draft).") var out: String?
-    @Option(help: "Human-readable versions: en, es or all.") var lang: LanguageChoice = .all
+    @Option(
+      help:
+        "Human-readable versions: en, es or all (en or es also sets the language of messages; default: from LC_ALL/LANG, else en)."
+    )
+    var lang: LanguageChoice = .all
     @Flag(help: "Export a draft open for replies (opens a review window).") var draft = false
     @Option(help: "With --draft: first day of the review window, YYYY-MM-DD (default: today).") var reviewOpens: String?
     @Option(
@@ -75,13 +79,21 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
       if !draft && (reviewOpens != nil || reviewCloses != nil) {
-        throw ValidationError("--review-opens and --review-closes go with --draft")
+        throw UsageError(
+          "--review-opens and --review-closes go with --draft", es: "--review-opens y --review-closes van con --draft")
       }
       if draft && (allowUnanswered || closeEarly) {
-        throw ValidationError("--allow-unanswered and --close-early are for the final report, not a draft")
+        throw UsageError(
+          "--allow-unanswered and --close-early are for the final report, not a draft",
+          es: "--allow-unanswered y --close-early son para el informe final, no para un borrador")
       }
-      guard (1...366).contains(reviewDays) else { throw ValidationError("--review-days must be 1 to 366") }
-      if commitment != nil && form == nil { throw ValidationError("--commitment goes with --form end-of-commitment") }
+      guard (1...366).contains(reviewDays) else {
+        throw UsageError("--review-days must be 1 to 366", es: "--review-days debe ser de 1 a 366")
+      }
+      if commitment != nil && form == nil {
+        throw UsageError(
+          "--commitment goes with --form end-of-commitment", es: "--commitment va con --form end-of-commitment")
+      }
     }
 
     func run() throws {
@@ -105,27 +117,44 @@ struct ReportCommand: ParsableCommand {
         let said =
           outcome.alreadyCosigned
           ? "already cosigned" : outcome.cosignature != nil ? "cosigned" : outcome.problem ?? "failed"
-        Output.note("witness \(outcome.witness): \(said)")
+        let saidES =
+          outcome.alreadyCosigned
+          ? "ya había cofirmado" : outcome.cosignature != nil ? "cofirmó" : outcome.problem ?? "falló"
+        Output.note("witness \(outcome.witness): \(said)", es: "testigo \(outcome.witness): \(saidES)")
       }
       for file in files { Output.line("\(file.path)") }
-      if let info = report.form {
-        let gaps = info.missing.isEmpty ? "every question answered" : "\(info.missing.count) question(s) unanswered"
-        // No deadline: a commitment's form is not due yet; a plan's has a plan dated to the year, or not at all.
-        let due =
-          info.due
-          ?? info.countedFrom.map { "unknown (the plan gives only the year of its submission, \($0))" }
-          ?? (info.commitment == nil ? "unknown (the plan gives no submission date)" : "not yet")
-        Output.note("\(info.title.en) (\(info.title.es)): due \(due); \(gaps)")
-      }
+      if let info = report.form { Self.noteForm(info) }
       if let review = report.review, review.draft {
         Output.note(
-          "draft of \(report.plan.id) open for replies \(review.opens)–\(review.closes) (window \(review.window)); replies name 'checkpoint: \(review.draftSize) \(review.draftRoot)'; a template: veedor reply template --commitment ID"
+          "draft of \(report.plan.id) open for replies \(review.opens)–\(review.closes) (window \(review.window)); replies name 'checkpoint: \(review.draftSize) \(review.draftRoot)'; a template: veedor reply template --commitment ID",
+          es:
+            "borrador de \(report.plan.id) abierto a respuestas del \(review.opens) al \(review.closes) (ventana \(review.window)); las respuestas nombran 'punto-de-control: \(review.draftSize) \(review.draftRoot)'; una plantilla: veedor reply template --commitment ID"
         )
       } else {
         Output.note(
-          "report of \(report.plan.id) at checkpoint \(report.checkpoint.size); check it with: veedor verify \(folder.path)/report.json"
+          "report of \(report.plan.id) at checkpoint \(report.checkpoint.size); check it with: veedor verify \(folder.path)/report.json",
+          es:
+            "informe de \(report.plan.id) en el punto de control \(report.checkpoint.size); compruébelo con: veedor verify \(folder.path)/report.json"
         )
       }
+    }
+
+    /// The line on standard error that says a form's deadline and unanswered questions.
+    static func noteForm(_ info: Report.FormInfo) {
+      let gaps = info.missing.isEmpty ? "every question answered" : "\(info.missing.count) question(s) unanswered"
+      // No deadline: a commitment's form is not due yet; a plan's has a plan dated to the year, or not at all.
+      let due =
+        info.due
+        ?? info.countedFrom.map { "unknown (the plan gives only the year of its submission, \($0))" }
+        ?? (info.commitment == nil ? "unknown (the plan gives no submission date)" : "not yet")
+      let gapsES =
+        info.missing.isEmpty ? "todas las preguntas respondidas" : "\(info.missing.count) pregunta(s) sin responder"
+      let dueES =
+        info.due
+        ?? info.countedFrom.map { "desconocido (el plan indica solo el año de presentación, \($0))" }
+        ?? (info.commitment == nil ? "desconocido (el plan no indica fecha de presentación)" : "aún no corre")
+      Output.note(
+        "\(info.title.en) (\(info.title.es)): due \(due); \(gaps)", es: "\(info.title.es): plazo \(dueES); \(gapsES)")
     }
 
     /// The UTC calendar day of a time.
@@ -148,6 +177,8 @@ extension KeyCommand {
     @OptionGroup var keyOptions: KeyOptions
     @Option(help: "Output folder.") var out: String = "public"
     @Option(name: [.short, .long], help: "Workspace whose ledger origin names the verifier key.") var workspace: String?
+    /// The language of messages: `--lang en|es`.
+    @OptionGroup var messages: MessageLanguageOption
 
     func run() throws {
       let origin = try workspace.map { try Workspace.open(URL(fileURLWithPath: $0)).config.origin }

@@ -32,19 +32,28 @@ extension ReportCommand {
     var since: String?
     @Option(help: "With --since: the last day, YYYY-MM-DD (default: today).") var until: String?
     @Option(help: "Output folder (default: progress-PERIOD in the workspace).") var out: String?
-    @Option(help: "Human-readable versions: en, es or all.") var lang: LanguageChoice = .all
+    @Option(
+      help:
+        "Human-readable versions: en, es or all (en or es also sets the language of messages; default: from LC_ALL/LANG, else en)."
+    )
+    var lang: LanguageChoice = .all
 
     func validate() throws {
       guard (period == nil) != (since == nil) else {
-        throw ValidationError("give --period YYYY-Qn or --since YYYY-MM-DD")
+        throw UsageError(
+          "give --period YYYY-Qn or --since YYYY-MM-DD", es: "indique --period YYYY-Qn o bien --since YYYY-MM-DD")
       }
       if let period, Report.ProgressRequest.quarter(period) == nil {
-        throw ValidationError("--period '\(period)' is not a quarter such as 2024-Q1")
+        throw UsageError(
+          "--period '\(period)' is not a quarter such as 2024-Q1",
+          es: "--period '\(period)' no es un trimestre como 2024-Q1 (o 2024-T1)")
       }
       for (name, day) in [("--since", since), ("--until", until)] {
-        if let day, !MonitoringCycle.isDay(day) { throw ValidationError("\(name) '\(day)' is not a day YYYY-MM-DD") }
+        if let day, !MonitoringCycle.isDay(day) {
+          throw UsageError("\(name) '\(day)' is not a day YYYY-MM-DD", es: "\(name) '\(day)' no es un día YYYY-MM-DD")
+        }
       }
-      if until != nil && since == nil { throw ValidationError("--until goes with --since") }
+      if until != nil && since == nil { throw UsageError("--until goes with --since", es: "--until va con --since") }
     }
 
     func run() throws {
@@ -62,7 +71,9 @@ extension ReportCommand {
       for file in files { Output.line("\(file.path)") }
       let changes = report.progress?.commitments.reduce(0) { $0 + $1.changes.count } ?? 0
       Output.note(
-        "progress report \(request.label) (\(request.from) to \(request.to)): \(changes) milestone update(s); check it with: veedor verify \(folder.path)/report.json"
+        "progress report \(request.label) (\(request.from) to \(request.to)): \(changes) milestone update(s); check it with: veedor verify \(folder.path)/report.json",
+        es:
+          "informe de avance \(request.label) (del \(request.from) al \(request.to)): \(changes) actualización(es) de hitos; compruébelo con: veedor verify \(folder.path)/report.json"
       )
     }
   }

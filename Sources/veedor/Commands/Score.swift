@@ -12,8 +12,9 @@ struct Score: ParsableCommand {
     discussion: """
       With SCALE and LEVEL, records one score. A second score on the same scale needs --correct
       and supersedes the first; both stay in the ledger's history.
-      With only COMMITMENT, on a terminal, asks for each unscored scale in turn (level, rationale,
-      evidence) and records each answer as it is given.
+      With only COMMITMENT, on a terminal (or with --guided, reading the answers line by line from
+      standard input), asks for each unscored scale in turn (level, rationale, evidence) and records
+      each answer as it is given; an answer that cannot be recorded is explained and asked again.
       Several levels on a multiple-choice scale are separated by commas.
 
       Examples:
@@ -32,28 +33,49 @@ struct Score: ParsableCommand {
   @Option(help: "Evidence ids, comma-separated, e.g. E1,E2.") var evidence: String?
   @Flag(help: "Correct the current score on this scale (the old one stays in the history).") var correct = false
   @Option(help: "The reply that led to this score, e.g. R1 (see 'veedor reply').") var inReplyTo: String?
-  @Option(help: "Language of the guided prompts: en or es.") var lang: Language = .en
+  /// The language of the guided prompts and messages; nil for the run's (`LC_ALL`/`LANG`).
+  @Option(help: "Language of the guided prompts and of messages: en or es (default: from LC_ALL/LANG, else en).")
+  var lang: Language?
+  /// Whether to guide through each scale although standard input is not a terminal (answers piped in).
+  @Flag(help: "Ask scale by scale even when standard input is not a terminal (answers read line by line).")
+  var guided = false
 
   func validate() throws {
-    if scale != nil && level == nil { throw ValidationError("give a LEVEL after SCALE") }
+    if scale != nil && level == nil {
+      throw UsageError("give a LEVEL after SCALE", es: "indique un LEVEL después de SCALE")
+    }
   }
 
   func run() throws {
     let workspace = try options.open()
     guard let scale, let level else {
-      guard Environment.interactive else {
-        throw ValidationError("give SCALE and LEVEL, or run on a terminal to be guided through each scale")
+      guard Environment.interactive || guided else {
+        throw UsageError(
+          "give SCALE and LEVEL, or run on a terminal to be guided through each scale",
+          es: "indique SCALE y LEVEL, o ejecute el comando en una terminal para que se le pregunte escala por escala")
       }
-      return try ScoreWizard(workspace: workspace, commitment: commitment, language: lang).run()
+      let wizard = ScoreWizard(
+        workspace: workspace, commitment: commitment, language: Environment.language(lang),
+        workspaceArgument: options.workspace == "." ? nil : options.workspace)
+      return try wizard.run()
     }
     let draft = ScoreDraft(
       commitment: commitment, scale: scale, levels: Self.list(level), rationale: rationale ?? "",
       evidence: Self.list(evidence ?? ""), inReplyTo: inReplyTo)
     let record = try workspace.recordScore(draft, correct: correct, now: Environment.now())
-    let verb = record.supersedes.map { "corrected (supersedes \($0))" } ?? "recorded"
-    Output.line("\(record.id) \(verb): \(record.commitment) \(record.scale) = \(record.levels.joined(separator: ","))")
+    let levels = record.levels.joined(separator: ",")
+    if let old = record.supersedes {
+      Output.line(
+        "\(record.id) corrected (supersedes \(old)): \(record.commitment) \(record.scale) = \(levels)",
+        es: "\(record.id) corregido (reemplaza a \(old)): \(record.commitment) \(record.scale) = \(levels)")
+    } else {
+      Output.line(
+        "\(record.id) recorded: \(record.commitment) \(record.scale) = \(levels)",
+        es: "\(record.id) registrado: \(record.commitment) \(record.scale) = \(levels)")
+    }
   }
 
+  /// The items of a comma-separated list, trimmed, empty ones dropped.
   static func list(_ text: String) -> [String] {
     text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
   }

@@ -1,33 +1,39 @@
 import Foundation
 import VeedorPlan
+import VeedorPublish
 import VeedorRecords
 import VeedorRubric
 import VeedorWorkspace
 
 /// The guided scoring dialogue: one scale at a time, each answer recorded as it is given.
+///
+/// An answer that cannot be recorded (a level the scale does not have, a missing rationale, evidence
+/// that does not exist or is too little) is explained in the dialogue's language and the same scale
+/// is asked again; an empty level skips the scale, `q` or the end of input ends the dialogue.
 struct ScoreWizard {
+  /// The workspace scores are recorded in.
   let workspace: Workspace
+  /// The commitment (or the plan) as the user named it.
   let commitment: String
+  /// The language of prompts and explanations.
   let language: Language
+  /// The `-w` folder the user gave, repeated in the commands suggested; nil for the current folder.
+  var workspaceArgument: String?
 
-  /// Prompt texts in English and Spanish.
-  private func say(_ key: String) -> String {
-    let texts: [String: LocalizedText] = [
-      "single": LocalizedText(
-        en: "Level (number or id; empty skips, q quits)", es: "Nivel (número o id; vacío omite, q sale)"),
-      "multiple": LocalizedText(
-        en: "Levels (numbers or ids, comma-separated; empty skips, q quits)",
-        es: "Niveles (números o ids separados por comas; vacío omite, q sale)"),
-      "rationale": LocalizedText(en: "Rationale", es: "Fundamento"),
-      "evidence": LocalizedText(en: "Evidence", es: "Evidencia"),
-      "none": LocalizedText(en: "none yet", es: "ninguna aún"),
-      "ids": LocalizedText(en: "Evidence ids (comma-separated)", es: "Ids de evidencia (separados por comas)"),
-      "recorded": LocalizedText(en: "recorded", es: "registrado"),
-      "done": LocalizedText(en: "Done with", es: "Terminado:"),
-    ]
-    return texts[key]?.text(language) ?? key
+  /// What the dialogue does after one scale.
+  private enum Outcome {
+    /// Go on to the next scale.
+    case next
+    /// Stop asking.
+    case quit
   }
 
+  /// The text in the dialogue's language.
+  private func say(_ english: String, es spanish: String) -> String {
+    language == .es ? spanish : english
+  }
+
+  /// Asks for every unscored scale that applies, in the rubric's order.
   func run() throws {
     // The plan's id (or `plan`) walks through the rubric's questions about the whole plan.
     let subject = try workspace.subject(self.commitment)
@@ -46,27 +52,137 @@ struct ScoreWizard {
       for (i, level) in scale.levels.enumerated() {
         Output.line("  \(i + 1). \(level.label.text(language)) — \(level.definition.text(language))")
       }
-      let choices = state.evidence.filter { $0.commitment == subject }
-      guard let answer = ask(say(scale.selection == .multiple ? "multiple" : "single")) else { return }
-      if answer.isEmpty { continue }
+      if try score(scale, on: subject) == .quit { return }
+    }
+    Output.line("\n\(say("Done with", es: "Terminado:")) \(subject).")
+  }
+
+  /// Asks for one scale until its score is recorded, skipped or the dialogue ends.
+  private func score(_ scale: Scale, on subject: String) throws -> Outcome {
+    var choices = try workspace.state().evidence.filter { $0.commitment == subject }
+    if choices.count < scale.minimumEvidence { Output.block(evidenceHint(scale, subject, have: choices.count)) }
+    while true {
+      let prompt =
+        scale.selection == .multiple
+        ? say(
+          "Levels (numbers or ids, comma-separated; empty skips, q quits)",
+          es: "Niveles (números o ids separados por comas; vacío omite, q sale)")
+        : say("Level (number or id; empty skips, q quits)", es: "Nivel (número o id; vacío omite, q sale)")
+      guard let answer = ask(prompt) else { return .quit }
+      if answer.isEmpty { return .next }
       let levels = Score.list(answer).map {
         Int($0).flatMap { scale.levels.indices.contains($0 - 1) ? scale.levels[$0 - 1].id : nil } ?? $0
       }
-      let rationale = ask(say("rationale")) ?? ""
-      let listed = choices.isEmpty ? say("none") : choices.map { "\($0.id) \($0.title)" }.joined(separator: "; ")
-      Output.line("\(say("evidence")): \(listed)")
-      let evidence = Score.list(ask(say("ids")) ?? "")
+      // A level the scale does not have is asked again at once, before the rationale and evidence.
+      if let problem = levelProblem(levels, scale) {
+        Output.note("\(problem)")
+        continue
+      }
+      guard let rationale = ask(say("Rationale", es: "Fundamento")) else { return .quit }
+      choices = try workspace.state().evidence.filter { $0.commitment == subject }
+      let listed =
+        choices.isEmpty
+        ? say("none yet", es: "ninguna aún") : choices.map { "\($0.id) \($0.title)" }.joined(separator: "; ")
+      Output.line("\(say("Evidence", es: "Evidencia")): \(listed)")
+      guard let ids = ask(say("Evidence ids (comma-separated)", es: "Ids de evidencia (separados por comas)")) else {
+        return .quit
+      }
+      let evidence = Score.list(ids)
+      if let problem = try scoreProblem(scale, subject, rationale: rationale, evidence: evidence) {
+        Output.note("\(say("veedor: not recorded", es: "veedor: no se registró")): \(problem.text)")
+        if problem.aboutEvidence && choices.count < scale.minimumEvidence {
+          Output.block(evidenceHint(scale, subject, have: choices.count))
+        }
+        Output.line("\(say("Answer this scale again.", es: "Responda de nuevo esta escala."))")
+        continue
+      }
       do {
         let record = try workspace.recordScore(
           ScoreDraft(
             commitment: subject, scale: scale.id, levels: levels, rationale: rationale, evidence: evidence),
           correct: false, now: Environment.now())
-        Output.line("\(record.id) \(say("recorded")).")
+        Output.line("\(record.id) \(say("recorded", es: "registrado")).")
+        return .next
       } catch {
-        Output.note("veedor: not recorded: \(error)")
+        Output.note("\(say("veedor: not recorded", es: "veedor: no se registró")): \(Output.message(for: error))")
+        Output.line("\(say("Answer this scale again.", es: "Responda de nuevo esta escala."))")
       }
     }
-    Output.line("\n\(say("done")) \(subject).")
+  }
+
+  /// Why the levels given cannot be a score on `scale`, or nil when they can.
+  private func levelProblem(_ levels: [String], _ scale: Scale) -> String? {
+    let ids = scale.levels.map(\.id).joined(separator: ", ")
+    var chosen: [Level] = []
+    for text in levels {
+      guard let level = scale.level(matching: text) else {
+        return say(
+          "'\(text)' is not a level of \(scale.id): give a number from 1 to \(scale.levels.count) or a level id (\(ids))",
+          es:
+            "'\(text)' no es un nivel de \(scale.id): indique un número del 1 al \(scale.levels.count) o el id de un nivel (\(ids))"
+        )
+      }
+      if !chosen.contains(level) { chosen.append(level) }
+    }
+    if scale.selection == .single && chosen.count > 1 {
+      return say("\(scale.id) takes exactly one level", es: "\(scale.id) admite un solo nivel")
+    }
+    if chosen.count > 1, let lone = chosen.first(where: \.exclusive) {
+      return say(
+        "level '\(lone.id)' cannot be combined with others", es: "el nivel '\(lone.id)' no puede combinarse con otros")
+    }
+    return nil
+  }
+
+  /// Why a score with this rationale and evidence would be refused, checked before recording so the
+  /// reason is said in the dialogue's language, and whether it is about evidence; nil when it looks
+  /// right (the workspace still checks).
+  private func scoreProblem(_ scale: Scale, _ subject: String, rationale: String, evidence: [String]) throws
+    -> (text: String, aboutEvidence: Bool)?
+  {
+    if scale.rationaleRequired && rationale.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+      let text = say(
+        "scale '\(scale.id)' requires a rationale: say why this level",
+        es: "la escala '\(scale.id)' requiere un fundamento: indique por qué corresponde este nivel")
+      return (text, false)
+    }
+    let state = try workspace.state()
+    let known = state.evidence.filter { $0.commitment == subject }.map(\.id)
+    for id in evidence where state.evidence(id) == nil {
+      let list = known.isEmpty ? say("none yet", es: "ninguna aún") : known.joined(separator: ", ")
+      let text = say(
+        "unknown evidence '\(id)' (evidence for \(subject): \(list))",
+        es: "evidencia desconocida '\(id)' (evidencia de \(subject): \(list))")
+      return (text, true)
+    }
+    let cited = Set(evidence.compactMap { state.evidence($0)?.id })
+    if cited.count < scale.minimumEvidence {
+      let text = say(
+        "scale '\(scale.id)' needs at least \(scale.minimumEvidence) evidence item(s), \(cited.count) given",
+        es:
+          "la escala '\(scale.id)' requiere al menos \(scale.minimumEvidence) evidencia(s); se indicaron \(cited.count)"
+      )
+      return (text, true)
+    }
+    return nil
+  }
+
+  /// How to add evidence, when the subject has less than the scale needs (lines ending in a line feed).
+  private func evidenceHint(_ scale: Scale, _ subject: String, have count: Int) -> String {
+    let w = workspaceArgument.map { " -w \(ShellQuoting.quote($0))" } ?? ""
+    return say(
+      """
+      This scale needs at least \(scale.minimumEvidence) evidence item(s); \(subject) has \(count). Add some (in another terminal, or after leaving with q):
+        veedor evidence add \(subject) --url URL --title "…"\(w)
+        veedor evidence add \(subject) FILE --title "…"\(w)
+
+      """,
+      es: """
+        Esta escala requiere al menos \(scale.minimumEvidence) evidencia(s); \(subject) tiene \(count). Agréguela (en otra terminal, o después de salir con q):
+          veedor evidence add \(subject) --url URL --title "…"\(w)
+          veedor evidence add \(subject) FILE --title "…"\(w)
+
+        """)
   }
 
   /// Prompts on stdout and reads a line; nil at end of input or on `q`.

@@ -146,7 +146,8 @@ struct Status: ParsableCommand {
         "  \(f.title)\(f.commitment.map { " \($0)" } ?? ""): \(w.format("cli.formLine", due))\(late); \(gaps)")
       if let problem = f.problem { Output.line("\(w.format("cli.cannotExport", problem))") }
       Output.line(
-        "    export: veedor report export --form \(f.form)\(f.commitment.map { " --commitment \($0)" } ?? "")")
+        "    \(lang == .es ? "exportar" : "export"): veedor report export --form \(f.form)\(f.commitment.map { " --commitment \($0)" } ?? "")"
+      )
     }
     for form in defined where form.subject == .commitment {
       let due = forms.filter { $0.form == form.id }.count

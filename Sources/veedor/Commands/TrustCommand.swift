@@ -45,6 +45,8 @@ struct TrustCommand: ParsableCommand {
     @Option(help: "Trusted from this time on: YYYYMMDD[HHMM[SS]][Z].") var validAfter: String?
     @Option(help: "Trusted until this time: YYYYMMDD[HHMM[SS]][Z].") var validBefore: String?
     @Option(help: "Comment at the end of the line (default: the key file's comment).") var comment: String?
+    /// The language of messages: `--lang en|es`.
+    @OptionGroup var messages: MessageLanguageOption
 
     func run() throws {
       let (key, keyComment) = try TrustFile.readPublicKey(URL(fileURLWithPath: keyFile))
@@ -52,7 +54,7 @@ struct TrustCommand: ParsableCommand {
       let line = try TrustFile.line(
         members: members, key: key, comment: comment ?? keyComment, validAfter: validAfter, validBefore: validBefore)
       let entry = try TrustFile.append(line, to: URL(fileURLWithPath: trust))
-      Output.line("added to \(trust): \(entry.summary)")
+      Output.line("added to \(trust): \(entry.summary)", es: "agregada a \(trust): \(entry.spanishSummary)")
     }
   }
 
@@ -68,16 +70,45 @@ struct TrustCommand: ParsableCommand {
         Example: veedor trust list --trust monitors.allowed_signers
         """)
     @Option(help: "Trust file to read.") var trust = TrustCommand.defaultFile
+    /// The language of messages: `--lang en|es`.
+    @OptionGroup var messages: MessageLanguageOption
 
     func run() throws {
       guard let data = FileManager.default.contents(atPath: trust) else {
-        throw VerifyError(.badInput, "cannot read the trust file", file: trust)
+        throw VerifyError(
+          .badInput, "cannot read the trust file", es: "no se puede leer el archivo de confianza", file: trust)
       }
       let file = TrustFile(parsing: data, path: trust)
-      for entry in file.entries { Output.line("\(entry.summary)") }
-      if file.entries.isEmpty { Output.line("no keys in \(trust)") }
-      for problem in file.problems { Output.note("veedor: malformed line (ignored): \(problem)") }
+      for entry in file.entries { Output.line("\(entry.summary)", es: "\(entry.spanishSummary)") }
+      if file.entries.isEmpty { Output.line("no keys in \(trust)", es: "no hay claves en \(trust)") }
+      for problem in file.problems {
+        Output.note(
+          "veedor: malformed line (ignored): \(problem)", es: "veedor: línea mal formada (se ignora): \(problem)")
+      }
       if !file.problems.isEmpty { throw ExitCode(2) }
     }
+  }
+}
+
+extension TrustFile.Entry {
+  /// `summary` in Spanish: `línea 3: SHA256:… principales CLPLN,CLMPU; espacios de nombres "…"; válida siempre; …`.
+  var spanishSummary: String {
+    var parts = ["línea \(line): \(fingerprint ?? keyType)", "principales \(principals)"]
+    if isVerifierKey {
+      parts.append("clave verificadora de puntos de control (cualquier espacio de nombres, válida siempre)")
+    } else {
+      parts.append(namespaces.map { "espacios de nombres \"\($0)\"" } ?? "cualquier espacio de nombres")
+      switch (validAfter, validBefore) {
+      case (nil, nil): parts.append("válida siempre")
+      case (let after, let before):
+        parts.append(
+          "válida desde \(after?.description ?? "cualquier momento") hasta \(before?.description ?? "cualquier momento")"
+        )
+      }
+    }
+    if certAuthority { parts.append("cert-authority: NO CONFIABLE (Veedor no admite certificados)") }
+    if publicKey == nil { parts.append("clave \(keyType): no se usa (Veedor usa solo claves ssh-ed25519)") }
+    if !comment.isEmpty { parts.append("comentario \"\(comment)\"") }
+    return parts.joined(separator: "; ")
   }
 }

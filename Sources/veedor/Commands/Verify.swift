@@ -38,6 +38,8 @@ struct Verify: ParsableCommand {
     String?
   @Option(help: "Refuse, unread, a report.json larger than this many MiB.") var maxReportSize: Int64 = 64
   @Flag(help: "Print JSON.") var json = false
+  /// The language of messages: `--lang en|es`.
+  @OptionGroup var messages: MessageLanguageOption
 
   func run() throws {
     let url = { (path: String?) in path.map { URL(fileURLWithPath: $0) } }
