@@ -16,11 +16,11 @@ public struct LocatedError<Code: Hashable & Sendable>: Error, Sendable, Hashable
   /// What is wrong, in plain words.
   public var message: String
   /// The same in Spanish.
-  public var messageES: String?
+  public var messageES: String
 
   /// Creates an error with its message in English and in Spanish.
   public init(
-    _ code: Code, _ message: String, es messageES: String? = nil, file: String? = nil, line: Int? = nil,
+    _ code: Code, _ message: String, es messageES: String, file: String? = nil, line: Int? = nil,
     field: String? = nil
   ) {
     self.code = code
@@ -44,7 +44,7 @@ public struct LocatedError<Code: Hashable & Sendable>: Error, Sendable, Hashable
     var prefix = ""
     if let file { prefix += file + (line.map { ":\($0)" } ?? "") + ": " }
     if let field { prefix += "campo '\(field)': " }
-    return prefix + (messageES ?? message)
+    return prefix + messageES
   }
 
   /// The same error under another module's code, every word and place kept.

@@ -25,18 +25,3 @@ public struct Phrase: Sendable, Hashable, CustomStringConvertible {
   /// The text in the language asked for: Spanish when `spanish` is true.
   public func text(spanish: Bool) -> String { spanish ? es : en }
 }
-
-extension Phrase: ExpressibleByStringInterpolation {
-  /// An English-only phrase (the Spanish repeats it), so code written before the twin keeps compiling.
-  @available(*, deprecated, message: "give the Spanish too: Phrase(\"…\", es: \"…\")")
-  public init(stringLiteral value: String) {
-    self.init(value, es: value)
-  }
-
-  /// An English-only phrase (the Spanish repeats it), so code written before the twin keeps compiling.
-  @available(*, deprecated, message: "give the Spanish too: Phrase(\"…\", es: \"…\")")
-  public init(stringInterpolation: DefaultStringInterpolation) {
-    let text = String(stringInterpolation: stringInterpolation)
-    self.init(text, es: text)
-  }
-}

@@ -57,7 +57,7 @@ enum ContentChecks {
     let name = StepName.entries
     let lines = report.inputs.ledgerLines
     do { try ReportDerivation.checkCompleteness(lines, checkpoint) } catch {
-      result.fail(name, error.message, es: error.messageES ?? error.message)
+      result.fail(name, error.message, es: error.messageES)
       return nil
     }
     result.pass(

@@ -68,7 +68,7 @@ public struct CheckpointStore: Sendable {
     let audit = LedgerAudit(contents)
     if let finding = audit.finding {
       throw WorkspaceError(
-        .integrity, finding.message, es: finding.message, file: workspace.ledgerPath, line: finding.line)
+        .integrity, finding.message, es: finding.messageES, file: workspace.ledgerPath, line: finding.line)
     }
     let noteKey: NoteKey
     do { noteKey = try NoteKey(name: origin, publicKey: key.publicKey) } catch {
@@ -84,7 +84,7 @@ public struct CheckpointStore: Sendable {
     for entry in existing {
       if let finding = audit.check(entry.checkpoint, name: entry.url.lastPathComponent) {
         throw WorkspaceError(
-          .integrity, "refusing to sign: \(finding.message)", es: "no se firma: \(finding.message)",
+          .integrity, "refusing to sign: \(finding.message)", es: "no se firma: \(finding.messageES)",
           file: workspace.ledgerPath, line: finding.line)
       }
     }

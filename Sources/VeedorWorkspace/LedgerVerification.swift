@@ -74,7 +74,7 @@ public struct LedgerVerification: Sendable, Codable {
     )
     root = ((try? audit.tree.root()) ?? Data()).hexString
     if let finding = audit.finding {
-      (line, problem) = (finding.line, finding.message)
+      (line, problem, problemES) = (finding.line, finding.message, finding.messageES)
       return
     }
     do throws(WorkspaceError) {
@@ -82,12 +82,12 @@ public struct LedgerVerification: Sendable, Codable {
       do { try state.voices.checkDraftRoots(contents.lines) } catch { throw WorkspaceError(error) }
     } catch {
       let field = error.field.map { " (\($0))" } ?? ""
-      (line, problem, problemES) = (error.line ?? 0, error.message + field, (error.messageES ?? error.message) + field)
+      (line, problem, problemES) = (error.line ?? 0, error.message + field, error.messageES + field)
       return
     }
     for entry in stored {
       if let finding = audit.check(entry.checkpoint, name: entry.url.lastPathComponent) {
-        (line, problem) = (finding.line, finding.message)
+        (line, problem, problemES) = (finding.line, finding.message, finding.messageES)
         return
       }
       checkpoints += 1
@@ -95,7 +95,7 @@ public struct LedgerVerification: Sendable, Codable {
     // Last: a hand edit the chain cannot show (the final line) against what Veedor last wrote.
     do { try workspace.ledger.checkHead(contents) } catch {
       if case .badLine(_, let at, let reason) = error {
-        (line, problem) = (at, reason)
+        (line, problem, problemES) = (at, reason.en, reason.es)
       } else {
         (problem, problemES) = (error.description, spanishText(error))
       }

@@ -74,7 +74,7 @@ struct TilesBench {
         guard
           ProofVerifier.verifyInclusion(
             leafHash: RFC6962.leafHash(lines[index]), index: index, size: lines.count, proof: proof, root: root)
-        else { throw TilesError(.integrity, "proof \(index) failed") }
+        else { throw TilesError(.integrity, "proof \(index) failed", es: "falló la prueba \(index)") }
       }
       fetched = source.fetchedPaths.count
     }

@@ -159,7 +159,7 @@ struct MilestoneCommand: ParsableCommand {
       do { data = try BoundedRead.contents(of: url, limit: 64 << 20) } catch {
         throw WorkspaceError(
           .badInput, error.description,
-          es: ((error as any Error) as? any SpanishDescribable)?.spanishDescription, file: file)
+          es: error.spanishDescription, file: file)
       }
       let state = try workspace.state()
       let today = Environment.today()
