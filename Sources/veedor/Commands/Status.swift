@@ -19,6 +19,13 @@ struct Status: ParsableCommand {
   @Option(name: .customLong("lang"), help: "Language: en or es (default: from LC_ALL/LANG, else en).")
   var language: Language?
   private var lang: Language { Environment.language(language) }
+
+  /// An indicator and its value: `id=yes` in English (as scripts read it), its title and `sí`/`no` in Spanish.
+  private func indicator(_ id: String, _ value: Truth, _ rubric: Rubric) -> String {
+    guard lang == .es else { return "\(id)=\(value.rawValue)" }
+    let title = rubric.indicators.first { $0.id == id }?.title.es ?? id
+    return "\(title): \(w[value.rawValue])"
+  }
   private var w: ReportWords { ReportWords(language: lang) }
   @Flag(help: "Print JSON.") var json = false
 
@@ -51,7 +58,7 @@ struct Status: ParsableCommand {
       let decided = c.indicators.sorted { $0.key < $1.key }.filter { $0.value != .unknown }
       if !decided.isEmpty {
         Output.line(
-          "  \(w["cli.indicators"]): \(decided.map { "\($0.key)=\($0.value.rawValue)" }.joined(separator: " "))")
+          "  \(w["cli.indicators"]): \(decided.map { indicator($0.key, $0.value, workspace.rubric) }.joined(separator: lang == .es ? "; " : " "))")
       }
       let missing = c.missing.map { id in lang == .es ? workspace.rubric.scale(id)?.title.es ?? id : id }
       if !missing.isEmpty { Output.line("  \(w["cli.missing"]): \(missing.joined(separator: ", "))") }
