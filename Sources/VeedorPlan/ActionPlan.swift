@@ -128,6 +128,8 @@ public struct ActionPlan: Codable, Sendable, Hashable {
   public var url: String?
   /// Notes on where the data comes from (e.g. "example data").
   public var note: String?
+  /// The same note in Spanish, shown on Spanish pages when given.
+  public var noteEs: String?
   /// The commitments, in plan order.
   public var commitments: [Commitment]
 
@@ -151,6 +153,11 @@ public struct ActionPlan: Codable, Sendable, Hashable {
     self.url = url
     self.note = note
     self.commitments = commitments
+  }
+
+  /// The note in a language (`es` or `en`): the Spanish one when asked for and given, else `note`.
+  public func noteText(_ language: String) -> String? {
+    language == "es" ? noteEs ?? note : note
   }
 
   /// The commitment with an id, ignoring case.

@@ -76,7 +76,7 @@ public enum HTMLReport {
     ]
     for (k, v) in facts { h += "<dt>\(e(k))</dt><dd>\(e(v))</dd>\n" }
     h += "</dl>\n"
-    if let note = report.plan.note { h += "<p><strong>\(e(note))</strong></p>\n" }
+    if let note = report.plan.noteText(language.rawValue) { h += "<p><strong>\(e(note))</strong></p>\n" }
     h += "<h2>\(e(w["aggregates"]))</h2>\n<table>\n<caption>\(e(w["aggregates"]))</caption>\n"
     h += "<tr><th scope=\"col\">\(e(w["figure"]))</th><th scope=\"col\">\(e(w["value"]))</th></tr>\n"
     for a in report.aggregates {

@@ -50,7 +50,7 @@ public enum MarkdownReport {
     md += "- \(w["generated"]): \(e(report.generated))\n"
     md +=
       "- \(w["checkpoint"]): \(e(report.checkpoint.origin)), \(report.checkpoint.size) \(w["entries"]), \(w["root"]) \(e(report.checkpoint.root))\n"
-    if let note = report.plan.note { md += "\n> \(e(note))\n" }
+    if let note = report.plan.noteText(language.rawValue) { md += "\n> \(e(note))\n" }
     md += "\n## \(w["aggregates"])\n\n| \(w["figure"]) | \(w["value"]) |\n|---|---|\n"
     for a in report.aggregates { md += "| \(e(a.title.text(language))) | \(e(w.figure(a.value))) |\n" }
     if let process = report.process {

@@ -32,7 +32,7 @@ public enum ProgressLayout {
         ),
         .init(label: w["website"], value: website),
       ]))
-    if let note = report.plan.note { blocks.append(.paragraph(note)) }
+    if let note = report.plan.noteText(language.rawValue) { blocks.append(.paragraph(note)) }
     let evidence = Dictionary(report.evidence.map { ($0.record.id, $0.record) }, uniquingKeysWith: { a, _ in a })
     var quiet: [String] = []
     for c in p.commitments {

@@ -34,7 +34,7 @@ struct PlanCommand: ParsableCommand {
       if !period.isEmpty { Output.line(es ? "Período: \(period)" : "Period: \(period)") }
       let lead = plan.leadInstitutions.joined(separator: "; ")
       if !plan.leadInstitutions.isEmpty { Output.line(es ? "Institución responsable: \(lead)" : "Lead: \(lead)") }
-      if let note = plan.note { Output.line(es ? "Nota: \(note)" : "Note: \(note)") }
+      if let note = plan.noteText(es ? "es" : "en") { Output.line(es ? "Nota: \(note)" : "Note: \(note)") }
       Output.line("")
       for c in plan.commitments {
         let dates = [c.start?.description, c.end?.description].compactMap { $0 }.joined(separator: " – ")
