@@ -23,7 +23,7 @@ extension Workspace {
         field: "--review-closes")
     }
     var opened: ReviewRecord?
-    try appendVoice { state, lines throws(WorkspaceError) in
+    try appendVoice { state throws(WorkspaceError) in
       if let open = state.voices.openWindow {
         throw WorkspaceError(
           .conflict,
@@ -32,7 +32,7 @@ extension Workspace {
       }
       let record = ReviewRecord(id: "W\(state.voices.windows.count + 1)", opens: opens, closes: closes)
       opened = record
-      var act = Act(after: lines, type: .reviewOpened, time: now)
+      var act = Act(after: state, type: .reviewOpened, time: now)
       act.review = record
       return act
     }
@@ -48,7 +48,7 @@ extension Workspace {
   public func closeReview(allowUnanswered: Bool, closeEarly: Bool = false, now: Date) throws -> ReviewRecord? {
     var closed: ReviewRecord?
     let today = String(Act.timestamp(now).prefix(10))
-    try appendVoice { state, lines throws(WorkspaceError) in
+    try appendVoice { state throws(WorkspaceError) in
       guard let open = state.voices.openWindow else { return nil }
       let unanswered = state.voices.unansweredInTime.map(\.record.id)
       if !unanswered.isEmpty && !allowUnanswered {
@@ -66,7 +66,7 @@ extension Workspace {
       var record = open.record
       record.unanswered = unanswered
       closed = record
-      var act = Act(after: lines, type: .reviewClosed, time: now)
+      var act = Act(after: state, type: .reviewClosed, time: now)
       act.review = record
       return act
     }
@@ -102,14 +102,15 @@ extension Workspace {
       throw WorkspaceError(.conflict, "changed while being read; try again", file: file.path)
     }
     var added: Voices.Reply?
-    try appendVoice { state, lines throws(WorkspaceError) in
+    try appendVoice { state throws(WorkspaceError) in
       guard let window = state.voices.windows.first(where: { $0.draftSize == text.checkpointSize }) else {
         throw WorkspaceError(
           .badInput,
           "names checkpoint \(text.checkpointSize), which is not a draft of this ledger (drafts: \(state.voices.windows.map { "\($0.draftSize)" }.joined(separator: ", ")))",
           file: file.path, field: text.spanish ? "punto-de-control" : "checkpoint")
       }
-      let root = (try? MerkleTree(entries: lines.prefix(window.draftSize)).root())?.base64EncodedString()
+      let root = (try? MerkleTree(entries: ((try? readLedger().lines) ?? []).prefix(window.draftSize)).root())?
+        .base64EncodedString()
       guard root == text.checkpointRoot else {
         throw WorkspaceError(
           .badInput, "names a root that is not the root of draft \(window.record.id) (another ledger, or a typo)",
@@ -148,7 +149,7 @@ extension Workspace {
       let record = ReplyRecord(
         id: "R\(state.voices.replies.count + 1)", content: bytes, sha256: stored.sha256, signature: armoured,
         party: party, submitter: party == nil && trimmed?.isEmpty == false ? trimmed : nil)
-      var act = Act(after: lines, type: .replyAdded, time: now)
+      var act = Act(after: state, type: .replyAdded, time: now)
       act.reply = record
       var after = state
       do throws(RecordsError) { try after.apply(act) } catch { throw WorkspaceError(error) }
@@ -194,7 +195,7 @@ extension Workspace {
     guard !rationale.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
       throw WorkspaceError(.badInput, "an answer needs a rationale", field: "--rationale")
     }
-    try appendVoice { state, lines throws(WorkspaceError) in
+    try appendVoice { state throws(WorkspaceError) in
       guard let reply = state.voices.reply(id) else {
         throw WorkspaceError(
           .unknownName, "no reply '\(id)' (replies: \(state.voices.replies.map(\.record.id).joined(separator: ", ")))",
@@ -203,7 +204,7 @@ extension Workspace {
       if let answer = reply.answer {
         throw WorkspaceError(.conflict, "\(id) is already answered (\(answer.decision.rawValue)); answers are final")
       }
-      var act = Act(after: lines, type: .replyAnswered, time: now)
+      var act = Act(after: state, type: .replyAnswered, time: now)
       act.answer = record
       return act
     }
@@ -221,8 +222,8 @@ extension Workspace {
     checked.commitment = commitment.id
     checked.scale = resolved.0.id
     checked.reviewerLevels = resolved.1.map(\.id)
-    try appendVoice { state, lines throws(WorkspaceError) in
-      var act = Act(after: lines, type: .scoreReconciled, time: now)
+    try appendVoice { state throws(WorkspaceError) in
+      var act = Act(after: state, type: .scoreReconciled, time: now)
       act.reconciliation = checked
       var after = state
       do throws(RecordsError) { try after.apply(act) } catch {

@@ -13,7 +13,8 @@ struct PlanCommand: ParsableCommand {
   /// `veedor plan show`.
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Show the plan and its commitments.", discussion: "Example: veedor plan show --lang es")
+      commandName: "show", abstract: "Show the plan and its commitments.",
+      discussion: "Example: veedor plan show --lang es")
 
     @OptionGroup var options: WorkspaceOptions
     @Option(help: "Language of titles: en or es.") var lang: VeedorRubric.Language = .en
