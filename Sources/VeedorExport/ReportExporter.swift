@@ -41,7 +41,7 @@ public enum ReportExporter {
     // A form that cannot be derived is refused before anything is appended or signed.
     if let form { try checkForm(form, workspace: workspace) }
     // One replay tells which appends are needed; each append still re-checks under the ledger lock.
-    let before = try workspace.state()
+    let before = try workspace.currentState()
     if before.monitor(publicKey: key.sshPublicKey)
       != MonitorRecord(name: key.name, email: key.email, publicKey: key.sshPublicKey, created: key.created)
     {

@@ -102,21 +102,32 @@ public struct LedgerFile: Sendable {
   /// - Returns: the number of entries after the append.
   @discardableResult
   public func append(_ makeLines: (Contents) throws -> [Data]) throws -> Int {
+    try appendLocked({ _ throws in
+      let contents = try read()
+      if contents.tornTail != nil {
+        throw LedgerError.tornTail(path: url.path, line: contents.lines.count + 1)
+      }
+      try checkHead(contents)
+      return (try makeLines(contents), contents.lines.count, contents.goodLength)
+    })
+  }
+
+  /// Appends lines under an exclusive lock and makes them durable before returning, without reading
+  /// the file: `prepare` gets the open descriptor (locked) and returns the new lines, the number of
+  /// entries and the byte length they follow (the file's length: a torn tail must be refused first).
+  /// - Returns: the number of entries after the append.
+  @discardableResult
+  public func appendLocked(_ prepare: (Int32) throws -> (lines: [Data], count: Int, length: Int)) throws -> Int {
     let existed = FileManager.default.fileExists(atPath: url.path)
-    let fd = open(url.path, O_RDWR | O_APPEND | O_CREAT, 0o644)
+    let fd = open(url.path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
     guard fd >= 0 else {
       throw LedgerError.io(path: url.path, reason: Phrase("cannot open: ", es: "no se puede abrir: ", errno: errno))
     }
     defer { close(fd) }
     try lock(fd)
     defer { flock(fd, LOCK_UN) }
-    let contents = try read()
-    if contents.tornTail != nil {
-      throw LedgerError.tornTail(path: url.path, line: contents.lines.count + 1)
-    }
-    try checkHead(contents)
-    let lines = try makeLines(contents)
-    guard !lines.isEmpty else { return contents.lines.count }
+    let (lines, before, length) = try prepare(fd)
+    guard !lines.isEmpty else { return before }
     var bytes = Data()
     for line in lines {
       guard !line.contains(0x0A) else {
@@ -134,15 +145,18 @@ public struct LedgerFile: Sendable {
       try POSIXFile.sync(fd, path: url.path)
     } catch {
       // A failed append (a full disk, an I/O error) leaves the ledger byte for byte as it was.
-      _ = ftruncate(fd, off_t(contents.goodLength))
+      _ = ftruncate(fd, off_t(length))
       _ = fsync(fd)
       throw error
     }
     if !existed { POSIXFile.syncDirectory(of: url) }
-    let count = contents.lines.count + lines.count
+    let count = before + lines.count
     // Best effort: a head that could not be written is older, never wrong, and the next append rewrites it.
+    // Not fsynced: it is written after the ledger is durable, so after a crash it is this head, an older
+    // one, or unreadable (which checks nothing), never one ahead of the ledger.
     if let last = lines.last {
-      try? POSIXFile.writeAtomically(Data("\(count) \(RFC6962.leafHash(last).hexString)\n".utf8), to: headFile)
+      try? POSIXFile.writeAtomically(
+        Data("\(count) \(RFC6962.leafHash(last).hexString)\n".utf8), to: headFile, durable: false)
     }
     return count
   }
@@ -152,10 +166,7 @@ public struct LedgerFile: Sendable {
 
   /// Refuses a ledger whose line at the recorded head changed since Veedor wrote it (a hand edit).
   public func checkHead(_ contents: Contents) throws(LedgerError) {
-    guard let text = try? String(contentsOf: headFile, encoding: .utf8) else { return }
-    let parts = text.split(separator: " ")
-    guard parts.count == 2, let count = Int(parts[0]), count > 0 else { return }
-    let hash = parts[1].trimmingCharacters(in: .whitespacesAndNewlines)
+    guard let (count, hash) = recordedHead() else { return }
     guard count <= contents.lines.count, RFC6962.leafHash(contents.lines[count - 1]).hexString == hash else {
       throw .badLine(
         path: url.path, line: min(count, contents.lines.count + 1),
@@ -223,7 +234,7 @@ public struct LedgerFile: Sendable {
     try POSIXFile.sync(fd, path: url.path)
   }
 
-  private func lock(_ fd: Int32) throws(LedgerError) {
+  func lock(_ fd: Int32) throws(LedgerError) {
     while flock(fd, LOCK_EX) != 0 {
       if errno == EINTR { continue }
       throw .io(path: url.path, reason: Phrase("cannot lock: ", es: "no se puede bloquear: ", errno: errno))

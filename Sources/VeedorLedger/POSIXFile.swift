@@ -77,7 +77,10 @@ public enum POSIXFile {
   }
 
   /// Replaces a file atomically: writes a temporary file beside it, fsyncs, renames, fsyncs the folder.
-  public static func writeAtomically(_ data: Data, to url: URL, mode: mode_t = 0o644)
+  ///
+  /// With `durable: false` nothing is fsynced: a reader still sees the old file or the new one, never a
+  /// mix, but after a power loss the file may be older or damaged (for caches checked before use).
+  public static func writeAtomically(_ data: Data, to url: URL, mode: mode_t = 0o644, durable: Bool = true)
     throws(LedgerError)
   {
     let temp = url.deletingLastPathComponent()
@@ -88,7 +91,7 @@ public enum POSIXFile {
     }
     do {
       try writeAll(fd, data, path: temp.path)
-      try sync(fd, path: temp.path)
+      if durable { try sync(fd, path: temp.path) }
       close(fd)
     } catch {
       close(fd)
@@ -100,6 +103,6 @@ public enum POSIXFile {
       unlink(temp.path)
       throw .io(path: url.path, reason: reason)
     }
-    syncDirectory(of: url)
+    if durable { syncDirectory(of: url) }
   }
 }

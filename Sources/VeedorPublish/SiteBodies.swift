@@ -46,7 +46,9 @@ struct SiteBodies {
     ]
     for (k, v) in facts { h += "<dt>\(e(k))</dt><dd>\(e(v))</dd>\n" }
     h += "</dl>\n"
-    if let note = report.plan.noteText(language.rawValue) { h += "<p class=\"note\"><strong>\(e(w["example"])):</strong> \(e(note))</p>\n" }
+    if let note = report.plan.noteText(language.rawValue) {
+      h += "<p class=\"note\"><strong>\(e(w["example"])):</strong> \(e(note))</p>\n"
+    }
     h += "<h2>\(e(w["aggregates"]))</h2>\n<table>\n<caption>\(e(w["aggregates"]))</caption>\n"
     h +=
       "<thead><tr><th scope=\"col\">\(e(w["figure"]))</th><th scope=\"col\">\(e(w["value"]))</th></tr></thead>\n<tbody>\n"

@@ -3,13 +3,29 @@ import VeedorLedger
 import VeedorRubric
 
 /// The state a ledger records, computed by replaying its lines from the first.
-public struct LedgerState: Sendable {
-  /// Every act, in ledger order.
+///
+/// A state replayed with `keepingRecords` keeps every act and evidence record; a compact state (the
+/// one a snapshot stores) keeps counts and look-up indexes instead, so its size does not grow with
+/// notes and evidence, only with the scores, cycle and voices an append may need to check against.
+public struct LedgerState: Sendable, Codable {
+  /// Every act, in ledger order (empty in a compact state: see ``count``).
   public private(set) var acts: [Act] = []
+  /// Whether this state keeps every act and evidence record (false when restored from a snapshot).
+  public private(set) var keepsRecords = true
+  /// Number of entries applied.
+  public private(set) var count = 0
+  /// Hex leaf hash of the last line replayed, which the next entry's `prev` must name.
+  public private(set) var lastLeaf: String?
+  /// The time of the last entry applied.
+  public private(set) var lastTime: String?
   /// The plan and rubric pinned by the first entry.
   public private(set) var plan: PlanRecord?
-  /// Evidence in the order it was added.
+  /// Evidence in the order it was added (empty in a compact state: see ``evidenceCount``).
   public private(set) var evidence: [EvidenceRecord] = []
+  /// Number of evidence items.
+  public internal(set) var evidenceCount = 0
+  /// Number of evidence items per commitment id.
+  public internal(set) var evidencePerCommitment: [String: Int] = [:]
   /// Score history per commitment and scale, oldest first; the last one is current.
   public private(set) var history: [ScoreKey: [ScoreRecord]] = [:]
   /// Number of score entries (recorded or corrected).
@@ -22,13 +38,52 @@ public struct LedgerState: Sendable {
   public private(set) var cycle = MonitoringCycle()
   /// Every score by id, for the records that cite one.
   private var scoresByID: [String: ScoreRecord] = [:]
+  /// The time of the entry that recorded each score, by score id.
+  private var scoreTimes: [String: String] = [:]
   /// Scale ids scored per commitment, so a commitment's sheet needs no scan of every score.
   private var scoredScales: [String: [String]] = [:]
-  /// Position of each evidence item by lower-cased id, so look-ups need no scan.
-  private var evidenceIndex: [String: Int] = [:]
+  /// Evidence ids not of the form `E<position>`, lower-cased, with their position (usually none).
+  var irregularEvidence: [String: Int] = [:]
+  /// The id as written at each position listed in ``irregularEvidence``.
+  var irregularIDs: [Int: String] = [:]
+  /// The records of stored files (evidence with a SHA-256) by position, which forms hold to size limits.
+  var storedFiles: [Int: EvidenceRecord] = [:]
+
+  private enum CodingKeys: String, CodingKey {
+    case count, lastLeaf, lastTime, plan, evidenceCount, evidencePerCommitment, history, scoreCount, monitors
+    case voices, cycle, scoresByID, scoreTimes, scoredScales, irregularEvidence, irregularIDs, storedFiles
+  }
+
+  /// An empty state; `keepingRecords: false` makes a compact one.
+  public init(keepingRecords: Bool = true) {
+    keepsRecords = keepingRecords
+  }
+
+  /// Restores a compact state from its encoding (acts and evidence records are not encoded).
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    keepsRecords = false
+    count = try c.decode(Int.self, forKey: .count)
+    lastLeaf = try c.decodeIfPresent(String.self, forKey: .lastLeaf)
+    lastTime = try c.decodeIfPresent(String.self, forKey: .lastTime)
+    plan = try c.decodeIfPresent(PlanRecord.self, forKey: .plan)
+    evidenceCount = try c.decode(Int.self, forKey: .evidenceCount)
+    evidencePerCommitment = try c.decode([String: Int].self, forKey: .evidencePerCommitment)
+    history = try c.decode([ScoreKey: [ScoreRecord]].self, forKey: .history)
+    scoreCount = try c.decode(Int.self, forKey: .scoreCount)
+    monitors = try c.decode([MonitorRecord].self, forKey: .monitors)
+    voices = try c.decode(Voices.self, forKey: .voices)
+    cycle = try c.decode(MonitoringCycle.self, forKey: .cycle)
+    scoresByID = try c.decode([String: ScoreRecord].self, forKey: .scoresByID)
+    scoreTimes = try c.decode([String: String].self, forKey: .scoreTimes)
+    scoredScales = try c.decode([String: [String]].self, forKey: .scoredScales)
+    irregularEvidence = try c.decode([String: Int].self, forKey: .irregularEvidence)
+    irregularIDs = try c.decode([Int: String].self, forKey: .irregularIDs)
+    storedFiles = try c.decode([Int: EvidenceRecord].self, forKey: .storedFiles)
+  }
 
   /// Identifies a commitment's score on one scale.
-  public struct ScoreKey: Hashable, Sendable {
+  public struct ScoreKey: Hashable, Sendable, Codable {
     /// Commitment id.
     public var commitment: String
     /// Scale id.
@@ -42,49 +97,71 @@ public struct LedgerState: Sendable {
   }
 
   /// Replays ledger lines; a line that does not fit the history is an integrity error.
-  public static func replay<Lines: Collection<Data>>(_ lines: Lines, file: String) throws(RecordsError) -> LedgerState {
-    var state = LedgerState()
+  public static func replay<Lines: Collection<Data>>(
+    _ lines: Lines, file: String, keepingRecords: Bool = true
+  ) throws(RecordsError) -> LedgerState {
+    var state = LedgerState(keepingRecords: keepingRecords)
+    try state.replay(more: lines, file: file)
+    return state
+  }
+
+  /// Replays lines that follow the ones this state has seen, numbering them from ``count`` + 1: each
+  /// must decode, be in canonical form, link to the line before it and fit the history.
+  public mutating func replay<Lines: Collection<Data>>(more lines: Lines, file: String) throws(RecordsError) {
     WorkCounter.add("entries decoded", lines.count)
     let decoder = JSONDecoder()
     let encoder = Act.lineEncoder()
-    var previous: String?
-    for (i, line) in lines.enumerated() {
+    for line in lines {
+      let number = count + 1
       let act: Act
       do { act = try decoder.decode(Act.self, from: line) } catch {
         throw RecordsError(
-          .integrity, "not a valid ledger entry", es: "no es una entrada válida del registro", file: file, line: i + 1)
+          .integrity, "not a valid ledger entry", es: "no es una entrada válida del registro", file: file, line: number)
       }
       // One meaning for every reader: no duplicate or unknown keys, no other spacing or escaping.
       guard (try? act.line(using: encoder)) == line else {
         throw RecordsError(
           .integrity, "is not in canonical form (duplicate or unknown keys, or other encoding)",
           es: "no está en forma canónica (claves duplicadas o desconocidas, u otra codificación)", file: file,
-          line: i + 1
-        )
+          line: number)
       }
-      guard act.prev == previous else {
+      guard act.prev == lastLeaf else {
         throw RecordsError(
           .integrity, "does not link to the line before it", es: "no enlaza con la línea anterior", file: file,
-          line: i + 1, field: "prev")
+          line: number, field: "prev")
       }
-      previous = RFC6962.leafHash(line).hexString
-      do { try state.apply(act) } catch {
+      do { try apply(act) } catch {
         var located = error.recoded(RecordsErrorCode.integrity)
-        (located.file, located.line) = (file, i + 1)
+        (located.file, located.line) = (file, number)
         throw located
       }
+      lastLeaf = RFC6962.leafHash(line).hexString
     }
-    return state
+  }
+
+  /// Applies an act made to follow this state, and returns its line; the state then ends with it.
+  public mutating func add(_ act: Act) throws(RecordsError) -> Data {
+    guard act.prev == lastLeaf else {
+      throw RecordsError(
+        .integrity, "does not link to the line before it", es: "no enlaza con la línea anterior", field: "prev")
+    }
+    let line: Data
+    do { line = try act.line() } catch {
+      throw RecordsError(.integrity, "cannot encode the entry", es: "no se puede codificar la entrada", field: "type")
+    }
+    try apply(act)
+    lastLeaf = RFC6962.leafHash(line).hexString
+    return line
   }
 
   /// Applies one more act, refusing one that does not fit the history.
   public mutating func apply(_ act: Act) throws(RecordsError) {
-    guard act.seq == acts.count else {
+    guard act.seq == count else {
       throw RecordsError(
-        .integrity, "entry number \(act.seq) where \(acts.count) was expected",
-        es: "entrada número \(act.seq) donde se esperaba la \(acts.count)", field: "seq")
+        .integrity, "entry number \(act.seq) where \(count) was expected",
+        es: "entrada número \(act.seq) donde se esperaba la \(count)", field: "seq")
     }
-    if acts.isEmpty && act.type != .planImported {
+    if count == 0 && act.type != .planImported {
       throw RecordsError(
         .integrity, "the first entry must be plan.imported", es: "la primera entrada debe ser plan.imported",
         field: "type")
@@ -107,12 +184,12 @@ public struct LedgerState: Sendable {
       }
       plan = record
     case .evidenceAdded:
-      guard let record = act.evidence, evidenceIndex[record.id.lowercased()] == nil else {
+      guard let record = act.evidence, evidencePosition(record.id) == nil else {
         throw RecordsError(
           .integrity, "missing or duplicate evidence", es: "evidencia faltante o duplicada", field: "evidence")
       }
-      evidenceIndex[record.id.lowercased()] = evidence.count
-      evidence.append(record)
+      addEvidence(record)
+      if keepsRecords { evidence.append(record) }
     case .scoreRecorded, .scoreCorrected:
       guard let record = act.score else {
         throw RecordsError(.integrity, "missing score", es: "falta el puntaje", field: "score")
@@ -130,7 +207,7 @@ public struct LedgerState: Sendable {
           .integrity, "a second score.recorded for the same scale",
           es: "un segundo score.recorded para la misma escala", field: "score")
       }
-      for id in record.evidence where evidence(id) == nil {
+      for id in record.evidence where evidenceID(id) == nil {
         throw RecordsError(
           .integrity, "cites unknown evidence '\(id)'", es: "cita una evidencia desconocida '\(id)'",
           field: "score.evidence")
@@ -146,6 +223,7 @@ public struct LedgerState: Sendable {
         }
       }
       scoresByID[record.id] = record
+      scoreTimes[record.id] = act.time
       if history[key] == nil { scoredScales[record.commitment, default: []].append(record.scale) }
       history[key, default: []].append(record)
       scoreCount += 1
@@ -157,22 +235,22 @@ public struct LedgerState: Sendable {
       }
       monitors.append(record)
     case .milestoneUpdated, .milestoneChanged, .checkinAdded:
-      let index = evidenceIndex
-      try cycle.apply(act) { index[$0.lowercased()] != nil }
+      let state = self
+      try cycle.apply(act) { state.evidenceID($0) != nil }
     case .partyAdded, .partyRemoved, .reviewOpened, .reviewClosed, .replyAdded, .replyAnswered, .scoreReconciled:
       let scores = scoresByID
       try voices.apply(act) { scores[$0] }
     }
-    acts.append(act)
+    if keepsRecords { acts.append(act) }
+    count += 1
+    lastTime = act.time
   }
 
   /// The score with an id.
   public func score(_ id: String) -> ScoreRecord? { scoresByID[id] }
 
-  /// The evidence with an id, ignoring case.
-  public func evidence(_ id: String) -> EvidenceRecord? {
-    evidenceIndex[id.lowercased()].map { evidence[$0] }
-  }
+  /// The time of the entry that recorded a score.
+  public func time(ofScore id: String) -> String? { scoreTimes[id] }
 
   /// The identity last recorded for a public key line (`ssh-ed25519 AAAA…`), if any.
   public func monitor(publicKey: String) -> MonitorRecord? {

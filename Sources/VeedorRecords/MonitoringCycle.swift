@@ -3,9 +3,9 @@ import VeedorPlan
 /// The monitoring cycle as the ledger records it: milestone updates and changes, and check-ins,
 /// each with the entry that records it. Replay enforces the rules that need no plan; the workspace
 /// and report derivation also check milestone ids against the plan.
-public struct MonitoringCycle: Sendable {
+public struct MonitoringCycle: Sendable, Codable {
   /// A record with the ledger entry (seq) and time that recorded it.
-  public struct Entry<Record: Sendable & Hashable>: Sendable, Hashable {
+  public struct Entry<Record: Sendable & Hashable & Codable>: Sendable, Hashable, Codable {
     /// The record.
     public var record: Record
     /// Its entry's position in the ledger.

@@ -18,7 +18,7 @@ import Foundation
 /// `evidencia`. Without `commitment` the reply is about the whole report. A signed reply names the
 /// party (its roster name), so the signature binds the name too. A party signs the exact bytes with
 /// `ssh-keygen -Y sign -f KEY -n reply@veedor FILE`. A leading UTF-8 byte-order mark is ignored.
-public struct ReplyText: Sendable, Hashable {
+public struct ReplyText: Sendable, Hashable, Codable {
   /// The SSHSIG namespace replies are signed in.
   public static let namespace = "reply@veedor"
   /// The largest reply file accepted, in bytes.

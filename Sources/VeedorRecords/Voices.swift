@@ -5,9 +5,9 @@ import VeedorSigning
 
 /// The other voices a ledger records: parties, review windows, their replies and the monitor's answers,
 /// and reconciliations with a second reviewer.
-public struct Voices: Sendable {
+public struct Voices: Sendable, Codable {
   /// A review window and the draft it opened for replies.
-  public struct Window: Sendable, Hashable {
+  public struct Window: Sendable, Hashable, Codable {
     /// The `review.opened` record.
     public var record: ReviewRecord
     /// Size of the draft's checkpoint: the `review.opened` entry's `seq` + 1.
@@ -19,7 +19,7 @@ public struct Voices: Sendable {
   }
 
   /// One reply with what the ledger says about it.
-  public struct Reply: Sendable, Hashable {
+  public struct Reply: Sendable, Hashable, Codable {
     /// The `reply.added` record.
     public var record: ReplyRecord
     /// The parsed reply file.
@@ -43,7 +43,7 @@ public struct Voices: Sendable {
   }
 
   /// One reconciliation with its ledger position.
-  public struct Reconciliation: Sendable, Hashable {
+  public struct Reconciliation: Sendable, Hashable, Codable {
     /// The `score.reconciled` record.
     public var record: ReconciliationRecord
     /// The reviewer as the roster recorded them at the time.

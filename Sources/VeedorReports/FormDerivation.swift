@@ -37,7 +37,7 @@ enum FormDerivation {
         }
       }
     }
-    let files = cited.compactMap(state.evidence).filter { $0.sha256 != nil }
+    let files = cited.compactMap(state.storedFile)
     if enforcingLimits { try check(files, against: form) }
     let start = countedFrom(form, commitment: commitment, plan: plan, state: state)
     return Report.FormInfo(
@@ -116,11 +116,10 @@ enum FormDerivation {
       guard let current = state.current(commitment, scale), !levels.isDisjoint(with: current.levels) else {
         return nil
       }
-      let first = state.acts.first { act in
-        guard let score = act.score else { return false }
-        return score.commitment == commitment && score.scale == scale && !levels.isDisjoint(with: score.levels)
+      let first = state.history[.init(commitment: commitment, scale: scale)]?.first { score in
+        !levels.isDisjoint(with: score.levels)
       }
-      return first.flatMap { PlanDate(iso: String($0.time.prefix(10))) }
+      return first.flatMap { state.time(ofScore: $0.id) }.flatMap { PlanDate(iso: String($0.prefix(10))) }
     }
   }
 }

@@ -10,18 +10,19 @@ public enum JSONValue: Decodable, Sendable, Hashable {
   /// Decodes any JSON value.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.singleValueContainer()
+    // Most of a rubric is objects and strings: try those first, as each failed try costs an error.
     if c.decodeNil() {
       self = .null
-    } else if let value = try? c.decode(Bool.self) {
-      self = .bool(value)
-    } else if let value = try? c.decode(Double.self) {
-      self = .number(value)
+    } else if let value = try? c.decode([String: JSONValue].self) {
+      self = .object(value)
     } else if let value = try? c.decode(String.self) {
       self = .string(value)
     } else if let value = try? c.decode([JSONValue].self) {
       self = .array(value)
+    } else if let value = try? c.decode(Bool.self) {
+      self = .bool(value)
     } else {
-      self = .object(try c.decode([String: JSONValue].self))
+      self = .number(try c.decode(Double.self))
     }
   }
 

@@ -133,7 +133,7 @@ public struct StatusReport: Codable, Sendable {
     plan = workspace.plan.id
     member = workspace.plan.member
     self.rubric = "\(rubric.id) \(rubric.version)"
-    ledgerEntries = state.acts.count
+    ledgerEntries = state.count
     func statuses(_ scales: [Scale], of subject: String) -> [ScaleStatus] {
       let sheet = state.sheet(for: subject)
       return scales.map { scale -> ScaleStatus in
@@ -152,7 +152,7 @@ public struct StatusReport: Codable, Sendable {
       let sheet = state.sheet(for: commitment.id)
       return CommitmentStatus(
         id: commitment.id, title: commitment.title.best(language.rawValue),
-        evidence: state.evidence.filter { $0.commitment == commitment.id }.count, scales: scales,
+        evidence: state.evidencePerCommitment[commitment.id] ?? 0, scales: scales,
         indicators: Dictionary(
           rubric.indicatorValues(for: sheet).map { ($0.0.id, $0.1) }, uniquingKeysWith: { first, _ in first }),
         missing: scales.filter { $0.levels == nil && !$0.notApplicable }.map(\.scale))

@@ -118,18 +118,17 @@ extension Workspace {
       prepared.append(record)
     }
     var added: [EvidenceRecord] = []
-    try ledger.append { contents in
-      let state = try state(of: contents.lines)
-      var lines = contents.lines
+    try appendActs { state in
       added = []
+      var lines: [Data] = []
       for var record in prepared {
-        record.id = "E\(state.evidence.count + added.count + 1)"
-        var act = Act(after: lines, type: .evidenceAdded, time: now)
+        record.id = "E\(state.evidenceCount + 1)"
+        var act = Act(after: state, type: .evidenceAdded, time: now)
         act.evidence = record
-        lines.append(try act.line())
+        do throws(RecordsError) { lines.append(try state.add(act)) } catch { throw WorkspaceError(error) }
         added.append(record)
       }
-      return Array(lines.dropFirst(contents.lines.count))
+      return lines
     }
     return added
   }
@@ -171,9 +170,8 @@ extension Workspace {
       checked.append((commitment, scale, levels, rationale, draft, correct))
     }
     var recorded: [ScoreRecord] = []
-    try ledger.append { contents in
-      var state = try state(of: contents.lines)
-      var lines = contents.lines
+    try appendActs { state in
+      var lines: [Data] = []
       recorded = []
       for (commitment, scale, levels, rationale, draft, correct) in checked {
         let cited = try citedEvidence(draft.evidence, for: commitment, in: state)
@@ -220,17 +218,15 @@ extension Workspace {
               field: "--in-reply-to")
           }
         }
-        var act = Act(after: lines, type: correct ? .scoreCorrected : .scoreRecorded, time: now)
+        var act = Act(after: state, type: correct ? .scoreCorrected : .scoreRecorded, time: now)
         let record = ScoreRecord(
           id: "S\(state.scoreCount + 1)", commitment: commitment, scale: scale.id, levels: levels.map(\.id),
           rationale: rationale, evidence: cited, supersedes: current?.id, inReplyTo: draft.inReplyTo)
         act.score = record
-        let line = try act.line()
-        lines.append(line)
-        do throws(RecordsError) { try state.apply(act) } catch { throw WorkspaceError(error) }
+        do throws(RecordsError) { lines.append(try state.add(act)) } catch { throw WorkspaceError(error) }
         recorded.append(record)
       }
-      return Array(lines.dropFirst(contents.lines.count))
+      return lines
     }
     return recorded
   }
@@ -240,8 +236,10 @@ extension Workspace {
   {
     var cited: [String] = []
     for id in ids {
-      guard let item = state.evidence(id) else {
-        let known = state.evidence.filter { $0.commitment == commitment }.map(\.id)
+      guard let found = state.evidenceID(id) else {
+        // Only on a refusal: the ids of this commitment's evidence, from a full replay.
+        let all = (try? self.state().evidence) ?? []
+        let known = all.filter { $0.commitment == commitment }.map(\.id)
         let list = known.joined(separator: ", ")
         throw WorkspaceError(
           .unknownName,
@@ -250,7 +248,7 @@ extension Workspace {
             "evidencia desconocida '\(id)' (evidencia de \(commitment): \(known.isEmpty ? "ninguna aún; agregue con 'veedor evidence add'" : list))",
           field: "--evidence")
       }
-      if !cited.contains(item.id) { cited.append(item.id) }
+      if !cited.contains(found) { cited.append(found) }
     }
     return cited
   }
@@ -262,11 +260,10 @@ extension Workspace {
     guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
       throw WorkspaceError(.badInput, "the note is empty", es: "la nota está vacía", field: "TEXT")
     }
-    try ledger.append { contents in
-      _ = try state(of: contents.lines)
-      var act = Act(after: contents.lines, type: .note, time: now)
+    try appendActs { state in
+      var act = Act(after: state, type: .note, time: now)
       act.note = NoteRecord(commitment: commitmentID, text: text)
-      return [try act.line()]
+      do throws(RecordsError) { return [try state.add(act)] } catch { throw WorkspaceError(error) }
     }
   }
 }

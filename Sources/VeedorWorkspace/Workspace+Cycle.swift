@@ -65,21 +65,19 @@ extension Workspace {
   public func updateMilestones(_ drafts: [MilestoneDraft], now: Date) throws -> [MilestoneUpdateRecord] {
     let today = String(Act.timestamp(now).prefix(10))
     var recorded: [MilestoneUpdateRecord] = []
-    try ledger.append { contents in
-      var state = try state(of: contents.lines)
+    try appendActs { state in
       let (records, problems) = prepare(drafts, state: state, today: today)
       if let first = problems.first {
         throw WorkspaceError(.badInput, first.message, es: first.messageES, field: first.field)
       }
-      var lines = contents.lines
+      var lines: [Data] = []
       for record in records {
-        var act = Act(after: lines, type: .milestoneUpdated, time: now)
+        var act = Act(after: state, type: .milestoneUpdated, time: now)
         act.milestone = record
-        lines.append(try act.line())
-        do throws(RecordsError) { try state.apply(act) } catch { throw WorkspaceError(error) }
+        do throws(RecordsError) { lines.append(try state.add(act)) } catch { throw WorkspaceError(error) }
       }
       recorded = records
-      return Array(lines.dropFirst(contents.lines.count))
+      return lines
     }
     return recorded
   }
@@ -143,13 +141,13 @@ extension Workspace {
           "note", "progress goes back from \(before)% to \(progress)%: say why in a note",
           es: "el avance retrocede de \(before)% a \(progress)%: explique por qué en una nota")
       }
-      for id in draft.evidence where state.evidence(id) == nil {
+      for id in draft.evidence where state.evidenceID(id) == nil {
         fail(
           "evidence", "unknown evidence '\(id)' (add it with 'veedor evidence add')",
           es: "evidencia desconocida '\(id)' (agréguela con 'veedor evidence add')")
       }
       progressNow[item.id] = progress
-      let evidence = draft.evidence.compactMap { state.evidence($0)?.id }
+      let evidence = draft.evidence.compactMap { state.evidenceID($0) }
       records.append(
         MilestoneUpdateRecord(
           id: "U\(state.cycle.allUpdates.count + records.count + 1)", milestone: item.id, status: draft.status,
@@ -165,8 +163,7 @@ extension Workspace {
     reason: String, at time: Date
   ) throws -> MilestoneChangeRecord {
     var record: MilestoneChangeRecord?
-    try ledger.append { contents in
-      var state = try state(of: contents.lines)
+    try appendActs { state in
       let board = milestoneBoard(state, today: String(Act.timestamp(time).prefix(10)))
       let owner: String
       let target: String
@@ -188,15 +185,14 @@ extension Workspace {
         }
         (owner, target) = (item.commitment, item.id)
       }
-      var lines = contents.lines
-      var act = Act(after: lines, type: .milestoneChanged, time: time)
+      var act = Act(after: state, type: .milestoneChanged, time: time)
       let made = MilestoneChangeRecord(
         milestone: target, commitment: owner, change: change, now: change == .dropped ? nil : milestone, reason: reason)
       act.milestoneChange = made
-      lines.append(try act.line())
-      do throws(RecordsError) { try state.apply(act) } catch { throw WorkspaceError(error) }
+      let line: Data
+      do throws(RecordsError) { line = try state.add(act) } catch { throw WorkspaceError(error) }
       record = made
-      return Array(lines.dropFirst(contents.lines.count))
+      return [line]
     }
     guard let record else { throw WorkspaceError(.io, "the change was not recorded", es: "el cambio no se registró") }
     return record
@@ -206,22 +202,18 @@ extension Workspace {
   public func addCheckin(_ draft: CheckinRecord, at time: Date) throws -> CheckinRecord {
     var record = draft
     record.commitments = try draft.commitments.map { try commitment($0).id }
-    try ledger.append { contents in
-      var state = try state(of: contents.lines)
-      for id in draft.evidence where state.evidence(id) == nil {
+    try appendActs { state in
+      for id in draft.evidence where state.evidenceID(id) == nil {
         throw WorkspaceError(
           .unknownName, "unknown evidence '\(id)'", es: "evidencia desconocida '\(id)'", field: "--evidence")
       }
-      record.evidence = draft.evidence.compactMap { state.evidence($0)?.id }
+      record.evidence = draft.evidence.compactMap { state.evidenceID($0) }
       record.id = "C\(state.cycle.checkins.count + 1)"
-      var lines = contents.lines
-      var act = Act(after: lines, type: .checkinAdded, time: time)
+      var act = Act(after: state, type: .checkinAdded, time: time)
       act.checkin = record
-      lines.append(try act.line())
-      do throws(RecordsError) { try state.apply(act) } catch {
+      do throws(RecordsError) { return [try state.add(act)] } catch {
         throw WorkspaceError(.badInput, error.message, es: error.messageES, field: error.field)
       }
-      return Array(lines.dropFirst(contents.lines.count))
     }
     return record
   }

@@ -25,7 +25,7 @@ extension Workspace {
         es: "la ventana se cerraría (\(closes)) antes de publicarse el borrador (\(today))", field: "--review-closes")
     }
     var opened: ReviewRecord?
-    try appendVoice { state, lines throws(WorkspaceError) in
+    try appendVoice { state throws(WorkspaceError) in
       if let open = state.voices.openWindow {
         throw WorkspaceError(
           .conflict,
@@ -36,7 +36,7 @@ extension Workspace {
       }
       let record = ReviewRecord(id: "W\(state.voices.windows.count + 1)", opens: opens, closes: closes)
       opened = record
-      var act = Act(after: lines, type: .reviewOpened, time: now)
+      var act = Act(after: state, type: .reviewOpened, time: now)
       act.review = record
       return act
     }
@@ -54,7 +54,7 @@ extension Workspace {
   public func closeReview(allowUnanswered: Bool, closeEarly: Bool = false, now: Date) throws -> ReviewRecord? {
     var closed: ReviewRecord?
     let today = String(Act.timestamp(now).prefix(10))
-    try appendVoice { state, lines throws(WorkspaceError) in
+    try appendVoice { state throws(WorkspaceError) in
       guard let open = state.voices.openWindow else { return nil }
       let unanswered = state.voices.unansweredInTime.map(\.record.id)
       if !unanswered.isEmpty && !allowUnanswered {
@@ -76,7 +76,7 @@ extension Workspace {
       var record = open.record
       record.unanswered = unanswered
       closed = record
-      var act = Act(after: lines, type: .reviewClosed, time: now)
+      var act = Act(after: state, type: .reviewClosed, time: now)
       act.review = record
       return act
     }
@@ -120,7 +120,7 @@ extension Workspace {
         file: file.path)
     }
     var added: Voices.Reply?
-    try appendVoice { state, lines throws(WorkspaceError) in
+    try appendVoice { state throws(WorkspaceError) in
       guard let window = state.voices.windows.first(where: { $0.draftSize == text.checkpointSize }) else {
         throw WorkspaceError(
           .badInput,
@@ -129,7 +129,8 @@ extension Workspace {
             "indica el punto de control \(text.checkpointSize), que no es un borrador de este registro (borradores: \(state.voices.windows.map { "\($0.draftSize)" }.joined(separator: ", ")))",
           file: file.path, field: text.spanish ? "punto-de-control" : "checkpoint")
       }
-      let root = (try? MerkleTree(entries: lines.prefix(window.draftSize)).root())?.base64EncodedString()
+      let root = (try? MerkleTree(entries: ((try? readLedger().lines) ?? []).prefix(window.draftSize)).root())?
+        .base64EncodedString()
       guard root == text.checkpointRoot else {
         throw WorkspaceError(
           .badInput, "names a root that is not the root of draft \(window.record.id) (another ledger, or a typo)",
@@ -177,7 +178,7 @@ extension Workspace {
       let record = ReplyRecord(
         id: "R\(state.voices.replies.count + 1)", content: bytes, sha256: stored.sha256, signature: armoured,
         party: party, submitter: party == nil && trimmed?.isEmpty == false ? trimmed : nil)
-      var act = Act(after: lines, type: .replyAdded, time: now)
+      var act = Act(after: state, type: .replyAdded, time: now)
       act.reply = record
       var after = state
       do throws(RecordsError) { try after.apply(act) } catch { throw WorkspaceError(error) }
@@ -228,7 +229,7 @@ extension Workspace {
       throw WorkspaceError(
         .badInput, "an answer needs a rationale", es: "una respuesta necesita un fundamento", field: "--rationale")
     }
-    try appendVoice { state, lines throws(WorkspaceError) in
+    try appendVoice { state throws(WorkspaceError) in
       guard let reply = state.voices.reply(id) else {
         throw WorkspaceError(
           .unknownName, "no reply '\(id)' (replies: \(state.voices.replies.map(\.record.id).joined(separator: ", ")))",
@@ -240,7 +241,7 @@ extension Workspace {
           .conflict, "\(id) is already answered (\(answer.decision.rawValue)); answers are final",
           es: "\(id) ya está contestada (\(answer.decision.rawValue)); las respuestas son definitivas")
       }
-      var act = Act(after: lines, type: .replyAnswered, time: now)
+      var act = Act(after: state, type: .replyAnswered, time: now)
       act.answer = record
       return act
     }
@@ -258,8 +259,8 @@ extension Workspace {
     checked.commitment = commitment.id
     checked.scale = resolved.0.id
     checked.reviewerLevels = resolved.1.map(\.id)
-    try appendVoice { state, lines throws(WorkspaceError) in
-      var act = Act(after: lines, type: .scoreReconciled, time: now)
+    try appendVoice { state throws(WorkspaceError) in
+      var act = Act(after: state, type: .scoreReconciled, time: now)
       act.reconciliation = checked
       var after = state
       do throws(RecordsError) { try after.apply(act) } catch {

@@ -25,7 +25,7 @@ extension Workspace {
     let record = PartyRecord(
       name: name, role: role, publicKey: MonitorKey.sshPublicKey(key),
       title: title.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 })
-    try appendVoice { state, lines throws(WorkspaceError) in
+    try appendVoice { state throws(WorkspaceError) in
       if let existing = state.voices.parties[name] {
         throw WorkspaceError(
           .conflict, "'\(name)' is already a party (\(existing.role.rawValue)); remove it first",
@@ -43,7 +43,7 @@ extension Workspace {
             "esta clave se inscribió como '\(earlier)'; una clave conserva su nombre (las respuestas que firmó lo indican)",
           field: "--key")
       }
-      var act = Act(after: lines, type: .partyAdded, time: now)
+      var act = Act(after: state, type: .partyAdded, time: now)
       act.party = record
       return act
     }
@@ -53,7 +53,7 @@ extension Workspace {
   /// Removes a party; its earlier replies stay in the ledger, signed as they were.
   public func removeParty(name: String, now: Date) throws -> PartyRecord {
     var removed: PartyRecord?
-    try appendVoice { state, lines throws(WorkspaceError) in
+    try appendVoice { state throws(WorkspaceError) in
       guard let party = state.voices.parties[name] else {
         let names = state.voices.roster.map(\.name)
         throw WorkspaceError(
@@ -64,7 +64,7 @@ extension Workspace {
           field: "NAME")
       }
       removed = party
-      var act = Act(after: lines, type: .partyRemoved, time: now)
+      var act = Act(after: state, type: .partyRemoved, time: now)
       act.party = party
       return act
     }
@@ -85,16 +85,14 @@ extension Workspace {
     return text
   }
 
-  /// Appends one act built from the replayed state, then refreshes the roster file.
-  func appendVoice(_ make: (LedgerState, [Data]) throws(WorkspaceError) -> Act?) throws {
-    var after: LedgerState?
-    try ledger.append { contents in
-      var state = try state(of: contents.lines)
-      guard let act = try make(state, contents.lines) else { return [] }
-      do throws(RecordsError) { try state.apply(act) } catch { throw WorkspaceError(error) }
-      after = state
-      return [try act.line()]
+  /// Appends one act built from the current state, then refreshes the roster file.
+  func appendVoice(_ make: (LedgerState) throws(WorkspaceError) -> Act?) throws {
+    var appended = false
+    let after = try appendActs { state in
+      guard let act = try make(state) else { return [] }
+      appended = true
+      do throws(RecordsError) { return [try state.add(act)] } catch { throw WorkspaceError(error) }
     }
-    if let after { try writeRoster(after) }
+    if appended { try writeRoster(after) }
   }
 }

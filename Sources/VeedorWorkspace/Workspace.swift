@@ -8,7 +8,8 @@ import VeedorRubric
 /// A monitoring workspace: a folder whose single source of truth is `ledger.jsonl`.
 ///
 /// Layout: `veedor.json`, `plan.json`, `rubric.json` (exact copy of the rubric file),
-/// `ledger.jsonl`, `objects/` (evidence by SHA-256) and `checkpoints/`.
+/// `ledger.jsonl`, `objects/` (evidence by SHA-256) and `checkpoints/`; beside the ledger, the local
+/// guards `ledger.jsonl.head` and `ledger.jsonl.state` (a checked snapshot of its state).
 public struct Workspace: Sendable {
   /// The workspace folder.
   public let root: URL
@@ -123,13 +124,33 @@ public struct Workspace: Sendable {
       throw WorkspaceError(.integrity, "missing", es: "falta", file: rubricURL.path)
     }
     let rubric: Rubric
-    do { rubric = try Rubric.load(rubricData) } catch {
-      throw WorkspaceError(.integrity, error.description, es: spanishText(error), file: rubricURL.path)
+    if let pinned = pinnedRubric(rubricData, root: root) {
+      rubric = pinned
+    } else {
+      do { rubric = try Rubric.load(rubricData) } catch {
+        throw WorkspaceError(.integrity, error.description, es: spanishText(error), file: rubricURL.path)
+      }
     }
     return Workspace(root: root, config: config, plan: plan, rubric: rubric)
   }
 
-  /// Replays the ledger and checks that `plan.json` and `rubric.json` are the files it pinned.
+  /// The rubric decoded without running its validator again, when the ledger's first entry pins
+  /// exactly these bytes: `create` validated them before pinning. A rubric.json that differs from
+  /// the pin is validated here, and refused by every command that reads the ledger's state.
+  private static func pinnedRubric(_ data: Data, root: URL) -> Rubric? {
+    guard let handle = FileHandle(forReadingAtPath: root.appendingPathComponent("ledger.jsonl").path) else {
+      return nil
+    }
+    defer { try? handle.close() }
+    guard let head = try? handle.read(upToCount: LedgerFile.maxLineBytes + 1), let end = head.firstIndex(of: 0x0A),
+      let first = try? JSONDecoder().decode(Act.self, from: head[..<end]), first.seq == 0,
+      first.type == .planImported, first.plan?.rubricSHA256 == Data(SHA256.hash(data: data)).hexString
+    else { return nil }
+    return try? JSONDecoder().decode(Rubric.self, from: data)
+  }
+
+  /// Replays the whole ledger, keeping every act and evidence record, and checks that `plan.json`
+  /// and `rubric.json` are the files it pinned (``currentState()`` is the cheap, compact one).
   ///
   /// A torn last line (an interrupted write) is reported rather than silently skipped.
   public func state() throws(WorkspaceError) -> LedgerState {
@@ -156,18 +177,7 @@ public struct Workspace: Sendable {
   public func state(of lines: [Data]) throws(WorkspaceError) -> LedgerState {
     let state: LedgerState
     do { state = try LedgerState.replay(lines, file: ledgerPath) } catch { throw WorkspaceError(error) }
-    guard let pinned = state.plan else {
-      throw WorkspaceError(.integrity, "the ledger is empty", es: "el registro está vacío", file: ledgerPath)
-    }
-    for (name, want) in [("plan.json", pinned.sha256), ("rubric.json", pinned.rubricSHA256)] {
-      let url = root.appendingPathComponent(name)
-      let have = (try? Data(contentsOf: url)).map { Data(SHA256.hash(data: $0)).hexString }
-      if have != want {
-        throw WorkspaceError(
-          .integrity, "changed since the ledger pinned it (SHA-256 \(want.prefix(12))…)",
-          es: "cambió desde que el registro lo fijó (SHA-256 \(want.prefix(12))…)", file: url.path)
-      }
-    }
+    try checkPins(state)
     return state
   }
 

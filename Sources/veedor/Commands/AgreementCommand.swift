@@ -110,6 +110,7 @@ struct AgreementCommand: ParsableCommand {
 /// `veedor reconcile`: which reading stands after a second reviewer scored the same item.
 struct Reconcile: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "reconcile",
     abstract: "Record which reading stands after a second reviewer scored an item differently.",
     discussion: """
       The reviewer must be in the roster with the role reviewer. When their reading stands, record

@@ -14,6 +14,7 @@ struct CheckinCommand: ParsableCommand {
   /// `veedor checkin add`.
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "add",
       abstract: "Record a check-in: the day, the units present, what they reported, agreements, follow-ups.",
       discussion: """
         Add the minutes first ('veedor evidence add … --kind meeting') and cite them with --evidence.
@@ -66,7 +67,7 @@ struct CheckinCommand: ParsableCommand {
   /// `veedor checkin list`.
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "List check-ins, newest first, and each unit's last check-in.",
+      commandName: "list", abstract: "List check-ins, newest first, and each unit's last check-in.",
       discussion: "Example: veedor checkin list")
     @OptionGroup var options: WorkspaceOptions
     @Flag(help: "Print JSON.") var json = false
@@ -76,7 +77,7 @@ struct CheckinCommand: ParsableCommand {
     func run() throws {
       let w = ReportWords(language: Environment.language(language))
       let workspace = try options.open()
-      let state = try workspace.state()
+      let state = try workspace.currentState()
       let checkins = state.cycle.checkins.map(\.record).reversed()
       if json { return try Output.json(Array(checkins)) }
       for c in checkins {

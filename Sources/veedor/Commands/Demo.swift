@@ -9,7 +9,7 @@ import VeedorWorkspace
 /// `veedor demo`: the main flow on the bundled Peñalolén example.
 struct Demo: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Run the main flow on the bundled Peñalolén 2021–2024 example (example data).",
+    commandName: "demo", abstract: "Run the main flow on the bundled Peñalolén 2021–2024 example (example data).",
     discussion: """
       Copies the bundled workspace (evidence/) to a fresh folder, shows its status, creates an
       unencrypted demo key in that folder, signs a checkpoint, verifies the ledger, runs a review

@@ -16,7 +16,7 @@ struct EvidenceCommand: ParsableCommand {
   /// `veedor evidence add`.
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Add a file or a URL as evidence for a commitment; prints the new evidence id.",
+      commandName: "add", abstract: "Add a file or a URL as evidence for a commitment; prints the new evidence id.",
       discussion: """
         Files are hashed (SHA-256) while being copied into objects/, so large files never sit in memory.
 
@@ -62,7 +62,8 @@ struct EvidenceCommand: ParsableCommand {
   /// `veedor evidence list`.
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "List evidence, for one commitment or all.", discussion: "Example: veedor evidence list CLPLN0001")
+      commandName: "list", abstract: "List evidence, for one commitment or all.",
+      discussion: "Example: veedor evidence list CLPLN0001")
     @OptionGroup var options: WorkspaceOptions
     @Argument(help: "Commitment id (all when omitted).") var commitment: String?
     @Flag(help: "Print JSON.") var json = false

@@ -7,7 +7,7 @@ import VeedorWorkspace
 /// `veedor init`: creates a workspace from a plan file and a rubric.
 struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Create a workspace for an action plan.",
+    commandName: "init", abstract: "Create a workspace for an action plan.",
     discussion: """
       The plan may be Veedor's plan.json, a simple CSV (columns: \(PlanImporter.simpleColumns.joined(separator: ", "))),
       or OGP's own commitments sheet exported as CSV (pick the plan with --action-plan).

@@ -70,7 +70,7 @@ struct KeyCommand: ParsableCommand {
   /// `veedor key generate`.
   struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Create a new Ed25519 key, encrypted with a passphrase.",
+      commandName: "generate", abstract: "Create a new Ed25519 key, encrypted with a passphrase.",
       discussion: """
         The key file is created with mode 0600 inside a 0700 folder and encrypted with
         scrypt + ChaCha20-Poly1305. The seed is never printed. The passphrase needs at least
@@ -109,7 +109,7 @@ struct KeyCommand: ParsableCommand {
   /// `veedor key show`.
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Print the public key, its fingerprints and the checkpoint verifier key.",
+      commandName: "show", abstract: "Print the public key, its fingerprints and the checkpoint verifier key.",
       discussion: "Example: veedor key show -w work")
     @OptionGroup var keyOptions: KeyOptions
     @Option(name: [.short, .long], help: "Workspace whose ledger origin names the verifier key.")

@@ -22,7 +22,7 @@ struct LedgerCommand: ParsableCommand {
   /// `veedor ledger verify`.
   struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Re-check every entry, hash link, the Merkle root and every checkpoint.",
+      commandName: "verify", abstract: "Re-check every entry, hash link, the Merkle root and every checkpoint.",
       discussion: "Exit 0 when all holds; 1 naming the first bad line otherwise.\nExample: veedor ledger verify -w work"
     )
     @OptionGroup var options: WorkspaceOptions
@@ -77,6 +77,7 @@ struct LedgerCommand: ParsableCommand {
   /// `veedor ledger repair`.
   struct Repair: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "repair",
       abstract: "Move an incomplete last line (from an interrupted write) aside into ledger.jsonl.torn.",
       discussion: """
         Nothing is deleted: the bytes are appended to the side file. On a full disk, where even the side

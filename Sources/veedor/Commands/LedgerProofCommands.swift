@@ -9,7 +9,7 @@ extension LedgerCommand {
   /// `veedor ledger proof ENTRY`.
   struct Proof: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Print the inclusion proof of an entry (RFC 6962 §2.1.1).",
+      commandName: "proof", abstract: "Print the inclusion proof of an entry (RFC 6962 §2.1.1).",
       discussion: "Example: veedor ledger proof 3 --size 10")
     @OptionGroup var options: WorkspaceOptions
     @Argument(help: "Entry number, from 0.") var entry: Int
@@ -40,7 +40,7 @@ extension LedgerCommand {
   /// `veedor ledger consistency OLD [NEW]`.
   struct Consistency: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Print the consistency proof between two tree sizes (RFC 6962 §2.1.2).",
+      commandName: "consistency", abstract: "Print the consistency proof between two tree sizes (RFC 6962 §2.1.2).",
       discussion: "Example: veedor ledger consistency 5 12")
     @OptionGroup var options: WorkspaceOptions
     @Argument(help: "Older tree size (at least 1).") var oldSize: Int

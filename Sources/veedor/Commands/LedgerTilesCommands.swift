@@ -9,7 +9,7 @@ extension LedgerCommand {
   /// `veedor ledger tiles`.
   struct Tiles: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Write the ledger as C2SP tlog-tiles, up to its latest signed checkpoint.",
+      commandName: "tiles", abstract: "Write the ledger as C2SP tlog-tiles, up to its latest signed checkpoint.",
       discussion: """
         Writes DIR/checkpoint (the latest signed, possibly cosigned, checkpoint), hash tiles
         DIR/tile/<L>/<N> (full tiles of 256 hashes, N as x001/x234/067), partial tiles
@@ -55,6 +55,7 @@ extension LedgerCommand {
   /// `veedor ledger fetch`.
   struct Fetch: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "fetch",
       abstract: "Rebuild ledger.jsonl from a tiled log's entry bundles and check it against its checkpoint.",
       discussion: """
         LOG is an http(s) URL prefix, a file:// URL or a folder. Every entry bundle is fetched, the

@@ -9,7 +9,7 @@ import VeedorWorkspace
 /// `veedor log`: the history of acts, corrections included.
 struct Log: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Show the ledger's history, optionally for one commitment.",
+    commandName: "log", abstract: "Show the ledger's history, optionally for one commitment.",
     discussion: "Example: veedor log CLPLN0001")
 
   @OptionGroup var options: WorkspaceOptions
@@ -110,7 +110,8 @@ struct Log: ParsableCommand {
 /// `veedor note`: adds a free-text note to the ledger.
 struct Note: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Add a note to the ledger.", discussion: "Example: veedor note \"Met the forum\" --commitment CLPLN0002")
+    commandName: "note", abstract: "Add a note to the ledger.",
+    discussion: "Example: veedor note \"Met the forum\" --commitment CLPLN0002")
 
   @OptionGroup var options: WorkspaceOptions
   @Argument(help: "The note.") var text: String

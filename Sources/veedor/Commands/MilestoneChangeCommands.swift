@@ -45,6 +45,7 @@ extension MilestoneCommand {
   /// `veedor milestone add`.
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "add",
       abstract: "Record a milestone added to a commitment during implementation (a recorded plan change).",
       discussion: """
         Example: veedor milestone add CLPLN0002 --title "Second public consultation" --due 2024-06 --reason "Agreed at the May check-in (C4)"
@@ -68,6 +69,7 @@ extension MilestoneCommand {
   /// `veedor milestone reword`.
   struct Reword: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "reword",
       abstract: "Record new wording, dates, unit or weight of a milestone (the plan file stays as published).",
       discussion:
         "Example: veedor milestone reword CLPLN0001.M2 --due 2024-09 --reason \"Deadline moved by decree 123\"")
@@ -78,7 +80,7 @@ extension MilestoneCommand {
 
     func run() throws {
       let workspace = try options.open()
-      let board = workspace.milestoneBoard(try workspace.state(), today: Environment.today())
+      let board = workspace.milestoneBoard(try workspace.currentState(), today: Environment.today())
       let current = board.item(milestone).map {
         Milestone(
           title: $0.title, due: $0.due, id: nil, start: $0.start, responsible: $0.responsible, weight: $0.weight)
@@ -93,6 +95,7 @@ extension MilestoneCommand {
   /// `veedor milestone drop`.
   struct Drop: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "drop",
       abstract: "Record a milestone dropped from its commitment; its history stays, it no longer counts.",
       discussion: "Example: veedor milestone drop CLPLN0001.M5 --reason \"Replaced by M6 (council decision 45)\"")
     @OptionGroup var options: WorkspaceOptions

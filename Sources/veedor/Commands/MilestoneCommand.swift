@@ -33,7 +33,7 @@ struct MilestoneCommand: ParsableCommand {
   /// `veedor milestone list`.
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "List milestones with status, progress, due date, unit and overdue marks.",
+      commandName: "list", abstract: "List milestones with status, progress, due date, unit and overdue marks.",
       discussion: "Example: veedor milestone list CLPLN0001")
     @OptionGroup var options: WorkspaceOptions
     @Argument(help: "Commitment id (all when omitted).") var commitment: String?
@@ -46,7 +46,7 @@ struct MilestoneCommand: ParsableCommand {
       let w = ReportWords(language: lang)
       let workspace = try options.open()
       let filter = try commitment.map { try workspace.commitment($0).id }
-      let board = workspace.milestoneBoard(try workspace.state(), today: Environment.today())
+      let board = workspace.milestoneBoard(try workspace.currentState(), today: Environment.today())
       let shown = board.commitments.filter { filter == nil ? !$0.milestones.isEmpty : $0.commitment == filter }
       if json { return try Output.json(shown) }
       if shown.isEmpty {
@@ -74,7 +74,7 @@ struct MilestoneCommand: ParsableCommand {
   /// `veedor milestone update`.
   struct Update: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Record a dated progress update of one milestone.",
+      commandName: "update", abstract: "Record a dated progress update of one milestone.",
       discussion: """
         Progress defaults to 100 for complete and 0 for not started; going back needs --note saying why.
         Examples:
@@ -114,7 +114,7 @@ struct MilestoneCommand: ParsableCommand {
   /// `veedor milestone template`.
   struct Template: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Write the spreadsheet (CSV) a unit fills in to report on its milestones.",
+      commandName: "template", abstract: "Write the spreadsheet (CSV) a unit fills in to report on its milestones.",
       discussion: """
         One row per milestone with its current status and progress; the unit changes status and
         progress and fills date (fecha) and note (nota). Read back with 'veedor milestone import'.
@@ -126,7 +126,7 @@ struct MilestoneCommand: ParsableCommand {
 
     func run() throws {
       let workspace = try options.open()
-      let board = workspace.milestoneBoard(try workspace.state(), today: Environment.today())
+      let board = workspace.milestoneBoard(try workspace.currentState(), today: Environment.today())
       let text = MilestoneSheet.template(board, language: lang)
       guard let out else { return Output.block(text) }
       try POSIXFile.writeAtomically(Data(text.utf8), to: URL(fileURLWithPath: out))
@@ -138,6 +138,7 @@ struct MilestoneCommand: ParsableCommand {
   /// `veedor milestone import`.
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "import",
       abstract: "Record the updates of a filled milestone spreadsheet: all of them, or none if any row is wrong.",
       discussion: """
         Every row is checked first (unknown milestone, bad date, status not in the vocabulary, progress
@@ -161,7 +162,7 @@ struct MilestoneCommand: ParsableCommand {
           .badInput, error.description,
           es: error.spanishDescription, file: file)
       }
-      let state = try workspace.state()
+      let state = try workspace.currentState()
       let today = Environment.today()
       let board = workspace.milestoneBoard(state, today: today)
       let reading = try MilestoneSheet.read(data, file: file, board: board)

@@ -21,7 +21,7 @@ struct PartyCommand: ParsableCommand {
   /// `veedor party add`.
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Add a party to the roster.",
+      commandName: "add", abstract: "Add a party to the roster.",
       discussion: """
         The party makes a key with OpenSSH (ssh-keygen -t ed25519 -f dideco) and sends you dideco.pub.
 
@@ -66,7 +66,7 @@ struct PartyCommand: ParsableCommand {
   /// `veedor party remove`.
   struct Remove: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Remove a party; its earlier replies stay, signed as they were.",
+      commandName: "remove", abstract: "Remove a party; its earlier replies stay, signed as they were.",
       discussion: "Example: veedor party remove dideco")
     @OptionGroup var options: WorkspaceOptions
     @Argument(help: "The party's short name.") var name: String
@@ -84,14 +84,14 @@ struct PartyCommand: ParsableCommand {
   /// `veedor party list`.
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "List the active parties.", discussion: "Example: veedor party list --json")
+      commandName: "list", abstract: "List the active parties.", discussion: "Example: veedor party list --json")
     @OptionGroup var options: WorkspaceOptions
     @Flag(help: "Print JSON.") var json = false
     /// The language of messages: `--lang en|es`.
     @OptionGroup var messages: MessageLanguageOption
 
     func run() throws {
-      let roster = try options.open().state().voices.roster
+      let roster = try options.open().currentState().voices.roster
       if json { return try Output.json(roster) }
       if roster.isEmpty {
         Output.note(

@@ -13,7 +13,8 @@ struct PlanCommand: ParsableCommand {
   /// `veedor plan show`.
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Show the plan and its commitments.", discussion: "Example: veedor plan show --lang es")
+      commandName: "show", abstract: "Show the plan and its commitments.",
+      discussion: "Example: veedor plan show --lang es")
 
     @OptionGroup var options: WorkspaceOptions
     /// The language of titles and labels; nil for the run's (`LC_ALL`/`LANG`).

@@ -8,6 +8,7 @@ import VeedorWorkspace
 /// `veedor publish`: the static site for civil society.
 struct Publish: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "publish",
     abstract: "Write a static bilingual site (Spanish first) of the signed report, ready for any web host.",
     discussion: """
       The report is verified first (against the exported allowed_signers) and never published when it

@@ -26,6 +26,7 @@ struct ReplyCommand: ParsableCommand {
   /// `veedor reply template`.
   struct Template: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "template",
       abstract: "Write a reply file for the current draft, ready to fill in (or to sign, with --text).",
       discussion: """
         Examples:
@@ -81,7 +82,7 @@ struct ReplyCommand: ParsableCommand {
         return (review.draftSize, review.draftRoot)
       }
       let workspace = try options.open()
-      let state = try workspace.state()
+      let state = try workspace.currentState()
       guard let window = state.voices.openWindow else {
         throw WorkspaceError(
           .conflict, "no draft is open for replies: export one with 'veedor report export --draft'",
@@ -95,7 +96,7 @@ struct ReplyCommand: ParsableCommand {
   /// `veedor reply add`.
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Record a signed reply, or an unsigned public comment.",
+      commandName: "add", abstract: "Record a signed reply, or an unsigned public comment.",
       discussion: """
         The signature must verify in namespace \(ReplyText.namespace) with the key of an active party.
         The reply bytes are stored in objects/ by SHA-256 and recorded, with the signature, in the
@@ -157,7 +158,7 @@ struct ReplyCommand: ParsableCommand {
   /// `veedor reply answer`.
   struct Answer: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Record your decision on a reply.",
+      commandName: "answer", abstract: "Record your decision on a reply.",
       discussion: """
         An accepted reply usually causes a correction; record it first and link it:
           veedor score CLPLN0003 completion substantial --correct --in-reply-to R1 --rationale "…" --evidence E5
@@ -191,7 +192,8 @@ struct ReplyCommand: ParsableCommand {
   /// `veedor reply list`.
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "List replies and whether they are answered.", discussion: "Example: veedor reply list")
+      commandName: "list", abstract: "List replies and whether they are answered.",
+      discussion: "Example: veedor reply list")
     @OptionGroup var options: WorkspaceOptions
     @Flag(help: "Print JSON.") var json = false
     /// The language of messages: `--lang en|es`.
@@ -205,7 +207,7 @@ struct ReplyCommand: ParsableCommand {
     }
 
     func run() throws {
-      let replies = try options.open().state().voices.replies
+      let replies = try options.open().currentState().voices.replies
       let rows = replies.map {
         Row(
           id: $0.record.id, window: $0.window, time: $0.time, late: $0.late, party: $0.party?.name,

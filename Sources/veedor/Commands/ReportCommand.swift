@@ -24,6 +24,7 @@ struct ReportCommand: ParsableCommand {
   /// `veedor report export`.
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "export",
       abstract: "Sign the ledger head and write report.json, its signatures, and Markdown/HTML versions.",
       discussion: """
         Writes report.json (format veedor-report/2): the signed checkpoint, the exact plan and rubric
@@ -166,7 +167,7 @@ extension KeyCommand {
   /// `veedor key export`.
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Write the public material others need to check your signatures.",
+      commandName: "export", abstract: "Write the public material others need to check your signatures.",
       discussion: """
         Writes allowed_signers (for ssh-keygen -Y verify, limited to the report namespace),
         monitor.pub, monitor.pub.pem (for openssl), monitor.pgp (binary, for gpgv) and monitor.asc,

@@ -10,6 +10,7 @@ extension ReportCommand {
   /// `veedor report progress`.
   struct Progress: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "progress",
       abstract: "Sign a progress report for a quarter (or since a day): what changed, per commitment.",
       discussion: """
         A signed report like the assessment report (report.json, its three signatures, verified the

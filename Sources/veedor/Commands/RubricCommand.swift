@@ -14,6 +14,7 @@ struct RubricCommand: ParsableCommand {
   /// `veedor rubric list`.
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "List the rubrics found (in $VEEDOR_RUBRICS, ./rubrics, the checkout's rubrics/, then built in).")
     @Flag(help: "Print JSON.") var json = false
     /// The language of messages: `--lang en|es`.
@@ -36,7 +37,7 @@ struct RubricCommand: ParsableCommand {
   /// `veedor rubric show ID`.
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Show a rubric's scales, levels and indicators.",
+      commandName: "show", abstract: "Show a rubric's scales, levels and indicators.",
       discussion: "Example: veedor rubric show irm-2021 --lang es")
     @Argument(help: "Rubric id or path.") var id: String
     /// The language of texts and labels; nil for the run's (`LC_ALL`/`LANG`).
@@ -92,7 +93,7 @@ struct RubricCommand: ParsableCommand {
   /// `veedor rubric validate FILE`.
   struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Check a rubric file and report every problem with its JSON path.",
+      commandName: "validate", abstract: "Check a rubric file and report every problem with its JSON path.",
       discussion: "Example: veedor rubric validate my-rubric.json")
     @Argument(help: "Rubric file.") var file: String
     /// The language of messages: `--lang en|es`.

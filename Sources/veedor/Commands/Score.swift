@@ -8,7 +8,7 @@ import VeedorWorkspace
 /// `veedor score`: records a score, or walks the monitor through every scale on a terminal.
 struct Score: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Score a commitment on a rubric scale.",
+    commandName: "score", abstract: "Score a commitment on a rubric scale.",
     discussion: """
       With SCALE and LEVEL, records one score. A second score on the same scale needs --correct
       and supersedes the first; both stay in the ledger's history.

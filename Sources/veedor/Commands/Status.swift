@@ -9,7 +9,7 @@ import VeedorWorkspace
 /// `veedor status`: what is scored, what is missing, and the plan aggregates.
 struct Status: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Show scores, evidence, derived indicators, aggregates and what is still missing.",
+    commandName: "status", abstract: "Show scores, evidence, derived indicators, aggregates and what is still missing.",
     discussion: """
       In Spanish with --lang es, or when LC_ALL or LANG starts with es (es_CL.UTF-8); --json keeps English keys.
       Example: veedor status --lang es
@@ -31,7 +31,7 @@ struct Status: ParsableCommand {
 
   func run() throws {
     let workspace = try options.open()
-    let state = try workspace.state()
+    let state = try workspace.currentState()
     var report = StatusReport(workspace: workspace, state: state, language: lang)
     report.forms = Self.forms(workspace, state, lang)
     let board = workspace.milestoneBoard(state, today: Environment.today())
@@ -58,7 +58,8 @@ struct Status: ParsableCommand {
       let decided = c.indicators.sorted { $0.key < $1.key }.filter { $0.value != .unknown }
       if !decided.isEmpty {
         Output.line(
-          "  \(w["cli.indicators"]): \(decided.map { indicator($0.key, $0.value, workspace.rubric) }.joined(separator: lang == .es ? "; " : " "))")
+          "  \(w["cli.indicators"]): \(decided.map { indicator($0.key, $0.value, workspace.rubric) }.joined(separator: lang == .es ? "; " : " "))"
+        )
       }
       let missing = c.missing.map { id in lang == .es ? workspace.rubric.scale(id)?.title.es ?? id : id }
       if !missing.isEmpty { Output.line("  \(w["cli.missing"]): \(missing.joined(separator: ", "))") }

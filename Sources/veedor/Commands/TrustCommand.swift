@@ -21,7 +21,7 @@ struct TrustCommand: ParsableCommand {
   /// `veedor trust add`.
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Trust a monitor's key for some member codes (appends one allowed_signers line).",
+      commandName: "add", abstract: "Trust a monitor's key for some member codes (appends one allowed_signers line).",
       discussion: """
         KEYFILE is the monitor's monitor.pub ('ssh-ed25519 AAAA… comment', as
         'veedor key export' writes it), a one-line allowed_signers file, or a
@@ -61,7 +61,7 @@ struct TrustCommand: ParsableCommand {
   /// `veedor trust list`.
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "List the keys of a trust file: fingerprint, principals, namespaces, validity.",
+      commandName: "list", abstract: "List the keys of a trust file: fingerprint, principals, namespaces, validity.",
       discussion: """
         Malformed lines are reported on stderr (exit 2); ssh-keygen and Veedor
         both ignore them. Times without Z are shown as read in this machine's

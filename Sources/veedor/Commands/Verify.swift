@@ -6,6 +6,7 @@ import VeedorVerify
 /// `veedor verify`: civil society's check of a signed report.
 struct Verify: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "verify",
     abstract: "Check a signed report: signature, checkpoint, every ledger entry, and that it shows what they prove.",
     discussion: """
       Steps: (1) the report file is no larger than --max-report-size; (2) its signature over the raw

@@ -1,0 +1,148 @@
+import Crypto
+import Foundation
+import VeedorLedger
+import VeedorWorkspace
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `veedor-bench appends [LARGE]`: appends and `status` as a user runs them (whole `veedor`
+/// processes) on a 10-entry workspace and on one of LARGE entries (default 10^6), beside their
+/// references from the same run: the same append on 10 entries, reading and hashing the ledger file,
+/// and `git add && git commit` of the same small file.
+struct AppendBench {
+  let large: Int
+  let runs = 15
+
+  func run() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("veedor-bench-appends-\(getpid())")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+      .appendingPathComponent("veedor")
+    guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+      print("veedor is not built beside veedor-bench; run 'swift build -c release' first")
+      return
+    }
+    let small = try ScalingBench(max: 0).workspace(size: 0, in: folder)
+    let ledger = small.appendingPathComponent("ledger.jsonl")
+    let first10 = try Data(contentsOf: ledger).split(separator: 0x0A).prefix(10).map { Data($0) + Data([0x0A]) }
+    try Data(first10.joined()).write(to: ledger)
+    print("Growing the bundled workspace to \(large) entries…")
+    let big = try ScalingBench(max: large).workspace(size: large, in: folder)
+    let files = folder.appendingPathComponent("files")
+    try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
+    var fileNumber = 0
+    /// A new small file (1 KiB, distinct content) for each evidence add or commit.
+    func smallFile() throws -> String {
+      fileNumber += 1
+      let url = files.appendingPathComponent("minutes-\(fileNumber).txt")
+      try Data(String(repeating: "minutes \(fileNumber)\n", count: 1024 / 12).utf8).write(to: url)
+      return url.path
+    }
+    let v = binary.path
+    var rows: [(String, Double, Double)] = []
+    for (label, ws) in [("10", small), ("\(large)", big)] {
+      let w = ws.path
+      // The first command after the workspace was written by hand replays it all and writes the snapshot.
+      let first = Self.seconds(v, ["status", "-w", w])
+      _ = Self.seconds(v, ["score", "CLPLN0003", "verifiable", "yes", "--rationale", "r", "--evidence", "E1", "-w", w])
+      let note = Self.median(runs) { Self.seconds(v, ["note", "one more", "-w", w]) }
+      let evidence = Self.median(runs) {
+        Self.seconds(v, ["evidence", "add", "CLPLN0003", try! smallFile(), "--title", "Minutes", "-w", w])
+      }
+      let score = Self.median(runs) {
+        Self.seconds(
+          v, ["score", "CLPLN0003", "verifiable", "yes", "--correct", "--rationale", "r", "--evidence", "E1", "-w", w])
+      }
+      let status = Self.median(runs) { Self.seconds(v, ["status", "-w", w]) }
+      let peak = MemoryBench.peak(binary, ["status", "-w", w]).rss
+      print("\(label) entries: first status (full replay, writes the snapshot) \(Self.ms(first))")
+      rows.append(("note", note, 0))
+      rows.append(("evidence add (1 KiB file)", evidence, 0))
+      rows.append(("score --correct", score, 0))
+      rows.append(("status", status, Double(peak)))
+    }
+    print("")
+    print(
+      "| command (whole process, median of \(runs)) | \(large) entries | reference: 10 entries (same run) | ratio | target |"
+    )
+    print("|---|---|---|---|---|")
+    let half = rows.count / 2
+    for i in 0..<half where rows[i].0 != "status" {
+      let (name, ten, _) = rows[i]
+      let million = rows[i + half].1
+      print("| \(name) | \(Self.ms(million)) | \(Self.ms(ten)) | \(String(format: "%.2f×", million / ten)) | ≤ 2× |")
+    }
+    try references(binary: binary, big: big, status: rows[2 * half - 1], smallFile: smallFile, smallEvidence: rows[1].1)
+  }
+
+  /// `status` beside reading and hashing the ledger; `evidence add` beside `git add && git commit`.
+  private func references(
+    binary: URL, big: URL, status: (String, Double, Double), smallFile: () throws -> String, smallEvidence: Double
+  ) throws {
+    let ledger = big.appendingPathComponent("ledger.jsonl")
+    let bytes = (try FileManager.default.attributesOfItem(atPath: ledger.path)[.size] as? Int) ?? 0
+    let hashed = try (0..<5).map { _ in
+      try time {
+        var hasher = SHA256()
+        try Data(contentsOf: ledger).withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        _ = hasher.finalize()
+      }
+    }.sorted()[2]
+    let sha256sum = Self.median(5) { Self.seconds("/usr/bin/sha256sum", [ledger.path]) }
+    print("")
+    print("| figure | Veedor | reference (same run) | ratio | target |")
+    print("|---|---|---|---|---|")
+    print(
+      "| `veedor status` on \(large) entries (\(bytes / 1_000_000) MB), whole process; peak memory \(Int(status.2) / 1024) MiB | \(Self.ms(status.1)) | reading + SHA-256 of ledger.jsonl in process: \(Self.ms(hashed)); `sha256sum`: \(Self.ms(sha256sum)) | \(String(format: "%.2f×", status.1 / hashed)) | ≤ 3× |"
+    )
+    let repo = big.deletingLastPathComponent().appendingPathComponent("git-repo")
+    try FileManager.default.createDirectory(at: repo, withIntermediateDirectories: true)
+    let git = "/usr/bin/git"
+    let r = ["-C", repo.path]
+    _ = Self.seconds(git, r + ["init", "-q"])
+    _ = Self.seconds(git, r + ["config", "user.email", "bench@example.org"])
+    _ = Self.seconds(git, r + ["config", "user.name", "Bench"])
+    let commit = Self.median(runs) {
+      let source = try! smallFile()
+      let name = URL(fileURLWithPath: source).lastPathComponent
+      try? FileManager.default.copyItem(atPath: source, toPath: repo.appendingPathComponent(name).path)
+      return Self.seconds(git, r + ["add", name]) + Self.seconds(git, r + ["commit", "-q", "-m", "Minutes"])
+    }
+    let version = Self.median(runs) { Self.seconds(binary.path, ["--version"]) }
+    let truth = Self.median(runs) { Self.seconds("/bin/true", []) }
+    print(
+      "| `veedor evidence add` of a 1 KiB file, 10-entry workspace, whole process | \(Self.ms(smallEvidence)) | `git add && git commit` of the same kind of file: \(Self.ms(commit)) | \(String(format: "%.2f×", smallEvidence / commit)) | ≤ 1.5× |"
+    )
+    print(
+      "| process start: `veedor --version` | \(Self.ms(version)) | `/bin/true`: \(Self.ms(truth)) | +\(Self.ms(version - truth)) | |"
+    )
+  }
+
+  static func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
+
+  /// The median of `n` measurements.
+  static func median(_ n: Int, _ measure: () throws -> Double) rethrows -> Double {
+    try (0..<n).map { _ in try measure() }.sorted()[n / 2]
+  }
+
+  /// Wall time of one run of a program, output discarded.
+  static func seconds(_ program: String, _ arguments: [String]) -> Double {
+    var pid: pid_t = 0
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argv = ([program] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    let start = DispatchTime.now().uptimeNanoseconds
+    guard posix_spawn(&pid, program, &actions, nil, argv, environ) == 0 else { return .nan }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+  }
+}
