@@ -27,17 +27,7 @@ extension Workspace {
       return found
     }
     WorkCounter.add("full replays", 1)
-    let contents = try readLedger()
-    if contents.tornTail != nil {
-      throw WorkspaceError(
-        .integrity, "the last line is incomplete (an interrupted write); run 'veedor ledger repair' to move it aside",
-        es:
-          "la última línea está incompleta (una escritura interrumpida); ejecute 'veedor ledger repair' para apartarla",
-        file: ledgerPath, line: contents.lines.count + 1)
-    }
-    do { try ledger.checkHead(contents) } catch {
-      throw WorkspaceError(.integrity, error.description, es: error.spanishDescription)
-    }
+    let contents = try readWholeLedger()
     let state: LedgerState
     do { state = try LedgerState.replay(contents.lines, file: ledgerPath, keepingRecords: false) } catch {
       throw WorkspaceError(error)

@@ -154,6 +154,11 @@ public struct Workspace: Sendable {
   ///
   /// A torn last line (an interrupted write) is reported rather than silently skipped.
   public func state() throws(WorkspaceError) -> LedgerState {
+    try state(of: try readWholeLedger().lines)
+  }
+
+  /// The whole ledger, refused when its last line is torn or it does not end where Veedor last wrote.
+  func readWholeLedger() throws(WorkspaceError) -> LedgerFile.Contents {
     let contents = try readLedger()
     if contents.tornTail != nil {
       throw WorkspaceError(
@@ -165,7 +170,7 @@ public struct Workspace: Sendable {
     do { try ledger.checkHead(contents) } catch {
       throw WorkspaceError(.integrity, error.description, es: spanishText(error))
     }
-    return try state(of: contents.lines)
+    return contents
   }
 
   /// Reads the ledger file, mapping its errors to workspace errors.
