@@ -68,7 +68,7 @@ struct SiteBodies {
     h += "</tr></thead>\n<tbody>\n"
     for c in report.commitments {
       let page = SitePage.file(SitePage.commitmentBase(c.id), language)
-      h += "<tr><th scope=\"row\"><a href=\"\(e(page))\">\(e(c.id))</a><br>\(e(c.title.best(lang)))</th>"
+      h += "<tr><th scope=\"row\"><a href=\"\(e(page))\">\(e(c.id))</a><br>\(c.title.html(lang))</th>"
       for (id, _) in scales {
         let levels = c.scores.first { $0.scale == id }?.current.levels.map { $0.label.text(language) }
         h += "<td>\(e(levels?.joined(separator: ", ") ?? w["notScored"]))</td>"
@@ -172,7 +172,8 @@ struct SiteBodies {
     let words = ReportWords(language: language)
     var h = "<section>\n<h2>\(e(words["progress"]))</h2>\n"
     if let value = c.progress {
-      h += "<p><progress value=\"\(value)\" max=\"100\">\(value)%</progress> <strong>\(value)%</strong> — "
+      h +=
+        "<p><progress value=\"\(value)\" max=\"100\" aria-label=\"\(e(words["progress"]))\">\(value)%</progress> <strong>\(value)%</strong> — "
       h += "\(e(words["progressBeside"]))</p>\n"
     }
     h += "<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"\(e(words["milestone"]))\">\n<table>\n"
@@ -186,7 +187,7 @@ struct SiteBodies {
         m.dropped
         ? " <span class=\"unconfirmed\">(\(e(words["dropped"])))</span>"
         : m.overdue ? " <strong class=\"overdue\">(\(e(words["overdue"])))</strong>" : ""
-      h += "<tr><th scope=\"row\">\(e(m.id))<br>\(e(m.title.best(lang)))</th>"
+      h += "<tr><th scope=\"row\">\(e(m.id))<br>\(m.title.html(lang))</th>"
       h += "<td>\(e(words["status.\(m.status.rawValue)"]))\(mark)</td><td>\(m.progress)%</td>"
       h += "<td>\(e(m.due?.description ?? "–"))</td><td>\(e(m.responsible ?? "–"))</td></tr>\n"
     }

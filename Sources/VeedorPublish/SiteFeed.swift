@@ -38,7 +38,11 @@ struct SiteFeed {
   /// The feed for the plan (nil) or one commitment.
   func render(commitment: String?) -> String {
     let w = ReportWords(language: language)
+    // A check-in is listed once for the plan and once for each commitment it names: the plan's feed
+    // keeps one entry per id (RFC 4287: entries with the same id are the same entry).
+    var seen: Set<String> = []
     let entries = self.entries(w).filter { commitment == nil || $0.0 == commitment }.map(\.1)
+      .filter { seen.insert($0.id).inserted }
       .sorted { ($0.updated, $0.id) > ($1.updated, $1.id) }
     let e = Self.escape
     let origin = report.checkpoint.origin

@@ -30,8 +30,9 @@ struct SitePage {
     return name
   }
 
-  /// A whole HTML document for a page whose base name is `base`.
-  func render(base: String, title: String, body: String) -> String {
+  /// A whole HTML document for a page whose base name is `base`; `heading`, when given, is the
+  /// title as HTML for the `h1` (a part in the other language marked with its `lang`).
+  func render(base: String, title: String, heading: String? = nil, body: String) -> String {
     let e = HTMLReport.escape
     let w = SiteWords(language: language)
     let other: Language = language == .es ? .en : .es
@@ -73,7 +74,7 @@ struct SitePage {
       </nav>
       </header>
       <main>
-      <h1>\(e(draftMark))\(e(title))</h1>
+      <h1>\(e(draftMark))\(heading ?? e(title))</h1>
       \(banner)\(partial)\(body)
       </main>
       <footer>\(banner)<aside class="about" aria-label="\(e(w["verifyNav"]))"><p>\(e(about)) <a href="\(Self.file("verify", language))">\(e(w["verifyNav"]))</a></p></aside>

@@ -31,7 +31,7 @@ struct SiteProgress {
           .failed,
           "refusing to publish a progress report that does not verify: \(failure?.name ?? ""): \(failure?.detail ?? "")",
           es:
-            "no se publica un informe de avance que no se verifica: \(failure?.name ?? ""): \(failure?.detail ?? "")",
+            "no se publica un informe de avance que no se verifica: \(failure?.spanishName ?? ""): \(failure?.spanishDetail ?? "")",
           file: url.path)
       }
       guard let period = progress.progress else {
@@ -53,9 +53,11 @@ struct SiteProgress {
       found.append(Published(report: progress, files: verification.files, folder: folderName(period.label)))
     }
     if let twice = Dictionary(grouping: found, by: \.folder).first(where: { $0.value.count > 1 }) {
+      // Named by the period's label as the reports give it, not by its folder's escaped name.
+      let label = twice.value[0].report.progress?.label ?? ""
       throw PublishError(
-        .badInput, "two progress reports for the period \(twice.key.dropFirst(9)); give one",
-        es: "dos informes de avance del período \(twice.key.dropFirst(9)); indique uno")
+        .badInput, "two progress reports for the period \(label); give one",
+        es: "dos informes de avance del período \(label); indique uno")
     }
     return found.sorted {
       let (a, b) = ($0.report.progress!, $1.report.progress!)
@@ -68,22 +70,24 @@ struct SiteProgress {
     "progress-" + SitePage.commitmentBase(label).dropFirst("commitment-".count)
   }
 
-  /// Writes each report's verified files and pages into `progress/FOLDER/`; returns the files written.
-  static func write(_ reports: [Published], into site: URL) throws -> [URL] {
-    var written: [URL] = []
+  /// Writes each report's verified files and pages into `progress/FOLDER/`; returns the files written,
+  /// as paths inside the site.
+  static func write(_ reports: [Published], into site: URL) throws -> [String] {
+    var written: [String] = []
     for published in reports {
       let folder = site.appendingPathComponent("progress/\(published.folder)")
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       for name in SitePublisher.dataFiles {
         if let bytes = published.files[name] {
           try POSIXFile.writeAtomically(bytes, to: folder.appendingPathComponent(name))
-          written.append(folder.appendingPathComponent(name))
+          written.append("progress/\(published.folder)/\(name)")
         }
       }
       for language in [Language.es, .en] {
-        let page = folder.appendingPathComponent("progress.\(language.rawValue).html")
-        try POSIXFile.writeAtomically(Data(ProgressLayout.html(published.report, language).utf8), to: page)
-        written.append(page)
+        let page = "progress.\(language.rawValue).html"
+        try POSIXFile.writeAtomically(
+          Data(ProgressLayout.html(published.report, language).utf8), to: folder.appendingPathComponent(page))
+        written.append("progress/\(published.folder)/\(page)")
       }
     }
     return written

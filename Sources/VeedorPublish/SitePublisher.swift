@@ -59,7 +59,7 @@ public enum SitePublisher {
     if existing.contains(marker) && !force {
       try checkExtends(report, site.appendingPathComponent("\(logFolder)/checkpoint"))
     }
-    var written: [URL] = []
+    var written: [String] = []
     var tiles = TileWriter.Result()
     let previous = existing.contains(marker) ? site : nil
     final class Linked: @unchecked Sendable { var paths: Set<String> = [] }
@@ -69,7 +69,7 @@ public enum SitePublisher {
         report, verification, progressReports, keys, evidence, staging, trust, previous, &tiles)
       linked.paths = Set(tiles.linked.map { "\(logFolder)/\($0)" })
     }
-    return (written.map { site.appendingPathComponent($0.lastPathComponent) }, report, tiles)
+    return (written.map { site.appendingPathComponent($0) }, report, tiles)
   }
 
   /// Refuses to replace a published log by one that does not extend it: another origin or key, fewer
@@ -109,7 +109,7 @@ public enum SitePublisher {
     _ report: Report, _ verification: ReportVerification, _ progress: [SiteProgress.Published], _ keys: URL,
     _ evidence: URL?,
     _ site: URL, _ trust: URL, _ previous: URL?, _ tiles: inout TileWriter.Result
-  ) throws -> [URL] {
+  ) throws -> [String] {
     let fm = FileManager.default
     try POSIXFile.writeAtomically(Data("made by veedor publish\n".utf8), to: site.appendingPathComponent(marker))
     let data = site.appendingPathComponent("data")
@@ -164,7 +164,13 @@ public enum SitePublisher {
       let words = SiteWords(language: language)
       let planTitle = report.plan.title?.best(language.rawValue) ?? report.plan.id
       pages.append(
-        (SitePage.file("index", language), frame.render(base: "index", title: planTitle, body: bodies.index())))
+        (
+          SitePage.file("index", language),
+          frame.render(
+            base: "index", title: planTitle,
+            heading: report.plan.title?.html(language.rawValue) ?? HTMLReport.escape(report.plan.id),
+            body: bodies.index())
+        ))
       if report.review != nil || report.replies != nil {
         pages.append(
           (
@@ -201,11 +207,16 @@ public enum SitePublisher {
         let base = SitePage.commitmentBase(c.id)
         let title = "\(c.id) — \(c.title.best(language.rawValue))"
         pages.append(
-          (SitePage.file(base, language), frame.render(base: base, title: title, body: bodies.commitment(c))))
+          (
+            SitePage.file(base, language),
+            frame.render(
+              base: base, title: title,
+              heading: "\(HTMLReport.escape(c.id)) — \(c.title.html(language.rawValue))", body: bodies.commitment(c))
+          ))
       }
     }
     for (name, text) in pages { try POSIXFile.writeAtomically(Data(text.utf8), to: site.appendingPathComponent(name)) }
-    return pages.map { site.appendingPathComponent($0.0) } + (try SiteProgress.write(progress, into: site))
+    return pages.map(\.0) + (try SiteProgress.write(progress, into: site))
   }
 
   private static func copy(_ source: URL, to target: URL) throws {

@@ -95,7 +95,7 @@ public enum HTMLReport {
     }
     h += "<h2>\(e(w["commitments"]))</h2>\n"
     for c in report.commitments {
-      h += "<section id=\"\(e(c.id))\">\n<h3>\(e(c.id)) — \(e(c.title.best(lang)))</h3>\n"
+      h += "<section id=\"\(e(c.id))\">\n<h3>\(e(c.id)) — \(c.title.html(lang))</h3>\n"
       if !c.scores.isEmpty {
         h +=
           "<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"\(e(c.id))\">\n<table>\n<caption>\(e(c.id))</caption>\n<tr><th scope=\"col\">\(e(w["scale"]))</th><th scope=\"col\">\(e(w["level"]))</th>"

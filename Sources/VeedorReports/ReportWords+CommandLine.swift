@@ -32,15 +32,17 @@ extension ReportWords {
     "log.checkin": LocalizedText(en: "check-in %1 on %2 with %3: %4", es: "reunión %1 el %2 con %3: %4"),
     "log.reconciled": LocalizedText(
       en: "reconciled %1 %2 with reviewer %3 (%4): %5's reading stands",
-      es: "conciliado %1 %2 con el revisor %3 (%4): se mantiene la lectura de %5"),
+      es: "conciliado %1 %2 con el revisor %3 (%4): se mantiene la lectura %5"),
     "cli.progressOf": LocalizedText(en: "progress %1", es: "avance %1"),
     "cli.overdueCount": LocalizedText(en: ", %1 overdue", es: ", %1 atrasados"),
+    "cli.overdueCount.one": LocalizedText(en: ", %1 overdue", es: ", %1 atrasado"),
     "cli.agreed": LocalizedText(en: "agreed", es: "acordado"),
     "cli.followUp": LocalizedText(en: "follow-up", es: "seguimiento"),
     "cli.by": LocalizedText(en: "by %1", es: "para el %1"),
     "cli.header": LocalizedText(
       en: "%1 — %2 · rubric %3 · %4 ledger entries", es: "%1 — %2 · rúbrica %3 · %4 entradas en el registro"),
     "cli.evidenceCount": LocalizedText(en: "%1 evidence", es: "%1 evidencias"),
+    "cli.evidenceCount.one": LocalizedText(en: "%1 evidence", es: "%1 evidencia"),
     "cli.corrected": LocalizedText(en: ", corrected %1×", es: ", corregido %1 veces"),
     "cli.lapsed": LocalizedText(
       en: "  — no longer applies (the rubric applies it only when %1); not counted",
@@ -92,5 +94,33 @@ extension ReportWords {
     "cli.lastCheckin": LocalizedText(en: "last %1 (%2)", es: "última %1 (%2)"),
     "cli.noneYet": LocalizedText(en: "none yet", es: "ninguna aún"),
     "cli.overdueCaps": LocalizedText(en: " — OVERDUE", es: " — ATRASADA"),
+    // Values of the records' fields as the command line names them: English keeps the value itself
+    // (scripts read it), Spanish says it in words (`term`).
+    "term.government": LocalizedText(en: "government", es: "gobierno"),
+    "term.civil-society": LocalizedText(en: "civil-society", es: "sociedad civil"),
+    "term.reviewer": LocalizedText(en: "reviewer", es: "revisor"),
+    "term.accept": LocalizedText(en: "accept", es: "aceptada"),
+    "term.partly": LocalizedText(en: "partly", es: "aceptada en parte"),
+    "term.reject": LocalizedText(en: "reject", es: "no aceptada"),
+    "term.added": LocalizedText(en: "added", es: "agregado"),
+    "term.reworded": LocalizedText(en: "reworded", es: "reformulado"),
+    "term.dropped": LocalizedText(en: "dropped", es: "eliminado del plan"),
+    "term.design": LocalizedText(en: "design", es: "diseño"),
+    "term.implementation": LocalizedText(en: "implementation", es: "implementación"),
+    "term.results": LocalizedText(en: "results", es: "resultados"),
+    "term.stands.monitor": LocalizedText(en: "monitor", es: "del evaluador"),
+    "term.stands.reviewer": LocalizedText(en: "reviewer", es: "del revisor"),
   ]
+
+  /// A record field's value (a party's role, an answer's decision, a milestone change, a scale's
+  /// phase) as the command line shows it: the value itself in English, its Spanish word in Spanish.
+  public func term(_ value: String, _ group: String? = nil) -> String {
+    let key = "term." + (group.map { "\($0)." } ?? "") + value
+    return language == .es && Self.commandLine[key] != nil ? self[key] : value
+  }
+
+  /// A counted phrase: `key.one` when `n` is 1 and the table has it (`1 evidencia`), else `key`.
+  public func count(_ key: String, _ n: Int) -> String {
+    format(n == 1 && Self.commandLine[key + ".one"] != nil ? key + ".one" : key, String(n))
+  }
 }

@@ -82,7 +82,7 @@ private func steps(_ root: URL) -> [Step] {
     Step(
       name: "party add",
       args: ["party", "add", "revisora", "--role", "reviewer", "--key", pub + "/monitor.pub", "-w", ws],
-      spanish: ["parte agregada: revisora (reviewer)", "registro de partes: "],
+      spanish: ["parte agregada: revisora (revisor)", "registro de partes: "],
       english: ["party added: revisora (reviewer)", "roster: "]),
     Step(
       name: "trust add",
@@ -179,7 +179,8 @@ struct SpanishScenarioTests {
     for words in [
       "== Espacio de trabajo de ejemplo", "== Clave del evaluador", "== Punto de control firmado", "registro OK:",
       "== Partes que pueden responder", "parte agregada: unidad-ejemplo", "R1 registrada: firmada por unidad-ejemplo",
-      "R2 contestada: accept", "Compruebe el mismo informe", "Siguiente paso: veedor log -w", "Agregados",
+      "R2 contestada: aceptada", "R1 registrada: firmada por unidad-ejemplo (gobierno)", "Compruebe el mismo informe",
+      "Siguiente paso: veedor log -w", "Agregados",
     ] {
       #expect(result.stdout.contains(words), "\(words)")
     }

@@ -8,6 +8,8 @@
 /// - 2.1.1 keyboard: a region that scrolls sideways can be focused (`tabindex="0"`) and has a name;
 /// - 1.3.1 structure: one `h1`, no heading level skipped, every table has column headers (`th` with
 ///   `scope`), every image and SVG picture has a text alternative, every link has text;
+/// - 4.1.2 name: every `progress` and `meter` bar has a name (`aria-label`, `aria-labelledby`,
+///   `title` or a `label`): its fallback content is not read as one;
 /// - 3.1.1 language: `html` has a `lang`.
 enum AccessibilityProbe {
   /// The script: it fills the array `a11y` with findings.
@@ -74,6 +76,7 @@ enum AccessibilityProbe {
     }
     for (const img of document.querySelectorAll('img')) if (img.getAttribute('alt') === null) a11y.push('1.1.1 img without alt: ' + where(img));
     for (const svg of document.querySelectorAll('svg')) if (svg.getAttribute('aria-hidden') !== 'true' && !svg.getAttribute('aria-label') && !svg.querySelector('title')) a11y.push('1.1.1 svg without a text alternative: ' + where(svg));
+    for (const bar of document.querySelectorAll('progress,meter')) if (!bar.getAttribute('aria-label') && !bar.getAttribute('aria-labelledby') && !bar.getAttribute('title') && bar.labels.length === 0) a11y.push('4.1.2 progress bar without a name: ' + where(bar));
     for (const a of document.querySelectorAll('a[href]')) if (!(a.textContent || '').trim() && !a.getAttribute('aria-label')) a11y.push('2.4.4 link without text: ' + where(a));
     """
 }

@@ -19,6 +19,7 @@ struct AccessibilityProbeTests {
       <p class="faint">Texto tenue</p><p><a href="#x">enlace</a> <a href="#y">\(fixed ? "otro" : "")</a></p>
       \(region)<table><tr><th\(fixed ? " scope=\"col\"" : "")>Columna</th></tr><tr><td style="white-space:nowrap">\(String(repeating: "ancho ", count: 200))</td></tr></table></div>
       <img src="x.png"\(fixed ? " alt=\"\"" : "")><svg width="10" height="10"\(fixed ? " aria-hidden=\"true\"" : "")></svg>
+      <p><progress value="40" max="100"\(fixed ? " aria-label=\"Avance\"" : "")>40%</progress> 40%</p>
       </body></html>
       """
   }
@@ -34,7 +35,7 @@ struct AccessibilityProbeTests {
     let expected = [
       "1.4.3 contrast", "2.4.7 focus not visible", "2.1.1 a region that scrolls sideways cannot be focused",
       "1.3.1 heading level skipped", "1.3.1 th without scope", "1.1.1 img without alt", "1.1.1 svg without",
-      "2.4.4 link without text",
+      "2.4.4 link without text", "4.1.2 progress bar without a name",
     ]
     let all = try #require(
       try BrowserLayoutTests.measure(page, html: Self.page(fixed: false), width: 1280, browser: browser))

@@ -66,7 +66,11 @@ struct AgreementTests {
     let tampered = TestSupport.temporaryFolder().appendingPathComponent("report.json")
     try JSONSerialization.data(withJSONObject: report).write(to: tampered)
     let bad = try ReportFixture.run(["agreement", f.report.path, tampered.path, "--trust", trust.path], status: 1)
-    #expect(bad.stderr.contains("does not verify"))
+    #expect(bad.stderr.contains("does not verify: report signature: "), "\(bad.stderr)")
+    let badES = try ReportFixture.run(
+      ["agreement", f.report.path, tampered.path, "--trust", trust.path, "--lang", "es"], status: 1)
+    #expect(badES.stderr.contains("no se verifica: firma del informe: "), "\(badES.stderr)")
+    #expect(!badES.stderr.contains("report signature"), "\(badES.stderr)")
     let single = try ReportFixture.run(["agreement", f.report.path], status: 2)
     #expect(single.stderr.contains("two or more"))
     let a = try JSONDecoder().decode(Report.self, from: Data(contentsOf: f.report))

@@ -337,8 +337,13 @@ struct CycleTests {
     let site = f.root.appendingPathComponent("site")
     #expect(try f.veedor(["publish", "--out", site.path, "--report", out.path, "--keys", keys.path]).status == 0)
     let page = try String(contentsOf: site.appendingPathComponent("commitment-CLPLN0001.html"), encoding: .utf8)
-    #expect(page.contains("<progress value=\"60.0\" max=\"100\">60.0%</progress>"))
+    #expect(
+      page.contains("<progress value=\"60.0\" max=\"100\" aria-label=\"Avance según sus hitos\">60.0%</progress>"))
     #expect(page.contains("sustancial <strong class=\"overdue\">(atrasado)</strong>"))
+    // The plan gives the milestones' titles in English only: marked so on the Spanish page (WCAG 3.1.2).
+    #expect(page.contains("CLPLN0001.M1<br><span lang=\"en\">Unified request system</span></th>"), "\(page)")
+    let pageEN = try String(contentsOf: site.appendingPathComponent("commitment-CLPLN0001.en.html"), encoding: .utf8)
+    #expect(pageEN.contains("CLPLN0001.M1<br>Unified request system</th>"))
     #expect(page.contains("<time datetime=\"2024-01-01\">2024-01-01</time>: CLPLN0001.M1 sustancial, 70% — Piloto"))
     // The feeds parse as Atom: a feed with id, title, updated, and entries that each have them too.
     for name in ["feed.atom", "feed.en.atom", "commitment-CLPLN0001.atom"] {

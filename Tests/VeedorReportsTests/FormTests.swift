@@ -303,6 +303,9 @@ struct FormTests {
     #expect(status.stdout.contains("End-of-Commitment Assessment CLPLN0002: due 2023-12-14"), "\(status.stdout)")
     #expect(status.stdout.contains("cannot be exported as it stands: the End-of-Commitment Assessment takes at most 3"))
     #expect(!status.stdout.contains("not due yet for any commitment"))
+    let spanish = try f.veedor(["status", "--lang", "es"]).stdout
+    #expect(spanish.contains("no puede exportarse tal como está: el formulario "), "\(spanish)")
+    #expect(spanish.contains("admite como máximo 3 archivos") && !spanish.contains("takes at most"))
     let json = try JSONSerialization.jsonObject(with: Data(try f.veedor(["status", "--json"]).stdout.utf8))
     let forms = (json as? [String: Any])?["forms"] as? [[String: Any]] ?? []
     let form = forms.first { $0["form"] as? String == "end-of-commitment" }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VeedorPublish
 import VeedorTestSupport
 
 /// Progress reports on the published site: verified like the report, from the same ledger, listed
@@ -50,6 +51,12 @@ struct SiteProgressTests {
     }
     let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
     #expect(index.contains("<a href=\"progress.html\">Informes de avance</a>"))
+    // The pages publish returns are where it wrote them, the progress reports' under progress/.
+    let again = try SitePublisher.publish(
+      report: report, keys: keys, evidence: nil, to: f.root.appendingPathComponent("site2"), progress: periods)
+    let missing = again.pages.filter { !FileManager.default.fileExists(atPath: $0.path) }
+    #expect(missing.isEmpty, "\(missing)")
+    #expect(again.pages.contains { $0.path.hasSuffix("/site2/progress/progress-2024-Q1/progress.es.html") })
     let feed = try String(contentsOf: site.appendingPathComponent("feed.atom"), encoding: .utf8)
     #expect(feed.contains("<title>Informe de avance 2024-Q1</title>"))
     #expect(feed.contains("href=\"progress/progress-2024-Q2/progress.es.html\""))
@@ -79,6 +86,18 @@ struct SiteProgressTests {
     let twice = try f.veedor(base + ["--progress", q1.path, "--progress", q1.path], at: at)
     #expect(
       twice.status == 2 && twice.stderr.contains("two progress reports for the period 2024-Q1"), "\(twice.stderr)")
+    // The same days twice: named by the period's label, not its folder's escaped name.
+    let days = (f.root.appendingPathComponent("d1"), f.root.appendingPathComponent("d2"))
+    for out in [days.0, days.1] {
+      let made = try f.veedor(
+        ["report", "progress", "--since", "2024-01-01", "--until", "2024-02-15", "--key", key, "--out", out.path],
+        at: at)
+      #expect(made.status == 0, "\(made.stderr)")
+    }
+    let twiceDays = try f.veedor(base + ["--progress", days.0.path, "--progress", days.1.path], at: at)
+    #expect(
+      twiceDays.status == 2 && twiceDays.stderr.contains("two progress reports for the period 2024-01-01–2024-02-15;"),
+      "\(twiceDays.stderr)")
     // A progress report made after entries the site's report does not hold.
     #expect(try f.veedor(["note", "after the report"], at: at).status == 0)
     let later = f.root.appendingPathComponent("later")
@@ -96,7 +115,13 @@ struct SiteProgressTests {
     let tampered = try f.veedor(base + ["--progress", q1.path], at: at)
     #expect(
       tampered.status == 1 && tampered.stderr.contains("progress report that does not verify"), "\(tampered.stderr)")
-    // In Spanish too.
+    // In Spanish too, the failed step named in Spanish.
+    let tamperedES = try f.veedor(
+      base + ["--progress", q1.path], at: at, environment: ["LANG": "es_CL.UTF-8", "LC_ALL": "es_CL.UTF-8"])
+    #expect(
+      tamperedES.status == 1
+        && tamperedES.stderr.contains("no se publica un informe de avance que no se verifica: firma del informe:")
+        && !tamperedES.stderr.contains("report signature"), "\(tamperedES.stderr)")
     let spanish = try f.veedor(
       base + ["--progress", report.path], at: at, environment: ["LANG": "es_CL.UTF-8", "LC_ALL": "es_CL.UTF-8"])
     #expect(spanish.status == 2 && spanish.stderr.contains("no es un informe de avance"), "\(spanish.stderr)")

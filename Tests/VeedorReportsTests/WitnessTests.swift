@@ -110,6 +110,11 @@ struct WitnessTests {
     let result = try ReportFixture.run(["checkpoint", "-w", f.ws, "--key", f.key], status: 1)
     #expect(result.stderr.contains("witness w1: unreachable"), "\(result.stderr)")
     #expect(try notes().count == before + 1)
+    // In Spanish, the witness's failure too, and the same exit status.
+    try ReportFixture.run(["note", "otra", "-w", f.ws])
+    let spanish = try ReportFixture.run(["checkpoint", "-w", f.ws, "--key", f.key, "--lang", "es"], status: 1)
+    #expect(spanish.stderr.contains("testigo w1: inalcanzable: "), "\(spanish.stderr)")
+    #expect(!spanish.stderr.contains("unreachable"), "\(spanish.stderr)")
   }
 
   @Test(

@@ -43,7 +43,7 @@ struct AgreementCommand: ParsableCommand {
         let failure = result.firstFailure
         throw WorkspaceError(
           .integrity, "does not verify: \(failure?.name ?? "report"): \(failure?.detail ?? "")",
-          es: "no se verifica: \(failure?.name ?? "informe"): \(failure?.detail ?? "")", file: path)
+          es: "no se verifica: \(failure?.spanishName ?? "informe"): \(failure?.spanishDetail ?? "")", file: path)
       }
       parsed.append(report)
     }

@@ -59,7 +59,7 @@ struct CheckpointCommand: ParsableCommand {
         } else {
           Output.note(
             "witness \(outcome.witness): \(outcome.problem ?? "failed")",
-            es: "testigo \(outcome.witness): \(outcome.problem ?? "falló")")
+            es: "testigo \(outcome.witness): \(outcome.problemES ?? outcome.problem ?? "falló")")
         }
       }
       Output.block(entry.note.serialized)

@@ -67,7 +67,7 @@ struct LedgerCommand: ParsableCommand {
         Output.note(
           "veedor: ledger verification FAILED: \(workspace.ledgerPath):\(result.line ?? 0): \(result.problem ?? "")",
           es:
-            "veedor: la verificación del registro FALLÓ: \(workspace.ledgerPath):\(result.line ?? 0): \(result.problem ?? "")"
+            "veedor: la verificación del registro FALLÓ: \(workspace.ledgerPath):\(result.line ?? 0): \(result.spanishProblem ?? "")"
         )
       }
       if !result.ok { throw ExitCode(1) }

@@ -65,7 +65,7 @@ struct Log: ParsableCommand {
       let p = act.party
       let verb = act.type == .partyAdded ? w["log.partyAdded"] : w["log.partyRemoved"]
       return
-        "\(verb): \(p?.name ?? "") (\(p?.role.rawValue ?? "")\(p?.title.map { ", \($0)" } ?? "")) \(p?.publicKey ?? "")"
+        "\(verb): \(p?.name ?? "") (\(p.map { w.term($0.role.rawValue) } ?? "")\(p?.title.map { ", \($0)" } ?? "")) \(p?.publicKey ?? "")"
     case .reviewOpened:
       let r = act.review
       return "\(w.format("log.reviewOpened", r?.id ?? "", r?.opens ?? "", r?.closes ?? "", String(act.seq + 1)))"
@@ -82,7 +82,8 @@ struct Log: ParsableCommand {
       return "\(w.format("log.reply", r?.id ?? "", who, String(r?.sha256.prefix(12) ?? "")))"
     case .replyAnswered:
       let a = act.answer
-      return "\(w.format("log.answer", a?.reply ?? "", a?.decision.rawValue ?? "", a?.rationale ?? ""))"
+      return
+        "\(w.format("log.answer", a?.reply ?? "", a.map { w.term($0.decision.rawValue) } ?? "", a?.rationale ?? ""))"
     case .milestoneUpdated:
       let u = act.milestone
       let met = u?.met.map { w.format("log.met", $0) } ?? ""
@@ -92,7 +93,8 @@ struct Log: ParsableCommand {
         "\(w.format("log.update", u?.id ?? "", u?.milestone ?? "", status, String(u?.progress ?? 0), u?.date ?? ""))\(met)\(note)"
     case .milestoneChanged:
       let c = act.milestoneChange
-      return "\(w.format("log.milestoneChanged", c?.milestone ?? "", c?.change.rawValue ?? "", c?.reason ?? ""))"
+      return
+        "\(w.format("log.milestoneChanged", c?.milestone ?? "", c.map { w.term($0.change.rawValue) } ?? "", c?.reason ?? ""))"
     case .checkinAdded:
       let c = act.checkin
       return
@@ -101,7 +103,7 @@ struct Log: ParsableCommand {
       let r = act.reconciliation
       let head = w.format(
         "log.reconciled", r?.commitment ?? "", r?.scale ?? "", r?.reviewer ?? "",
-        r?.reviewerLevels.joined(separator: ",") ?? "", r?.stands.rawValue ?? "")
+        r?.reviewerLevels.joined(separator: ",") ?? "", r.map { w.term($0.stands.rawValue, "stands") } ?? "")
       return "\(head)\(r?.score.map { " (\($0))" } ?? "") — \(r?.rationale ?? "")"
     }
   }

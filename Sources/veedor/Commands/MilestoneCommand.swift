@@ -58,7 +58,7 @@ struct MilestoneCommand: ParsableCommand {
       }
       for c in shown {
         let progress = c.progress.map { "\($0)%" } ?? w["noMilestones"]
-        let late = c.overdue > 0 ? w.format("cli.overdueCount", String(c.overdue)) : ""
+        let late = c.overdue > 0 ? w.count("cli.overdueCount", c.overdue) : ""
         Output.line("\(c.commitment)  \(w.format("cli.progressOf", progress))\(late)")
         for m in c.milestones {
           let due = m.due.map { " \(w["due"].lowercased()) \($0)" } ?? ""

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VeedorRecords
+import VeedorReports
 import VeedorSigning
 import VeedorWorkspace
 
@@ -58,7 +59,8 @@ struct PartyCommand: ParsableCommand {
         name: name, role: role, keyLine: String(line), title: title, now: Environment.now())
       Output.line(
         "party added: \(party.name) (\(party.role.rawValue)) \(party.publicKey)",
-        es: "parte agregada: \(party.name) (\(party.role.rawValue)) \(party.publicKey)")
+        es: "parte agregada: \(party.name) (\(ReportWords(language: .es).term(party.role.rawValue))) \(party.publicKey)"
+      )
       Output.note("roster: \(workspace.rosterURL.path)", es: "registro de partes: \(workspace.rosterURL.path)")
     }
   }
@@ -77,7 +79,7 @@ struct PartyCommand: ParsableCommand {
       let party = try options.open().removeParty(name: name, now: Environment.now())
       Output.line(
         "party removed: \(party.name) (\(party.role.rawValue))",
-        es: "parte retirada: \(party.name) (\(party.role.rawValue))")
+        es: "parte retirada: \(party.name) (\(ReportWords(language: .es).term(party.role.rawValue)))")
     }
   }
 
@@ -99,7 +101,8 @@ struct PartyCommand: ParsableCommand {
           es: "aún no hay partes; agregue una con 'veedor party add NAME --role … --key FILE.pub'")
       }
       for party in roster {
-        Output.line("\(party.name)  \(party.role.rawValue)  \(party.title ?? "")  \(party.publicKey)")
+        let role = ReportWords(language: Environment.messageLanguage).term(party.role.rawValue)
+        Output.line("\(party.name)  \(role)  \(party.title ?? "")  \(party.publicKey)")
       }
     }
   }

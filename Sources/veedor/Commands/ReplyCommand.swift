@@ -146,7 +146,9 @@ struct ReplyCommand: ParsableCommand {
       let reply = try workspace.addReply(
         file: URL(fileURLWithPath: file), signature: sig, submitter: submitter, now: Environment.now())
       let who = reply.party.map { "signed by \($0.name) (\($0.role.rawValue))" } ?? "unsigned comment"
-      let whoES = reply.party.map { "firmada por \($0.name) (\($0.role.rawValue))" } ?? "comentario sin firma"
+      let whoES =
+        reply.party.map { "firmada por \($0.name) (\(ReportWords(language: .es).term($0.role.rawValue)))" }
+        ?? "comentario sin firma"
       Output.line(
         "\(reply.record.id) recorded: \(who), window \(reply.window), \(reply.late ? "LATE" : "on time")",
         es:
@@ -176,7 +178,7 @@ struct ReplyCommand: ParsableCommand {
       let answer = try workspace.answerReply(reply, decision: decision, rationale: rationale, now: Environment.now())
       Output.line(
         "\(answer.reply) answered: \(answer.decision.rawValue)",
-        es: "\(answer.reply) contestada: \(answer.decision.rawValue)")
+        es: "\(answer.reply) contestada: \(ReportWords(language: .es).term(answer.decision.rawValue))")
       let state = try workspace.state()
       let linked = state.acts.contains { $0.score?.inReplyTo == answer.reply }
       if answer.decision != .reject, !linked, state.voices.reply(answer.reply)?.text.scale != nil {
@@ -222,7 +224,8 @@ struct ReplyCommand: ParsableCommand {
         let whole = es ? "todo el informe" : "whole report"
         let about = [r.commitment ?? whole, r.scale].compactMap { $0 }.joined(separator: " ")
         let late = r.late ? (es ? "fuera de plazo" : "late") : (es ? "en plazo" : "on time")
-        let answer = r.answer ?? (es ? "SIN CONTESTAR" : "UNANSWERED")
+        let answer =
+          r.answer.map { ReportWords(language: es ? .es : .en).term($0) } ?? (es ? "SIN CONTESTAR" : "UNANSWERED")
         Output.line("\(r.id)  \(r.window)  \(r.time)  \(late)  \(who)  \(about)  \(answer)")
       }
     }

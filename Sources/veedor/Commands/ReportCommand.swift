@@ -120,7 +120,8 @@ struct ReportCommand: ParsableCommand {
           ? "already cosigned" : outcome.cosignature != nil ? "cosigned" : outcome.problem ?? "failed"
         let saidES =
           outcome.alreadyCosigned
-          ? "ya había cofirmado" : outcome.cosignature != nil ? "cofirmó" : outcome.problem ?? "falló"
+          ? "ya había cofirmado"
+          : outcome.cosignature != nil ? "cofirmó" : outcome.problemES ?? outcome.problem ?? "falló"
         Output.note("witness \(outcome.witness): \(said)", es: "testigo \(outcome.witness): \(saidES)")
       }
       for file in files { Output.line("\(file.path)") }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VeedorPlan
 import VeedorRecords
+import VeedorReports
 import VeedorRubric
 import VeedorWorkspace
 
@@ -56,7 +57,7 @@ struct RubricCommand: ParsableCommand {
         let choice = scale.selection == .multiple ? (es ? ", una o más" : ", choose one or more") : ""
         let evidence = es ? "evidencias" : "evidence"
         Output.line(
-          "\n\(scale.id) — \(scale.title.text(lang)) [\(scale.phase.rawValue)\(choice); \(evidence) ≥ \(scale.minimumEvidence)]"
+          "\n\(scale.id) — \(scale.title.text(lang)) [\(ReportWords(language: lang).term(scale.phase.rawValue))\(choice); \(evidence) ≥ \(scale.minimumEvidence)]"
         )
         Output.line("  \(scale.question.text(lang))")
         if let rule = scale.requires {

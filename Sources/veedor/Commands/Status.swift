@@ -42,7 +42,7 @@ struct Status: ParsableCommand {
     if json { return try Output.json(report) }
     Output.line("\(w.format("cli.header", report.plan, report.member, report.rubric, String(report.ledgerEntries)))\n")
     for c in report.commitments {
-      Output.line("\(c.id)  \(c.title)  (\(w.format("cli.evidenceCount", String(c.evidence))))")
+      Output.line("\(c.id)  \(c.title)  (\(w.count("cli.evidenceCount", c.evidence)))")
       for s in c.scales where s.levels != nil {
         let labels = (s.levels ?? []).map { id in
           workspace.rubric.scale(s.scale)?.levels.first { $0.id == id }?.label.text(lang) ?? id
@@ -52,7 +52,7 @@ struct Status: ParsableCommand {
         let lapsed = s.notApplicable ? w.format("cli.lapsed", rule) : ""
         let name = lang == .es ? workspace.rubric.scale(s.scale)?.title.es ?? s.scale : s.scale
         Output.line(
-          "  ✓ \(name): \(labels.joined(separator: ", "))  [\(s.score ?? ""), \(w.format("cli.evidenceCount", String(s.evidence)))\(fix)]\(lapsed)"
+          "  ✓ \(name): \(labels.joined(separator: ", "))  [\(s.score ?? ""), \(w.count("cli.evidenceCount", s.evidence))\(fix)]\(lapsed)"
         )
       }
       let decided = c.indicators.sorted { $0.key < $1.key }.filter { $0.value != .unknown }
@@ -97,7 +97,7 @@ struct Status: ParsableCommand {
         do {
           info = try ReportDerivation.form(request, plan: workspace.plan, rubric: workspace.rubric, state: state)
         } catch {
-          problem = error.message
+          problem = lang == .es ? error.messageES : error.message
           guard
             let lax = try? ReportDerivation.form(
               request, plan: workspace.plan, rubric: workspace.rubric, state: state, enforcingLimits: false)
@@ -127,7 +127,7 @@ struct Status: ParsableCommand {
       let lapsed = q.notApplicable ? w.format("cli.lapsed", rule) : ""
       let name = lang == .es ? rubric.planScale(q.scale)?.title.es ?? q.scale : q.scale
       Output.line(
-        "  ✓ \(name): \(labels.joined(separator: ", "))  [\(q.score ?? ""), \(w.format("cli.evidenceCount", String(q.evidence)))]\(lapsed)"
+        "  ✓ \(name): \(labels.joined(separator: ", "))  [\(q.score ?? ""), \(w.count("cli.evidenceCount", q.evidence))]\(lapsed)"
       )
     }
     let open = report.planQuestions.filter { $0.levels == nil && !$0.notApplicable }.map(\.scale)
