@@ -59,9 +59,21 @@ struct SiteProgress {
         .badInput, "two progress reports for the period \(label); give one",
         es: "dos informes de avance del período \(label); indique uno")
     }
-    return found.sorted {
-      let (a, b) = ($0.report.progress!, $1.report.progress!)
-      return (a.to, a.from, $0.report.checkpoint.size) > (b.to, b.from, $1.report.checkpoint.size)
+    return found.sorted(by: newestFirst)
+  }
+
+  /// Newest period first: by last day, then first day, then the larger checkpoint.
+  static func newestFirst(_ x: Published, _ y: Published) -> Bool {
+    guard let a = x.report.progress, let b = y.report.progress else { return false }
+    return (a.to, a.from, x.report.checkpoint.size) > (b.to, b.from, y.report.checkpoint.size)
+  }
+
+  /// The progress-report folders a site already serves (`progress/*/report.json`).
+  static func published(in site: URL) -> [URL] {
+    let root = site.appendingPathComponent("progress")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+    return names.sorted().map { root.appendingPathComponent($0) }.filter {
+      FileManager.default.fileExists(atPath: $0.appendingPathComponent("report.json").path)
     }
   }
 

@@ -22,10 +22,12 @@ public enum SitePublisher {
   ///
   /// The site is built in a fresh folder and swapped into place. A non-empty `site` that this
   /// command did not make (no `.veedor-site` marker) is refused unless `force`. Each folder in
-  /// `progress` holds a progress report, verified the same way and published under `progress/`.
+  /// `progress` holds a progress report, verified the same way and published under `progress/`;
+  /// the progress reports the site already serves stay when they still verify against this report
+  /// (`kept`), and are dropped otherwise (`dropped`), by period label.
   public static func publish(
     report reportFolder: URL, keys: URL, evidence: URL?, to site: URL, progress: [URL] = [], force: Bool = false
-  ) throws -> (pages: [URL], report: Report, tiles: TileWriter.Result) {
+  ) throws -> (pages: [URL], report: Report, tiles: TileWriter.Result, kept: [String], dropped: [String]) {
     let reportURL = reportFolder.appendingPathComponent("report.json")
     let trust = keys.appendingPathComponent("allowed_signers")
     let trustFile: TrustFile
@@ -45,7 +47,7 @@ public enum SitePublisher {
           "no se publica un informe que no se verifica: \(failure?.spanishName ?? ""): \(failure?.spanishDetail ?? "")",
         file: reportURL.path)
     }
-    let progressReports = try SiteProgress.load(progress, site: report, trust: trust, trustFile: trustFile)
+    var progressReports = try SiteProgress.load(progress, site: report, trust: trust, trustFile: trustFile)
     let fm = FileManager.default
     let existing = (try? fm.contentsOfDirectory(atPath: site.path)) ?? []
     if !existing.isEmpty && !existing.contains(marker) && !force {
@@ -59,6 +61,19 @@ public enum SitePublisher {
     if existing.contains(marker) && !force {
       try checkExtends(report, site.appendingPathComponent("\(logFolder)/checkpoint"))
     }
+    // Progress reports already on the site stay, checked again, unless the same period is given anew.
+    var (kept, dropped): ([String], [String]) = ([], [])
+    let earlier = existing.contains(marker) ? SiteProgress.published(in: site) : []
+    for folder in earlier where !progressReports.contains(where: { $0.folder == folder.lastPathComponent }) {
+      if let old = try? SiteProgress.load([folder], site: report, trust: trust, trustFile: trustFile).first {
+        progressReports.append(old)
+        kept.append(old.report.progress?.label ?? folder.lastPathComponent)
+      } else {
+        dropped.append(folder.lastPathComponent)
+      }
+    }
+    progressReports.sort(by: SiteProgress.newestFirst)
+    let allProgress = progressReports
     var written: [String] = []
     var tiles = TileWriter.Result()
     let previous = existing.contains(marker) ? site : nil
@@ -66,10 +81,10 @@ public enum SitePublisher {
     let linked = Linked()
     try FolderSwap.replace(site, alreadyDurable: { linked.paths.contains($0) }) { staging in
       written = try build(
-        report, verification, progressReports, keys, evidence, staging, trust, previous, &tiles)
+        report, verification, allProgress, keys, evidence, staging, trust, previous, &tiles)
       linked.paths = Set(tiles.linked.map { "\(logFolder)/\($0)" })
     }
-    return (written.map { site.appendingPathComponent($0) }, report, tiles)
+    return (written.map { site.appendingPathComponent($0) }, report, tiles, kept, dropped)
   }
 
   /// Refuses to replace a published log by one that does not extend it: another origin or key, fewer

@@ -60,6 +60,26 @@ struct SiteProgressTests {
     let feed = try String(contentsOf: site.appendingPathComponent("feed.atom"), encoding: .utf8)
     #expect(feed.contains("<title>Informe de avance 2024-Q1</title>"))
     #expect(feed.contains("href=\"progress/progress-2024-Q2/progress.es.html\""))
+    // Publishing again without --progress keeps the reports the site serves, checked again; one
+    // edited on the site no longer verifies and is dropped, with a note.
+    let republish = try f.veedor(["publish", "--out", site.path, "--report", report.path, "--keys", keys.path], at: at)
+    #expect(republish.status == 0, "\(republish.stderr)")
+    #expect(republish.stderr.contains("kept the progress reports already on the site: 2024-Q1, 2024-Q2"))
+    #expect(
+      try String(contentsOf: site.appendingPathComponent("progress.html"), encoding: .utf8).contains("2024-Q1 (del"))
+    let served = site.appendingPathComponent("progress/progress-2024-Q1/report.json")
+    var bytes = try Data(contentsOf: served)
+    bytes[bytes.count / 2] ^= 0x01
+    try bytes.write(to: served)
+    let edited = try f.veedor(["publish", "--out", site.path, "--report", report.path, "--keys", keys.path], at: at)
+    #expect(edited.status == 0, "\(edited.stderr)")
+    #expect(
+      edited.stderr.contains(
+        "dropped progress reports of the previous site that do not verify against this report: progress-2024-Q1"),
+      "\(edited.stderr)")
+    let after = try String(contentsOf: site.appendingPathComponent("progress.html"), encoding: .utf8)
+    #expect(!after.contains("2024-Q1 (del") && after.contains("2024-Q2 (del"))
+    #expect(!FileManager.default.fileExists(atPath: served.path))
   }
 
   @Test(

@@ -35,7 +35,8 @@ struct Publish: ParsableCommand {
   @Option(
     help: ArgumentHelp(
       "A folder written by 'veedor report progress' to publish too (repeat for each period).",
-      discussion: "Each is verified like the report, must come from the same ledger, and is listed on progress.html.",
+      discussion:
+        "Each is verified like the report, must come from the same ledger, and is listed on progress.html; those already on the site stay.",
       valueName: "folder"))
   var progress: [String] = []
   @Flag(
@@ -60,7 +61,7 @@ struct Publish: ParsableCommand {
         es: "aquí no hay claves públicas; escríbalas primero con 'veedor key export --out \(keyFolder.path)'",
         file: keyFolder.path)
     }
-    let (pages, published, tiles) = try SitePublisher.publish(
+    let (pages, published, tiles, kept, dropped) = try SitePublisher.publish(
       report: reportFolder,
       keys: keyFolder,
       evidence: URL(fileURLWithPath: evidenceDir ?? root.appendingPathComponent("objects").path),
@@ -73,12 +74,24 @@ struct Publish: ParsableCommand {
           "nota: el registro tiene \(after) entradas posteriores al punto de control de este informe; ejecute 'veedor report export' para publicarlas"
       )
     }
+    if !kept.isEmpty {
+      let list = kept.joined(separator: ", ")
+      Output.note(
+        "kept the progress reports already on the site: \(list)",
+        es: "se conservaron los informes de avance que ya estaban en el sitio: \(list)")
+    }
+    if !dropped.isEmpty {
+      let list = dropped.joined(separator: ", ")
+      Output.note(
+        "dropped progress reports of the previous site that do not verify against this report: \(list)",
+        es: "se descartaron informes de avance del sitio anterior que no se verifican con este informe: \(list)")
+    }
     let rewritten = tiles.rewritten
-    let dropped = tiles.dropped.count
+    let droppedTiles = tiles.dropped.count
     Output.note(
-      "log/: \(tiles.written) tiles and bundles written, \(tiles.kept) kept from the previous site\(rewritten == 0 ? "" : ", \(rewritten) rewritten")\(dropped == 0 ? "" : ", \(dropped) dropped (not right for this ledger)")",
+      "log/: \(tiles.written) tiles and bundles written, \(tiles.kept) kept from the previous site\(rewritten == 0 ? "" : ", \(rewritten) rewritten")\(droppedTiles == 0 ? "" : ", \(droppedTiles) dropped (not right for this ledger)")",
       es:
-        "log/: \(tiles.written) teselas y paquetes escritos, \(tiles.kept) conservados del sitio anterior\(rewritten == 0 ? "" : ", \(rewritten) reescritos")\(dropped == 0 ? "" : ", \(dropped) descartados (no corresponden a este registro)")"
+        "log/: \(tiles.written) teselas y paquetes escritos, \(tiles.kept) conservados del sitio anterior\(rewritten == 0 ? "" : ", \(rewritten) reescritos")\(droppedTiles == 0 ? "" : ", \(droppedTiles) descartados (no corresponden a este registro)")"
     )
     let index = URL(fileURLWithPath: out).appendingPathComponent("index.html").path
     Output.line(
