@@ -125,6 +125,7 @@ public struct ReportWords: Sendable {
         "calculado a partir de los hitos (ponderados); se muestra junto al puntaje de cumplimiento del evaluador, nunca en su lugar"
     ),
     "milestone": LocalizedText(en: "Milestone", es: "Hito"),
+    "milestones": LocalizedText(en: "Milestones", es: "Hitos"),
     "percentDone": LocalizedText(en: "Done", es: "Avance"),
     "statusWord": LocalizedText(en: "Status", es: "Estado"),
     "unit": LocalizedText(en: "Responsible unit", es: "Unidad responsable"),
@@ -179,7 +180,7 @@ public struct ReportWords: Sendable {
     "websiteUnknown": LocalizedText(
       en: "no dated observation of it in the ledger (add the page as webpage evidence about the plan, with --date)",
       es:
-        "no hay una observación fechada en el registro (agregue la página como evidencia webpage sobre el plan, con --date)"
+        "no hay una observación fechada en el registro (agregue la página como evidencia sobre el plan, con --kind webpage y --date)"
     ),
     "quiet": LocalizedText(
       en: "No milestones and nothing recorded in the period", es: "Sin hitos ni registros en el período"),
