@@ -109,33 +109,39 @@ public struct LedgerState: Sendable, Codable {
   /// must decode, be in canonical form, link to the line before it and fit the history.
   public mutating func replay<Lines: Collection<Data>>(more lines: Lines, file: String) throws(RecordsError) {
     WorkCounter.add("entries decoded", lines.count)
-    let decoder = JSONDecoder()
-    let encoder = Act.lineEncoder()
-    for line in lines {
-      let number = count + 1
-      let act: Act
-      do { act = try decoder.decode(Act.self, from: line) } catch {
-        throw RecordsError(
-          .integrity, "not a valid ledger entry", es: "no es una entrada válida del registro", file: file, line: number)
+    let all = Array(lines)
+    var from = 0
+    while from < all.count {
+      let upto = min(from + LineDecoding.batch, all.count)
+      for decoded in LineDecoding.decode(all[from..<upto]) {
+        let number = count + 1
+        let act: Act
+        let leaf: String
+        switch decoded {
+        case .invalid:
+          throw RecordsError(
+            .integrity, "not a valid ledger entry", es: "no es una entrada válida del registro", file: file,
+            line: number)
+        case .notCanonical:
+          throw RecordsError(
+            .integrity, "is not in canonical form (duplicate or unknown keys, or other encoding)",
+            es: "no está en forma canónica (claves duplicadas o desconocidas, u otra codificación)", file: file,
+            line: number)
+        case .act(let decodedAct, let decodedLeaf): (act, leaf) = (decodedAct, decodedLeaf)
+        }
+        guard act.prev == lastLeaf else {
+          throw RecordsError(
+            .integrity, "does not link to the line before it", es: "no enlaza con la línea anterior", file: file,
+            line: number, field: "prev")
+        }
+        do { try apply(act) } catch {
+          var located = error.recoded(RecordsErrorCode.integrity)
+          (located.file, located.line) = (file, number)
+          throw located
+        }
+        lastLeaf = leaf
       }
-      // One meaning for every reader: no duplicate or unknown keys, no other spacing or escaping.
-      guard (try? act.line(using: encoder)) == line else {
-        throw RecordsError(
-          .integrity, "is not in canonical form (duplicate or unknown keys, or other encoding)",
-          es: "no está en forma canónica (claves duplicadas o desconocidas, u otra codificación)", file: file,
-          line: number)
-      }
-      guard act.prev == lastLeaf else {
-        throw RecordsError(
-          .integrity, "does not link to the line before it", es: "no enlaza con la línea anterior", file: file,
-          line: number, field: "prev")
-      }
-      do { try apply(act) } catch {
-        var located = error.recoded(RecordsErrorCode.integrity)
-        (located.file, located.line) = (file, number)
-        throw located
-      }
-      lastLeaf = RFC6962.leafHash(line).hexString
+      from = upto
     }
   }
 

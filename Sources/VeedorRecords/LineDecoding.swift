@@ -1,0 +1,51 @@
+import Foundation
+import VeedorLedger
+
+/// Ledger lines decoded ahead of replay, in batches spread over the machine's cores: each line's
+/// act, whether it is in canonical form, and its leaf hash. Replay then applies them in order, so
+/// the first bad line is still the one reported.
+enum LineDecoding {
+  /// One line, decoded.
+  enum Decoded {
+    /// The line's act and the hex of its RFC 6962 leaf hash.
+    case act(Act, leaf: String)
+    /// Not a ledger entry.
+    case invalid
+    /// An entry, but not in canonical form.
+    case notCanonical
+  }
+
+  /// Lines per batch: enough to share between cores, few enough to keep memory small.
+  static let batch = 8_192
+
+  /// Below this many lines one core decodes them (spreading costs more than it saves).
+  static let parallelFrom = 2_048
+
+  /// Decodes `lines` (one batch), on every core when there are many.
+  static func decode(_ lines: ArraySlice<Data>) -> [Decoded] {
+    let count = lines.count
+    let workers = count < parallelFrom ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+    var out = [Decoded](repeating: .invalid, count: count)
+    out.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let target = buffer
+      let start = lines.startIndex
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        let decoder = JSONDecoder()
+        let encoder = Act.lineEncoder()
+        var i = worker
+        while i < count {
+          target[i] = decodeOne(lines[start + i], decoder, encoder)
+          i += workers
+        }
+      }
+    }
+    return out
+  }
+
+  private static func decodeOne(_ line: Data, _ decoder: JSONDecoder, _ encoder: JSONEncoder) -> Decoded {
+    guard let act = try? decoder.decode(Act.self, from: line) else { return .invalid }
+    // One meaning for every reader: no duplicate or unknown keys, no other spacing or escaping.
+    guard (try? act.line(using: encoder)) == line else { return .notCanonical }
+    return .act(act, leaf: RFC6962.leafHash(line).hexString)
+  }
+}
