@@ -19,7 +19,9 @@ let package = Package(
     .library(name: "VeedorPublish", targets: ["VeedorPublish"]),
     .library(name: "VeedorTiles", targets: ["VeedorTiles"]),
     .library(name: "VeedorAgreement", targets: ["VeedorAgreement"]),
+    .library(name: "VeedorHTTP", targets: ["VeedorHTTP"]),
     .executable(name: "veedor", targets: ["veedor"]),
+    .executable(name: "veedor-http", targets: ["veedor-http"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-crypto.git", exact: "4.5.2"),
@@ -78,6 +80,11 @@ let package = Package(
       dependencies: [
         "VeedorErrors", "VeedorLedger", "VeedorSigning", .product(name: "Crypto", package: "swift-crypto"),
       ]),
+    // HTTP through Foundation's URLSession (FoundationNetworking, libcurl, system TLS), kept out of
+    // `veedor` itself so that only the commands that fetch load those libraries.
+    .target(name: "VeedorHTTP", dependencies: ["VeedorErrors", "VeedorTiles"]),
+    // The helper `veedor` runs for each HTTP request: one request in, one `HTTPWire` answer out.
+    .executableTarget(name: "veedor-http", dependencies: ["VeedorHTTP", "VeedorTiles"]),
     // Checking a signed report as civil society does: signature, checkpoint, re-derived content, evidence.
     .target(
       name: "VeedorVerify",
@@ -136,14 +143,14 @@ let package = Package(
       name: "VeedorCLITests",
       dependencies: [
         "VeedorWorkspace", "VeedorPlan", "VeedorRecords", "VeedorLedger", "VeedorSigning", "VeedorVerify",
-        "VeedorTestSupport", "veedor",
+        "VeedorTestSupport", "veedor", "veedor-http",
       ]),
     .testTarget(
       name: "VeedorReportsTests",
       dependencies: [
         "VeedorReports", "VeedorExport", "VeedorVerify", "VeedorWorkspace", "VeedorPlan", "VeedorRecords",
         "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorTestSupport", "VeedorDataset", "VeedorPublish",
-        "VeedorAgreement", "VeedorTiles", "veedor",
+        "VeedorAgreement", "VeedorTiles", "veedor", "veedor-http",
       ],
       exclude: ["Fixtures"]),
   ],

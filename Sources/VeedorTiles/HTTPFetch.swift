@@ -1,96 +1,56 @@
 import Foundation
 import VeedorErrors
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
+/// What one HTTP exchange gave: the status, the body, and what went wrong (nil on a complete response).
+public struct HTTPResult: Sendable {
+  /// The HTTP status (0 when no response arrived).
+  public var status: Int
+  /// The body received.
+  public var data: Data
+  /// What went wrong, in English and Spanish; nil on a complete response.
+  public var problem: Phrase?
 
-/// One HTTP request with a hard limit on the bytes received and on the total time, so a slow or
-/// endless server can neither hang a command nor fill memory.
-enum HTTPFetch {
-  /// The status, the body, and what went wrong (nil on a complete response).
-  struct Result {
-    var status = 0
-    var data = Data()
-    var problem: Phrase?
+  /// Creates a result.
+  public init(status: Int = 0, data: Data = Data(), problem: Phrase? = nil) {
+    self.status = status
+    self.data = data
+    self.problem = problem
   }
+}
 
+/// Something that sends one HTTP request with a hard limit on the bytes received and on the total
+/// time, so a slow or endless server can neither hang a command nor fill memory. TLS comes from the
+/// system's HTTP stack (Foundation's `URLSession`), never from Veedor.
+public protocol HTTPTransport: Sendable {
   /// Sends the request; stops reading past `maxBytes` and gives up after `deadline` seconds.
-  static func request(_ url: URL, method: String, body: Data?, maxBytes: Int, deadline: TimeInterval) -> Result {
+  func request(_ url: URL, method: String, body: Data?, maxBytes: Int, deadline: TimeInterval) -> HTTPResult
+}
+
+/// The transport every HTTP fetch of this module goes through. By default the `veedor-http` helper
+/// beside the running program (so `FoundationNetworking`, libcurl and its TLS libraries are loaded
+/// only by the commands that fetch); a program that links `VeedorHTTP` may set `URLSessionTransport`.
+public enum HTTPTransports {
+  /// Guards `chosen`.
+  private static let lock = NSLock()
+  /// The transport set, read and written under `lock`.
+  nonisolated(unsafe) private static var chosen: any HTTPTransport = HelperProcessTransport()
+
+  /// The transport in use.
+  public static var current: any HTTPTransport {
+    get { lock.withLock { chosen } }
+    set { lock.withLock { chosen = newValue } }
+  }
+}
+
+/// One HTTP request through the current transport, for `http` and `https` addresses only.
+enum HTTPFetch {
+  /// Sends the request; stops reading past `maxBytes` and gives up after `deadline` seconds.
+  static func request(_ url: URL, method: String, body: Data?, maxBytes: Int, deadline: TimeInterval) -> HTTPResult {
     guard url.scheme == "http" || url.scheme == "https" else {
-      return Result(
+      return HTTPResult(
         problem: Phrase(
           "only http and https addresses are fetched", es: "solo se obtienen direcciones http y https"))
     }
-    let receiver = Receiver(maxBytes: maxBytes)
-    let session = URLSession(configuration: .ephemeral, delegate: receiver, delegateQueue: nil)
-    defer { session.invalidateAndCancel() }
-    var request = URLRequest(url: url, timeoutInterval: min(deadline, 30))
-    request.httpMethod = method
-    request.httpBody = body
-    request.setValue("gzip, identity", forHTTPHeaderField: "Accept-Encoding")
-    let task = session.dataTask(with: request)
-    task.resume()
-    if receiver.done.wait(timeout: .now() + deadline) == .timedOut {
-      task.cancel()
-      return Result(
-        problem: Phrase(
-          "no complete answer within \(Int(deadline)) s",
-          es: "no hubo una respuesta completa en \(Int(deadline)) s"))
-    }
-    return receiver.result()
-  }
-
-  /// Collects the body, cancelling the task once it exceeds the limit.
-  final class Receiver: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    let done = DispatchSemaphore(value: 0)
-    private let maxBytes: Int
-    private let lock = NSLock()
-    private var state = Result()
-    private var tooLarge = false
-
-    init(maxBytes: Int) { self.maxBytes = maxBytes }
-
-    func result() -> Result { lock.withLock { state } }
-
-    func urlSession(
-      _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-      completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
-    ) {
-      let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-      lock.withLock { state.status = status }
-      if response.expectedContentLength > Int64(maxBytes) {
-        lock.withLock {
-          tooLarge = true
-          state.problem = Phrase(
-            "the answer is \(response.expectedContentLength) bytes, over the limit of \(maxBytes)",
-            es: "la respuesta tiene \(response.expectedContentLength) bytes, más que el límite de \(maxBytes)")
-        }
-        completionHandler(.cancel)
-        return
-      }
-      completionHandler(.allow)
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-      let over = lock.withLock { () -> Bool in
-        state.data.append(data)
-        guard state.data.count > maxBytes else { return false }
-        tooLarge = true
-        state.problem = Phrase(
-          "the answer is over the limit of \(maxBytes) bytes",
-          es: "la respuesta supera el límite de \(maxBytes) bytes")
-        state.data = Data()
-        return true
-      }
-      if over { dataTask.cancel() }
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
-      lock.withLock {
-        if let error, !tooLarge { state.problem = SystemError.phrase(error) }
-      }
-      done.signal()
-    }
+    return HTTPTransports.current.request(url, method: method, body: body, maxBytes: maxBytes, deadline: deadline)
   }
 }

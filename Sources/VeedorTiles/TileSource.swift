@@ -1,10 +1,6 @@
 import Foundation
 import VeedorErrors
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 /// Where a tiled log is read from: a folder (or `file://` URL) or an `http(s)://` prefix. Counts what
 /// it fetches, so a caller can show that only the needed tiles were read.
 public final class TileSource: @unchecked Sendable {

@@ -3,10 +3,6 @@ import VeedorErrors
 import VeedorLedger
 import VeedorSigning
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 /// The client side of C2SP tlog-witness: sends a checkpoint with a consistency proof to a witness's
 /// `add-checkpoint` and collects its cosignature.
 public enum WitnessClient {

@@ -26,6 +26,7 @@ struct AppendBench {
       print("veedor is not built beside veedor-bench; run 'swift build -c release' first")
       return
     }
+    print("Measuring \(binary.path): \(Self.buildKind())")
     let small = try ScalingBench(max: 0).workspace(size: 0, in: folder)
     let ledger = small.appendingPathComponent("ledger.jsonl")
     let first10 = try Data(contentsOf: ledger).split(separator: 0x0A).prefix(10).map { Data($0) + Data([0x0A]) }
@@ -120,6 +121,27 @@ struct AppendBench {
     print(
       "| process start: `veedor --version` | \(Self.ms(version)) | `/bin/true`: \(Self.ms(truth)) | +\(Self.ms(version - truth)) | |"
     )
+  }
+
+  /// Which build is measured: `veedor` is built by the same `swift build` as this benchmark, so this
+  /// process's own mappings say whether the Swift runtime and Foundation are linked in statically
+  /// (`--static-swift-stdlib`, the build README recommends installing) or loaded as shared libraries.
+  static func buildKind() -> String {
+    // /proc files report a size of 0, so they are read with read(2) until end of file.
+    var bytes: [UInt8] = []
+    let fd = open("/proc/self/maps", O_RDONLY)
+    if fd >= 0 {
+      var chunk = [UInt8](repeating: 0, count: 65_536)
+      while case let n = read(fd, &chunk, chunk.count), n > 0 { bytes += chunk[0..<n] }
+      close(fd)
+    }
+    let maps = String(decoding: bytes, as: UTF8.self)
+    let libraries = Set(
+      maps.split(separator: "\n").compactMap { $0.split(separator: " ").last }.filter { $0.contains(".so") })
+    let dynamic = libraries.contains { $0.hasSuffix("/libswiftCore.so") }
+    return dynamic
+      ? "Swift runtime and Foundation as shared libraries (plain `swift build -c release`)"
+      : "Swift runtime and Foundation linked in (`swift build -c release --static-swift-stdlib`)"
   }
 
   static func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
