@@ -165,7 +165,11 @@ struct WitnessTests {
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     try process.run()
-    defer { process.terminate() }
+    // SIGKILL: the server inherits a signal mask that can block SIGTERM, and must not outlive the test.
+    defer {
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+    }
     var up = false
     for _ in 0..<50 where !up {
       Thread.sleep(forTimeInterval: 0.1)
