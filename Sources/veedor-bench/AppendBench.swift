@@ -153,16 +153,8 @@ struct AppendBench {
 
   /// Wall time of one run of a program, output discarded.
   static func seconds(_ program: String, _ arguments: [String]) -> Double {
-    var pid: pid_t = 0
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    let argv = ([program] + arguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
     let start = DispatchTime.now().uptimeNanoseconds
-    guard posix_spawn(&pid, program, &actions, nil, argv, environ) == 0 else { return .nan }
+    guard let pid = Spawn.start(program, arguments) else { return .nan }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

@@ -51,15 +51,7 @@ struct MemoryBench {
   /// grows). `wait4`'s `ru_maxrss` would not do: after a vfork-style spawn it starts from the
   /// parent's high-water mark.
   static func peak(_ binary: URL, _ arguments: [String]) -> (rss: Int, status: Int32) {
-    var pid: pid_t = 0
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    let argv = ([binary.path] + arguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
-    guard posix_spawn(&pid, binary.path, &actions, nil, argv, environ) == 0 else { return (0, -1) }
+    guard let pid = Spawn.start(binary.path, arguments) else { return (0, -1) }
     var status: Int32 = 0
     var peak = 0
     while true {
