@@ -28,6 +28,10 @@ enum Bench {
       try suite.export()
     case "tiles":
       try TilesBench(count: args.count > 1 ? Int(args[1]) ?? 1_000_000 : 1_000_000).run()
+    case "import-generate" where args.count > 2:
+      let root = URL(fileURLWithPath: args[2])
+      let trust = ImportBench.generate(Int(args[1]) ?? 500, in: root).1
+      print("reports in \(root.appendingPathComponent("reports").path), trust file \(trust.path)")
     case "import-memory":
       try MemoryBench(reports: args.count > 1 ? Int(args[1]) ?? 50 : 50).run()
     default:
@@ -42,6 +46,8 @@ enum Bench {
       print("        checks 1,000 inclusion proofs from the tiles, beside SHA-256 and reads of the same bytes.")
       print("import: generates REPORTS signed reports of 20 commitments (default 500) and times the import")
       print("        beside verifying the same signatures alone.")
+      print("import-generate REPORTS DIR: writes the import benchmark's signed reports and trust file under")
+      print("        DIR (for profiling `veedor import` on them).")
       print("import-memory: peak memory of 'veedor import' over REPORTS good reports (default 50) with a")
       print("        500 MB junk report.json beside them, and over the good reports alone.")
       exit(args.isEmpty ? 0 : 2)
