@@ -45,19 +45,14 @@ public struct Dataset: Sendable {
   }
 
   /// JSON with the column order and the rows in order (a commitment may have one row per monitor).
-  public func json() throws -> Data {
-    struct Document: Encodable {
-      var source: String
-      var schema_version: String
-      var columns: [String]
-      var rows: [[String: String]]
-    }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let document = Document(
-      source: "OGP commitments sheet headers as published, with Veedor's x_ extensions",
-      schema_version: "ogp-sheet-2024-07+x2", columns: headers, rows: rows)
-    return try encoder.encode(document) + Data("\n".utf8)
+  public func json() throws -> Data { jsonData() }
+
+  /// The bytes of ``json()``, which cannot fail.
+  func jsonData() -> Data {
+    Data(
+      DatasetJSON.document(
+        source: "OGP commitments sheet headers as published, with Veedor's x_ extensions",
+        schemaVersion: "ogp-sheet-2024-07+x2", columns: headers, rows: rows))
   }
 
   /// Reads a dataset back from its CSV.
@@ -83,7 +78,19 @@ public struct Dataset: Sendable {
   /// Writes `commitments.csv` and `commitments.json` into a folder.
   public func write(to folder: URL) throws {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    try POSIXFile.writeAtomically(Data(csv().utf8), to: folder.appendingPathComponent("commitments.csv"))
-    try POSIXFile.writeAtomically(try json(), to: folder.appendingPathComponent("commitments.json"))
+    // The two files are independent: each is built and written on its own core.
+    let failures = ParallelMap.map(2, workers: ParallelMap.defaultWorkers) { i -> LedgerError? in
+      do throws(LedgerError) {
+        if i == 0 {
+          try POSIXFile.writeAtomically(Data(csv().utf8), to: folder.appendingPathComponent("commitments.csv"))
+        } else {
+          try POSIXFile.writeAtomically(jsonData(), to: folder.appendingPathComponent("commitments.json"))
+        }
+      } catch {
+        return error
+      }
+      return nil
+    }
+    if let failure = failures.compactMap({ $0 }).first { throw failure }
   }
 }

@@ -2,28 +2,29 @@ import Foundation
 import VeedorVerify
 
 extension DatasetImporter {
-  /// Verifies reports on every core, in input order, calling `progress` as each finishes.
+  /// Verifies reports on `workers` threads, results in input order, calling `progress` as each finishes.
   static func verifyAll(
-    _ files: [URL], options: ReportVerifier.Options, trust: TrustFile, progress: ((Int, Int) -> Void)?
+    _ files: [URL], options: ReportVerifier.Options, trust: TrustFile, workers: Int, progress: ((Int, Int) -> Void)?
   ) -> [(URL, ReportVerification)] {
-    final class Results: @unchecked Sendable {
+    /// How many have finished, counted under a lock so `progress` sees each count once.
+    final class Done: @unchecked Sendable {
       let lock = NSLock()
-      var byIndex: [Int: ReportVerification] = [:]
+      var count = 0
     }
-    let results = Results()
+    let done = Done()
     nonisolated(unsafe) let callback = progress
-    DispatchQueue.concurrentPerform(iterations: files.count) { i in
+    let results = ParallelMap.map(files.count, workers: workers) { i in
       var result = ReportVerifier.verify(files[i], options: options, trust: trust)
       // Keep only what the merge needs: the verified report and the hash of its bytes, never the bytes.
       result.parsed = result.verified ? result.parsed : nil
       result.files = [:]
-      results.lock.lock()
-      results.byIndex[i] = result
-      let done = results.byIndex.count
-      callback?(done, files.count)
-      results.lock.unlock()
+      done.lock.withLock {
+        done.count += 1
+        callback?(done.count, files.count)
+      }
+      return result
     }
-    return files.indices.compactMap { i in results.byIndex[i].map { (files[i], $0) } }
+    return Array(zip(files, results))
   }
 
   /// The inputs with folders replaced by the `report.json` files they hold (searched recursively, in a

@@ -51,14 +51,18 @@ public struct DatasetImporter {
   public private(set) var noticesES: [String] = []
   /// The merged rows.
   public private(set) var dataset = Dataset()
+  /// The threads the import runs its independent work on (verifying reports, making rows, the summary).
+  private var workers = ParallelMap.defaultWorkers
 
   /// Verifies every report against the trust file and merges what passes, with OGP sheet CSVs whose derived
   /// columns are recomputed (``OGPDerivedColumns``); one bad file never stops the others. Sheets alone need
-  /// no trust file; a report without one is bad input.
+  /// no trust file; a report without one is bad input. Reports are verified on `workers` threads (one per
+  /// core by default); the result, and every byte written from it, is the same for any number.
   public init(
     inputs: [URL], trust: URL?, maxBytes: Int64 = ReportVerifier.defaultMaxBytes, now: Date = Date(),
-    progress: ((Int, Int) -> Void)? = nil
+    workers: Int? = nil, progress: ((Int, Int) -> Void)? = nil
   ) throws(DatasetError) {
+    self.workers = max(1, workers ?? ParallelMap.defaultWorkers)
     let files = Self.expand(inputs)
     let reports = files.filter { $0.pathExtension.lowercased() != "csv" }
     var trustFile: TrustFile?
@@ -98,7 +102,9 @@ public struct DatasetImporter {
     let scope = MemberScope(sheets: sheets.map(\.1))
     var options = ReportVerifier.Options(maxBytes: maxBytes, now: now)
     options.renderings = false
-    let results = trustFile.map { Self.verifyAll(reports, options: options, trust: $0, progress: progress) } ?? []
+    let results =
+      trustFile.map { Self.verifyAll(reports, options: options, trust: $0, workers: self.workers, progress: progress) }
+      ?? []
     for (url, sheet) in sheets { addSheet(sheet, from: url) }
     var verified: [VerifiedReport] = []
     for (url, result) in results {
@@ -201,6 +207,11 @@ public struct DatasetImporter {
         }
       }
     }
+    // The rows of each ledger's newest report are made on every core first, then added in ledger order.
+    let mergeable = latest.filter { !conflicted.contains($0.0) && !$0.1.isEmpty }
+    let rows = Dictionary(
+      zip(mergeable.map(\.0), Self.rows(mergeable.compactMap(\.1.last), workers: workers)),
+      uniquingKeysWith: { first, _ in first })
     for (ledger, ordered) in latest {
       if conflicted.contains(ledger) {
         refuse(
@@ -209,7 +220,7 @@ public struct DatasetImporter {
         continue
       }
       guard let newest = ordered.last else { continue }
-      for row in ReportRows.rows(newest.report, reportSHA256: newest.sha256) { dataset.add(row) }
+      for row in rows[ledger] ?? [] { dataset.add(row) }
       accepted.append(
         Accepted(
           file: newest.url.path, plan: newest.report.plan.id, origin: ledger.origin, monitor: ledger.monitor,
@@ -248,7 +259,7 @@ public struct DatasetImporter {
 
   private func writeFiles(to folder: URL) throws {
     try dataset.write(to: folder)
-    let summary = Summary(dataset)
+    let summary = Summary(dataset, workers: workers)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     struct Log: Encodable {

@@ -7,11 +7,11 @@ public enum OGPDerived {
   /// Whether a cell holds a coding rather than a missing-value code (empty, `NA`, `ND`, `NR`).
   public static func isCoded(_ value: String?) -> Bool {
     guard let value else { return false }
-    return !["", "NA", "ND", "NR"].contains(value.trimmingCharacters(in: .whitespaces))
+    return !["", "NA", "ND", "NR"].contains(OGPDerivedColumns.trimmed(value))
   }
 
   static func value(_ row: [String: String], _ column: String) -> String? {
-    row[column].map { $0.trimmingCharacters(in: .whitespaces) }
+    row[column].map(OGPDerivedColumns.trimmed)
   }
 
   /// The three core values; technology alone does not make a commitment relevant for a star.

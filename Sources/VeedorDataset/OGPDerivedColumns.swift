@@ -96,7 +96,19 @@ public enum OGPDerivedColumns {
 
   /// A cell, trimmed; `ND` when the row lacks the column (as the dataset's CSV writes it).
   static func cell(_ row: Row, _ column: String) -> String {
-    row[column].map { $0.trimmingCharacters(in: .whitespaces) } ?? OGPColumns.notDetermined
+    row[column].map(trimmed) ?? OGPColumns.notDetermined
+  }
+
+  /// A value without leading or trailing whitespace (`CharacterSet.whitespaces`); a value that starts and
+  /// ends with a printable ASCII character other than a space is returned as it is, without asking Foundation.
+  static func trimmed(_ value: String) -> String {
+    let scalars = value.unicodeScalars
+    if let first = scalars.first, let last = scalars.last, (0x21...0x7E).contains(first.value),
+      (0x21...0x7E).contains(last.value)
+    {
+      return value
+    }
+    return value.trimmingCharacters(in: .whitespaces)
   }
 
   /// Whether a cell holds a coding rather than a missing-value code.

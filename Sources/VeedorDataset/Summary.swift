@@ -54,35 +54,49 @@ public struct Summary: Codable, Sendable {
   /// Every row together.
   public var overall: Group
 
-  /// Computes the summary of a dataset.
-  public init(_ dataset: Dataset) {
+  /// Computes the summary of a dataset, on one thread per core.
+  public init(_ dataset: Dataset) { self.init(dataset, workers: ParallelMap.defaultWorkers) }
+
+  /// Computes the summary of a dataset on `workers` threads (the figures are the same for any number).
+  init(_ dataset: Dataset, workers: Int) {
     var order: [String] = []
-    var groups: [String: [[String: String]]] = [:]
-    for row in dataset.rows {
+    var groups: [String: [Int]] = [:]
+    for (i, row) in dataset.rows.enumerated() {
       let plan = row["Action Plan ID"] ?? "?"
       if groups[plan] == nil { order.append(plan) }
-      groups[plan, default: []].append(row)
+      groups[plan, default: []].append(i)
     }
-    plans = order.map { Self.group($0, groups[$0] ?? []) }
-    overall = Self.group("all", dataset.rows)
+    // Each row's answer to each figure, computed once for its plan's group and for the overall one.
+    let answers = Self.answers(dataset.rows, workers: workers)
+    plans = order.map { Self.group($0, dataset.rows, answers, groups[$0] ?? []) }
+    overall = Self.group("all", dataset.rows, answers, Array(dataset.rows.indices))
   }
 
-  static func group(_ plan: String, _ rows: [[String: String]]) -> Group {
+  /// Each row's answer to each figure of ``definitions`` (nil: not assessed for it), on `workers` threads.
+  static func answers(_ rows: [[String: String]], workers: Int) -> [[Bool?]] {
+    let chunk = 256
+    return ParallelMap.map((rows.count + chunk - 1) / chunk, workers: workers) { c in
+      ((c * chunk)..<min(rows.count, (c + 1) * chunk)).map { i in definitions.map { $0.1(rows[i]) } }
+    }.flatMap { $0 }
+  }
+
+  /// The figures of the rows at `indices`, from their precomputed `answers`.
+  static func group(_ plan: String, _ rows: [[String: String]], _ answers: [[Bool?]], _ indices: [Int]) -> Group {
     var figures: [String: Figure] = [:]
-    for (id, counts) in definitions {
+    for (d, (id, _)) in definitions.enumerated() {
       var count = 0
       var known = 0
-      for row in rows {
-        guard let yes = counts(row) else { continue }
+      for i in indices {
+        guard let yes = answers[i][d] else { continue }
         known += 1
         if yes { count += 1 }
       }
       figures[id] = Figure(
         count: count, known: known, percent: known > 0 ? (Double(count) * 1000 / Double(known)).rounded() / 10 : nil)
     }
-    let member = plan == "all" ? "" : rows.first?["Country/Locality"] ?? ""
-    let monitors = Set(rows.compactMap { $0["x_monitor"] }.filter { !$0.isEmpty }).count
-    return Group(plan: plan, member: member, commitments: rows.count, monitors: monitors, figures: figures)
+    let member = plan == "all" ? "" : indices.first.map { rows[$0]["Country/Locality"] ?? "" } ?? ""
+    let monitors = Set(indices.compactMap { rows[$0]["x_monitor"] }.filter { !$0.isEmpty }).count
+    return Group(plan: plan, member: member, commitments: indices.count, monitors: monitors, figures: figures)
   }
 
   /// A Markdown table of the summary.

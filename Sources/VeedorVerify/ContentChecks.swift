@@ -5,31 +5,51 @@ import VeedorReports
 /// Steps 2–5: the report parses, its checkpoint is signed by the signer, its ledger lines are the
 /// ledger's first N entries, and everything it shows is what those signed inputs derive.
 enum ContentChecks {
-  /// The report, once its format tag and fields parse.
-  static func decode(_ bytes: Data, _ result: inout ReportVerification) -> Report? {
-    let name = StepName.format
-    struct Tag: Decodable { var format: String? }
-    let tag = (try? JSONDecoder().decode(Tag.self, from: bytes))?.format
-    guard tag == Report.formatTag else {
-      if tag == Report.formatTagV1 {
-        result.fail(
-          name,
-          "a \(Report.formatTagV1) report carries only the ledger entries it cites, so what it shows cannot be re-derived; ask the monitor to export it again with this version (\(Report.formatTag))",
-          es:
-            "un informe \(Report.formatTagV1) trae solo las entradas del registro que cita, así que lo que muestra no se puede volver a derivar; pida al evaluador que lo exporte de nuevo con esta versión (\(Report.formatTag))"
-        )
-      } else {
-        result.fail(
-          name, "not a \(Report.formatTag) report (format: \(tag ?? "missing"))",
-          es: "no es un informe \(Report.formatTag) (formato: \(tag ?? "falta"))")
-      }
+  /// The head of the report (``ReportHead``), once its format tag and fields parse. Only the head is
+  /// decoded: the rest is checked by re-deriving it and comparing bytes, and a report that fails a later
+  /// step is decoded in full then (``recheck(_:_:)``), so its verdict names the same step as before.
+  static func decode(_ bytes: Data, _ result: inout ReportVerification) -> ReportHead? {
+    guard let head = try? JSONDecoder().decode(ReportHead.self, from: bytes) else {
+      return decodeFull(bytes, &result).map(ReportHead.init)
+    }
+    guard head.format == Report.formatTag else {
+      wrongFormat(head.format, &result)
       return nil
     }
+    result.pass(StepName.format, Report.formatTag, es: Report.formatTag)
+    return head
+  }
+
+  /// After a step past the format failed: the whole report decoded, as `parsed`; or, when it does not
+  /// decode, the format step failed in place of the steps after it (as if it had been decoded first).
+  static func recheck(_ bytes: Data, _ result: inout ReportVerification) {
+    guard result.parsed == nil, let at = result.steps.firstIndex(where: { $0.name == StepName.format.en }) else {
+      return
+    }
+    var scratch = result
+    scratch.steps.removeSubrange(at...)
+    if let report = decodeFull(bytes, &scratch) { result.parsed = report } else { result = scratch }
+  }
+
+  /// The whole report, once its format tag and fields parse. The bytes are parsed once when they are a
+  /// report of this format; only a report that does not decode is parsed again for its tag alone.
+  static func decodeFull(_ bytes: Data, _ result: inout ReportVerification) -> Report? {
+    let name = StepName.format
+    struct Tag: Decodable { var format: String? }
     do {
       let report = try JSONDecoder().decode(Report.self, from: bytes)
+      guard report.format == Report.formatTag else {
+        wrongFormat(report.format, &result)
+        return nil
+      }
       result.pass(name, Report.formatTag, es: Report.formatTag)
       return report
     } catch {
+      let tag = (try? JSONDecoder().decode(Tag.self, from: bytes))?.format
+      guard tag == Report.formatTag else {
+        wrongFormat(tag, &result)
+        return nil
+      }
       result.fail(
         name, "does not parse as \(Report.formatTag): \(Self.describe(error))",
         es: "no se puede leer como \(Report.formatTag): \(Self.describe(error, spanish: true))")
@@ -37,11 +57,29 @@ enum ContentChecks {
     }
   }
 
+  /// The failure for a report whose format tag is not this version's (a first-format report is told
+  /// apart: it cannot be re-derived).
+  private static func wrongFormat(_ tag: String?, _ result: inout ReportVerification) {
+    let name = StepName.format
+    if tag == Report.formatTagV1 {
+      result.fail(
+        name,
+        "a \(Report.formatTagV1) report carries only the ledger entries it cites, so what it shows cannot be re-derived; ask the monitor to export it again with this version (\(Report.formatTag))",
+        es:
+          "un informe \(Report.formatTagV1) trae solo las entradas del registro que cita, así que lo que muestra no se puede volver a derivar; pida al evaluador que lo exporte de nuevo con esta versión (\(Report.formatTag))"
+      )
+    } else {
+      result.fail(
+        name, "not a \(Report.formatTag) report (format: \(tag ?? "missing"))",
+        es: "no es un informe \(Report.formatTag) (formato: \(tag ?? "falta"))")
+    }
+  }
+
   /// The embedded checkpoint, when the report's signer signed it.
-  static func checkpoint(_ report: Report, _ signer: Data, _ result: inout ReportVerification) -> Checkpoint? {
+  static func checkpoint(_ inputs: ReportInputs, _ signer: Data, _ result: inout ReportVerification) -> Checkpoint? {
     let name = StepName.checkpoint
     do {
-      let checkpoint = try ReportDerivation.signedCheckpoint(report.inputs.checkpoint, signer: signer)
+      let checkpoint = try ReportDerivation.signedCheckpoint(inputs.checkpoint, signer: signer)
       result.pass(
         name, "\(checkpoint.origin), \(checkpoint.size) entries, signed by the report's signer",
         es: "\(checkpoint.origin), \(checkpoint.size) entradas, firmado por quien firma el informe")
@@ -53,9 +91,9 @@ enum ContentChecks {
   }
 
   /// The carried ledger lines, when they are exactly the checkpoint's tree: complete and unaltered.
-  static func entries(_ report: Report, _ checkpoint: Checkpoint, _ result: inout ReportVerification) -> [Data]? {
+  static func entries(_ inputs: ReportInputs, _ checkpoint: Checkpoint, _ result: inout ReportVerification) -> [Data]? {
     let name = StepName.entries
-    let lines = report.inputs.ledgerLines
+    let lines = inputs.ledgerLines
     do { try ReportDerivation.checkCompleteness(lines, checkpoint) } catch {
       result.fail(name, error.message, es: error.messageES)
       return nil
@@ -68,22 +106,23 @@ enum ContentChecks {
     return lines
   }
 
-  /// Whether re-deriving the report from its (already checked) inputs gives back exactly its bytes.
+  /// The re-derived report, when deriving it from its (already checked) inputs gives back exactly its
+  /// bytes: then it is the report the file holds, field for field.
   static func content(
-    _ report: Report, _ lines: [Data], _ checkpoint: Checkpoint, _ bytes: Data, _ signer: Data,
+    _ head: ReportHead, _ lines: [Data], _ checkpoint: Checkpoint, _ bytes: Data, _ signer: Data,
     _ result: inout ReportVerification
-  ) -> Bool {
+  ) -> Report? {
     let name = StepName.content
+    let report: Report
     let derived: Data
     do {
-      derived = try ReportDerivation.encode(
-        try ReportDerivation.derive(
-          inputs: report.inputs, lines: lines, checkpoint: checkpoint, signer: signer, generated: report.generated,
-          form: report.form.map { Report.FormRequest(id: $0.id, commitment: $0.commitment) },
-          progress: report.progress.map { Report.ProgressRequest(label: $0.label, from: $0.from, to: $0.to) }))
+      report = try ReportDerivation.derive(
+        inputs: head.inputs, lines: lines, checkpoint: checkpoint, signer: signer, generated: head.generated,
+        form: head.form, progress: head.progress)
+      derived = try ReportDerivation.encode(report)
     } catch {
       result.fail(name, error.description, es: error.spanishDescription)
-      return false
+      return nil
     }
     guard derived != bytes else {
       let replies = report.replies ?? []
@@ -101,17 +140,17 @@ enum ContentChecks {
         es:
           "derivado de nuevo a partir de las \(lines.count) entradas, el plan y la rúbrica fijados y el punto de control: idéntico\(voicesES)"
       )
-      return true
+      return report
     }
     guard let path = JSONDiff.firstDifference(bytes, derived) else {
       result.fail(
         name, "same content as the ledger derives, but not in the canonical encoding",
         es: "el mismo contenido que deriva el registro, pero no en la codificación canónica")
-      return false
+      return nil
     }
     result.fail(
       name, "\(path) differs from what the ledger derives", es: "\(path) difiere de lo que deriva el registro")
-    return false
+    return nil
   }
 
   /// A decoding error as a JSON path and reason (in Spanish, where the words are Veedor's).

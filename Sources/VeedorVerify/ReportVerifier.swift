@@ -82,11 +82,16 @@ public enum ReportVerifier {
     guard let signer = SignatureChecks(url: reportURL, bytes: bytes, trust: trust, now: options.now).run(&result)
     else { return result }
     result.signer = signer.hexString
-    guard let report = ContentChecks.decode(bytes, &result) else { return result }
+    guard let head = ContentChecks.decode(bytes, &result) else { return result }
+    guard let checkpoint = ContentChecks.checkpoint(head.inputs, signer, &result),
+      let lines = ContentChecks.entries(head.inputs, checkpoint, &result),
+      let report = ContentChecks.content(head, lines, checkpoint, bytes, signer, &result)
+    else {
+      ContentChecks.recheck(bytes, &result)
+      return result
+    }
+    // The file's bytes are this report's encoding: it is the report the file holds.
     result.parsed = report
-    guard let checkpoint = ContentChecks.checkpoint(report, signer, &result) else { return result }
-    guard let lines = ContentChecks.entries(report, checkpoint, &result) else { return result }
-    guard ContentChecks.content(report, lines, checkpoint, bytes, signer, &result) else { return result }
     EvidenceChecks.run(report, options.evidenceDir, &result)
     LedgerChecks.run(report, checkpoint, options.ledger, &result)
     LedgerChecks.since(lines, checkpoint, signer, options, &result)

@@ -30,11 +30,15 @@ enum Bench {
       try TilesBench(count: args.count > 1 ? Int(args[1]) ?? 1_000_000 : 1_000_000).run()
     case "appends":
       try AppendBench(large: args.count > 1 ? Int(args[1]) ?? 1_000_000 : 1_000_000).run()
+    case "import-generate" where args.count > 2:
+      let root = URL(fileURLWithPath: args[2])
+      let trust = ImportBench.generate(Int(args[1]) ?? 500, in: root).1
+      print("reports in \(root.appendingPathComponent("reports").path), trust file \(trust.path)")
     case "import-memory":
       try MemoryBench(reports: args.count > 1 ? Int(args[1]) ?? 50 : 50).run()
     default:
       print(
-        "usage: veedor-bench ledger [ENTRIES] | tiles [ENTRIES] | scaling [MAX] | appends [LARGE] | import [REPORTS] | import-memory [REPORTS] | suite\n"
+        "usage: veedor-bench ledger [ENTRIES] | tiles [ENTRIES] | scaling [MAX] | appends [LARGE] | import [REPORTS] | import-generate REPORTS DIR | import-memory [REPORTS] | suite\n"
       )
       print("suite:  evidence hashing, Ed25519, ledgers of 10^4..10^6 entries, export of 6,000 commitments,")
       print("        cold start, and the import of 500 reports, each beside a reference measured in the same run.")
@@ -47,6 +51,8 @@ enum Bench {
       print("        checks 1,000 inclusion proofs from the tiles, beside SHA-256 and reads of the same bytes.")
       print("import: generates REPORTS signed reports of 20 commitments (default 500) and times the import")
       print("        beside verifying the same signatures alone.")
+      print("import-generate REPORTS DIR: writes the import benchmark's signed reports and trust file under")
+      print("        DIR (for profiling `veedor import` on them).")
       print("import-memory: peak memory of 'veedor import' over REPORTS good reports (default 50) with a")
       print("        500 MB junk report.json beside them, and over the good reports alone.")
       exit(args.isEmpty ? 0 : 2)

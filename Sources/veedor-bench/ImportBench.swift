@@ -87,7 +87,7 @@ struct ImportBench {
     var merged = 0
     let importTime = time {
       let result = try! DatasetImporter(inputs: [folder], trust: trust)
-      try! result.dataset.write(to: root.appendingPathComponent("dataset"))
+      try! result.write(to: root.appendingPathComponent("dataset"))
       merged = result.dataset.rows.count
     }
     var cliTime: Double?
