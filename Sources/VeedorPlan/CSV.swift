@@ -100,7 +100,10 @@ public enum CSV {
   public static func encode(_ rows: [[String]], separator: Character = ",") -> String {
     rows.map { row in
       row.map { field in
-        let needsQuotes = field.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        // By scalar, not by Character: "\r\n", or a separator with a combining mark after it, is one
+        // Character that equals none of these, yet a reader of the bytes sees a line break or a split.
+        let specials = separator.unicodeScalars + ["\"", "\n", "\r"]
+        let needsQuotes = field.unicodeScalars.contains { specials.contains($0) }
         return needsQuotes ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
       }.joined(separator: String(separator))
     }.joined(separator: "\r\n") + "\r\n"

@@ -1,0 +1,19 @@
+import Foundation
+import Testing
+import VeedorPlan
+
+/// What Veedor writes as CSV reads back as the same cells, whatever the cells hold: a CRLF line
+/// break or a separator carrying a combining mark (each one Swift `Character` equal to none of the
+/// characters that need quotes) is quoted like any other line break or separator.
+@Suite("CSV cells round-trip")
+struct CSVQuotingTests {
+  @Test("CRLF, a separator with a combining mark, quotes and plain text come back as written, with , and ;")
+  func roundTrip() throws {
+    let cells = ["a\r\nb", "x,\u{301}y", "semi;\u{301}colon", "say \"hi\"", "plain", "línea\nnueva", ""]
+    for separator in [Character(","), Character(";")] {
+      let text = CSV.encode([cells, ["1", "2", "3", "4", "5", "6", "7"]], separator: separator)
+      let rows = try CSV.parse(Data(text.utf8), file: "t.csv", separator: separator.unicodeScalars.first!)
+      #expect(rows.map(\.fields) == [cells, ["1", "2", "3", "4", "5", "6", "7"]], "\(separator): \(text)")
+    }
+  }
+}
