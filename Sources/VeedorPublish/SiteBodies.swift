@@ -176,7 +176,8 @@ struct SiteBodies {
         "<p><progress value=\"\(value)\" max=\"100\" aria-label=\"\(e(words["progress"]))\">\(value)%</progress> <strong>\(value)%</strong> — "
       h += "\(e(words["progressBeside"]))</p>\n"
     }
-    h += "<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"\(e(words["milestones"])) — \(e(commitment))\">\n<table>\n"
+    h +=
+      "<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"\(e(words["milestones"])) — \(e(commitment))\">\n<table>\n"
     h += "<caption>\(e(words["milestones"])) — \(e(commitment))</caption>\n<thead><tr>"
     for head in ["milestone", "statusWord", "percentDone", "due", "unit"] {
       h += "<th scope=\"col\">\(e(words[head]))</th>"
