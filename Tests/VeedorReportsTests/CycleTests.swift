@@ -103,64 +103,6 @@ struct CycleTests {
         && MilestoneStatus.complete.ocds(overdue: true) == "met")
   }
 
-  @Test(
-    "the spreadsheet round trip: the template imports as no change; filled rows import as updates, in Spanish or English"
-  )
-  func roundTrip() throws {
-    let f = try Fixture()
-    for lang in ["es", "en"] {
-      let out = f.root.appendingPathComponent("hitos-\(lang).csv")
-      #expect(try f.veedor(["milestone", "template", "--lang", lang, "--out", out.path]).status == 0)
-      let same = try f.veedor(["milestone", "import", out.path])
-      #expect(same.status == 0 && same.stderr.contains("0 update(s), 3 row(s) unchanged"), "\(same.stderr)")
-    }
-    let es = f.root.appendingPathComponent("hitos-es.csv")
-    let text = try String(contentsOf: es, encoding: .utf8).replacingOccurrences(
-      of: "CLPLN0001.M1,CLPLN0001,Unified request system,2023-06,Digital Commune,no iniciado,0,,,,",
-      with:
-        "CLPLN0001.M1,CLPLN0001,Unified request system,2023-06,Digital Commune,limitado,25,2023-12-01,,,\"Piloto, en curso\""
-    )
-    try Data(text.utf8).write(to: es)
-    let imported = try f.veedor(["milestone", "import", es.path])
-    #expect(imported.status == 0 && imported.stdout.contains("U1 recorded: CLPLN0001.M1 limited 25% on 2023-12-01"))
-    // Exported again, the row reads back as it was written: import format = export format.
-    let again = f.root.appendingPathComponent("again.csv")
-    #expect(try f.veedor(["milestone", "template", "--lang", "es", "--out", again.path]).status == 0)
-    #expect(
-      try String(contentsOf: again, encoding: .utf8).contains(
-        "CLPLN0001.M1,CLPLN0001,Unified request system,2023-06,Digital Commune,limitado,25,,,,"))
-    #expect(try f.veedor(["milestone", "import", again.path]).stderr.contains("0 update(s)"))
-  }
-
-  @Test("bad rows: one line each with line and column, nothing recorded; Latin-1 with ';' is read")
-  func badRows() throws {
-    let f = try Fixture()
-    let rows = [
-      "hito;compromiso;título;plazo;responsable;estado;avance;fecha;cumplido;evidencia;nota",
-      "CLPLN0001.M1;CLPLN0001;Sistema;2023-06;;sustancial;70;2023-12-20;;;Piloto en dos oficinas",
-      "CLPLN0001.M2;CLPLN0001;Diagnóstico;2022-12-15;;terminado;;2023-12-01;;;",
-      "CLPLN0001.M9;CLPLN0001;X;;;limitado;10;2023-12-01;;;",
-      "CLPLN0001.M3;CLPLN0001;Capacitación;2024-06;;limitado;10;2023-13-01;;;",
-      "CLPLN0001.M1;CLPLN0001;Sistema;2023-06;;limitado;40;2023-12-21;;;",
-    ]
-    let bad = f.root.appendingPathComponent("bad.csv")
-    try #require(rows.joined(separator: "\r\n").data(using: .windowsCP1252)).write(to: bad)
-    let before = try Data(contentsOf: f.ledger)
-    let result = try f.veedor(["milestone", "import", bad.path])
-    #expect(result.status == 2)
-    let lines = result.stderr.split(separator: "\n").map(String.init)
-    #expect(lines.count == 4, "\(lines)")
-    #expect(lines.contains { $0.contains("line 3, column 'estado': 'terminado' is not a status") })
-    #expect(lines.contains { $0.contains("line 4, column 'hito': unknown milestone 'CLPLN0001.M9'") })
-    #expect(lines.contains { $0.contains("line 5, column 'fecha': '2023-13-01' is not a day") })
-    #expect(lines.contains { $0.contains("line 6, column 'nota': progress goes back from 70% to 40%") })
-    #expect(try Data(contentsOf: f.ledger) == before)
-    let good = f.root.appendingPathComponent("good.csv")
-    try #require(rows.prefix(2).joined(separator: "\r\n").data(using: .windowsCP1252)).write(to: good)
-    let read = try f.veedor(["milestone", "import", good.path])
-    #expect(read.status == 0 && read.stderr.contains("as Latin-1, ';'-separated: 1 update(s)"))
-  }
-
   @Test("a forged ledger line that goes back without a note, or updates an unknown milestone, is refused")
   func replayRules() throws {
     let f = try Fixture()
@@ -264,26 +206,6 @@ struct CycleTests {
         && m1["updated"] as? String == "2023-12-01")
   }
 
-  @Test("the template guards cells a spreadsheet would run as formulas; blank rows a spreadsheet keeps are skipped")
-  func sheetCells() throws {
-    let f = try Fixture()
-    #expect(
-      try f.veedor([
-        "milestone", "add", "CLPLN0001", "--title", "=HYPERLINK(\"http://x\")", "--responsible=-Unit",
-        "--reason", "Agreed",
-      ]).status == 0)
-    let out = f.root.appendingPathComponent("hitos.csv")
-    #expect(try f.veedor(["milestone", "template", "--lang", "es", "--out", out.path]).status == 0)
-    var text = try String(contentsOf: out, encoding: .utf8)
-    #expect(
-      text.contains("CLPLN0001.M4,CLPLN0001,\"'=HYPERLINK(\"\"http://x\"\")\",,'-Unit,no iniciado,0,,,,"), "\(text)")
-    // Read back unchanged, with a spreadsheet's trailing blank rows.
-    text += ",,,,,,,,,,\r\n , ,,,,,,,,,\r\n"
-    try Data(text.utf8).write(to: out)
-    let same = try f.veedor(["milestone", "import", out.path])
-    #expect(same.status == 0 && same.stderr.contains("0 update(s), 4 row(s) unchanged"), "\(same.stderr)")
-  }
-
   @Test("check-ins: recorded with units and follow-ups; status shows each unit's last one and the monthly rhythm")
   func checkins() throws {
     let f = try Fixture()
@@ -312,100 +234,6 @@ struct CycleTests {
     #expect(try f.veedor(["log", "CLPLN0001"]).stdout.contains("check-in C1 on 2023-11-20"))
   }
 
-  @Test("the report carries the milestones on its day, and the site shows a bar, the milestone table and dated updates")
-  func site() throws {
-    let f = try Fixture()
-    #expect(
-      try f.veedor([
-        "milestone", "update", "CLPLN0001.M1", "--status", "substantial", "--progress", "70", "--note", "Piloto",
-      ]).status == 0)
-    // A hostile note: markup, a control character and U+FFFF (which XML 1.0 does not allow).
-    #expect(
-      try f.veedor([
-        "milestone", "update", "CLPLN0001.M2", "--status", "complete", "--met", "2022-12-10", "--note",
-        "Cierre <b>&</b> \u{1}\u{FFFF}",
-      ]).status == 0)
-    let key = f.root.appendingPathComponent("k/monitor.key").path
-    #expect(
-      try f.veedor(["key", "generate", "--key", key, "--name", "T", "--unencrypted"], workspace: false).status == 0)
-    let out = f.root.appendingPathComponent("report")
-    let keys = f.root.appendingPathComponent("public")
-    #expect(try f.veedor(["report", "export", "--key", key, "--out", out.path]).status == 0)
-    #expect(try f.veedor(["key", "export", "--key", key, "--out", keys.path]).status == 0)
-    let json = try String(contentsOf: out.appendingPathComponent("report.json"), encoding: .utf8)
-    #expect(json.contains("\"cycle\":{\"checkins\":[],\"commitments\":"))
-    let site = f.root.appendingPathComponent("site")
-    #expect(try f.veedor(["publish", "--out", site.path, "--report", out.path, "--keys", keys.path]).status == 0)
-    let page = try String(contentsOf: site.appendingPathComponent("commitment-CLPLN0001.html"), encoding: .utf8)
-    #expect(
-      page.contains("<progress value=\"60.0\" max=\"100\" aria-label=\"Avance según sus hitos\">60.0%</progress>"))
-    #expect(page.contains("sustancial <strong class=\"overdue\">(atrasado)</strong>"))
-    // The plan gives the milestones' titles in English only: marked so on the Spanish page (WCAG 3.1.2).
-    #expect(page.contains("CLPLN0001.M1<br><span lang=\"en\">Unified request system</span></th>"), "\(page)")
-    let pageEN = try String(contentsOf: site.appendingPathComponent("commitment-CLPLN0001.en.html"), encoding: .utf8)
-    #expect(pageEN.contains("CLPLN0001.M1<br>Unified request system</th>"))
-    #expect(page.contains("<time datetime=\"2024-01-01\">2024-01-01</time>: CLPLN0001.M1 sustancial, 70% — Piloto"))
-    // The feeds parse as Atom: a feed with id, title, updated, and entries that each have them too.
-    for name in ["feed.atom", "feed.en.atom", "commitment-CLPLN0001.atom"] {
-      let atom = try AtomShape(Data(contentsOf: site.appendingPathComponent(name)))
-      #expect(atom.root == "feed" && atom.feedFields.isSuperset(of: ["id", "title", "updated"]), "\(name)")
-      #expect(!atom.entries.isEmpty && atom.entries.allSatisfy { $0.isSuperset(of: ["id", "title", "updated"]) })
-    }
-    #expect(page.contains("Cierre &lt;b&gt;&amp;&lt;/b&gt;") && !page.contains("<b>&"))
-    let feed = try String(contentsOf: site.appendingPathComponent("commitment-CLPLN0001.atom"), encoding: .utf8)
-    #expect(feed.contains("<title>CLPLN0001.M1: sustancial, 70%</title>") && feed.contains("xml:lang=\"es\""))
-    #expect(page.contains("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"commitment-CLPLN0001.atom\">"))
-    // Every page says the report is partial, and who signed it, what was checked and where to check it.
-    #expect(page.contains("<p class=\"partial\" role=\"note\">Informe parcial: 0 de 121 puntajes registrados"))
-    #expect(page.contains("Quién firmó esto: T (clave SHA256:") && page.contains("<a href=\"verify.html\">"))
-    let english = try String(contentsOf: site.appendingPathComponent("commitment-CLPLN0001.en.html"), encoding: .utf8)
-    #expect(
-      english.contains("substantial <strong class=\"overdue\">(overdue)</strong>") && !english.contains("sustancial"))
-  }
-
-  @Test("status speaks Spanish with --lang es or a Spanish locale; its JSON keeps English keys")
-  func spanishStatus() throws {
-    let f = try Fixture()
-    #expect(
-      try f.veedor(["milestone", "update", "CLPLN0001.M1", "--status", "limited", "--progress", "10"]).status == 0)
-    let english = try f.veedor(["status"]).stdout
-    #expect(english.contains("\nAggregates\n") && english.contains("  missing: verifiable"))
-    for spanish in [
-      try f.veedor(["status", "--lang", "es"]),
-      try f.veedor(["status"], environment: ["LC_ALL": "", "LANG": "es_CL.UTF-8"]),
-    ] {
-      let text = spanish.stdout
-      #expect(
-        text.contains("\nAgregados\n") && text.contains("  falta: Verificable, Relevante para los valores de OGP"),
-        "\(text.prefix(600))")
-      #expect(text.contains("entradas en el registro") && text.contains("Hitos (avance calculado"))
-      for english in ["Aggregates", "missing:", "ledger entries", "Still missing", "Milestones (", "complete;"] {
-        #expect(!text.contains(english), "\(english)")
-      }
-    }
-    // The lists speak it too.
-    #expect(
-      try f.veedor(["milestone", "list", "--lang", "es"]).stdout.contains(
-        "CLPLN0001  avance 5.0%, 2 atrasados\n  CLPLN0001.M1  limitado 10% plazo 2023-06 · Digital Commune  ATRASADO"))
-    #expect(
-      try f.veedor([
-        "checkin", "add", "--date", "2023-12-01", "--unit", "U", "--reported", "r", "--follow-up", "x",
-        "--follow-up-due", "2023-12-15",
-      ]).status == 0)
-    #expect(
-      try f.veedor(["checkin", "list", "--lang", "es"]).stdout.contains("    seguimiento: x (para el 2023-12-15)"))
-    let log = try f.veedor(["log", "--lang", "es"]).stdout
-    #expect(
-      log.contains("actualización de hito U1: CLPLN0001.M1 limitado 10% el 2024-01-01")
-        && log.contains("plan importado"))
-    #expect(try f.veedor(["log"]).stdout.contains("milestone update U1: CLPLN0001.M1 limited 10% on 2024-01-01"))
-    // Data is put in once: a URL's %20 is not read as a placeholder.
-    #expect(
-      ReportWords(language: .en).format("log.evidence", "E1", "C1", "T", "https://x.org/a%20b%1")
-        == "evidence E1 for C1: T (https://x.org/a%20b%1)")
-    let json = try f.veedor(["status", "--json"], environment: ["LANG": "es_CL.UTF-8", "LC_ALL": ""]).stdout
-    #expect(json.contains("\"aggregates\"") && json.contains("\"milestones\""))
-  }
 }
 
 /// What an Atom document holds, as an XML parser reads it: the root element, the feed's own child
