@@ -48,4 +48,7 @@ veedor trust list --trust trust
 veedor import penalolen/published --trust trust --out dataset
 test "$(grep -c '^CLPLN' dataset/commitments.csv)" -eq 11
 test -s penalolen/site/index.html -a -s penalolen/site/index.en.html
+# The monitor's month ends with the quarter's progress report on the site, as the README shows it.
+grep -qF 'CLPLN0002: avance 0.0% → 26.7% · actualizaciones de hitos: 1 · atrasados: 0' penalolen/site/progress.html
+test -s penalolen/site/progress/progress-2024-Q1/report.json
 echo "e2e: passed"
