@@ -26,13 +26,7 @@ struct SiteProgress {
       let url = folder.appendingPathComponent("report.json")
       let verification = ReportVerifier.verify(url, options: .init(trust: trust), trust: trustFile)
       guard verification.verified, let progress = verification.parsed else {
-        let failure = verification.firstFailure
-        throw PublishError(
-          .failed,
-          "refusing to publish a progress report that does not verify: \(failure?.name ?? ""): \(failure?.detail ?? "")",
-          es:
-            "no se publica un informe de avance que no se verifica: \(failure?.spanishName ?? ""): \(failure?.spanishDetail ?? "")",
-          file: url.path)
+        throw SitePublisher.refusal(verification, file: url, kind: ("progress report", "informe de avance"))
       }
       guard let period = progress.progress else {
         throw PublishError(

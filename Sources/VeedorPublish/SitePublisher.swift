@@ -39,13 +39,7 @@ public enum SitePublisher {
     let verification = ReportVerifier.verify(
       reportURL, options: .init(trust: trust, evidenceDir: evidence), trust: trustFile)
     guard verification.verified, let report = verification.parsed else {
-      let failure = verification.firstFailure
-      throw PublishError(
-        .failed,
-        "refusing to publish a report that does not verify: \(failure?.name ?? ""): \(failure?.detail ?? "")",
-        es:
-          "no se publica un informe que no se verifica: \(failure?.spanishName ?? ""): \(failure?.spanishDetail ?? "")",
-        file: reportURL.path)
+      throw refusal(verification, file: reportURL, kind: ("report", "informe"))
     }
     var progressReports = try SiteProgress.load(progress, site: report, trust: trust, trustFile: trustFile)
     let fm = FileManager.default
@@ -115,6 +109,18 @@ public enum SitePublisher {
           "sirve \(old.size) entradas que este informe (\(lines.count) entradas) no extiende; publicarlo haría retroceder o reescribiría el registro público (indique --force para hacerlo)",
         file: checkpointFile.path)
     }
+  }
+
+  /// The error for a report (`kind`: its name in English and Spanish) that did not verify, naming
+  /// the step that failed.
+  static func refusal(_ verification: ReportVerification, file: URL, kind: (en: String, es: String)) -> PublishError {
+    let failure = verification.firstFailure
+    return PublishError(
+      .failed,
+      "refusing to publish a \(kind.en) that does not verify: \(failure?.name ?? ""): \(failure?.detail ?? "")",
+      es:
+        "no se publica un \(kind.es) que no se verifica: \(failure?.spanishName ?? ""): \(failure?.spanishDetail ?? "")",
+      file: file.path)
   }
 
   /// The marker file that says a folder is a site this command made.
