@@ -23,8 +23,3 @@ extension LocatedError where Code == DatasetErrorCode {
     self = error.recoded(error.code == .io ? .io : .badInput)
   }
 }
-
-/// Another module's error in Spanish when it can say it, else as it describes itself.
-func spanishText(_ error: any Error) -> String {
-  (error as? any SpanishDescribable)?.spanishDescription ?? "\(error)"
-}

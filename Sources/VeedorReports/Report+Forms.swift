@@ -1,3 +1,4 @@
+import VeedorErrors
 import VeedorRubric
 
 extension Report {

@@ -13,8 +13,3 @@ public enum ReportsErrorCode: String, Sendable, Hashable, ExitDeciding {
 
 /// A user-facing error from building or reading a report; `field` is a JSON path.
 public typealias ReportsError = LocatedError<ReportsErrorCode>
-
-/// Another module's error in Spanish when it can say it, else as it describes itself.
-func spanishText(_ error: any Error) -> String {
-  (error as? any SpanishDescribable)?.spanishDescription ?? "\(error)"
-}

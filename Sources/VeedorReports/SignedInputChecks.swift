@@ -1,4 +1,5 @@
 import Foundation
+import VeedorErrors
 import VeedorPlan
 import VeedorRecords
 import VeedorRubric

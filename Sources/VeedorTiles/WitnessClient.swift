@@ -52,7 +52,7 @@ public enum WitnessClient {
         return failed(
           witness, "no consistency proof from \(old): \(error)",
           es:
-            "no hay prueba de consistencia desde \(old): \((error as? any SpanishDescribable)?.spanishDescription ?? "\(error)")"
+            "no hay prueba de consistencia desde \(old): \(spanishText(error))"
         )
       }
       let body = "old \(old)\n" + lines.map { $0.base64EncodedString() + "\n" }.joined() + "\n" + note.serialized

@@ -13,8 +13,3 @@ public enum VerifyErrorCode: String, Sendable, Hashable, ExitDeciding {
 
 /// A user-facing error from verification: bad input (exit 2) or a failed check (exit 1).
 public typealias VerifyError = LocatedError<VerifyErrorCode>
-
-/// Another module's error in Spanish when it can say it, else as it describes itself.
-func spanishText(_ error: any Error) -> String {
-  (error as? any SpanishDescribable)?.spanishDescription ?? "\(error)"
-}

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import VeedorErrors
 import VeedorLedger
 import VeedorPlan
 import VeedorRecords

@@ -33,8 +33,3 @@ extension LocatedError where Code == WorkspaceErrorCode {
     self = error.recoded(error.code == .badInput ? .badInput : .integrity)
   }
 }
-
-/// Another module's error in Spanish when it can say it, else as it describes itself.
-func spanishText(_ error: any Error) -> String {
-  (error as? any SpanishDescribable)?.spanishDescription ?? "\(error)"
-}

@@ -49,9 +49,7 @@ struct AgreementCommand: ParsableCommand {
     }
     let agreement: ReaderAgreement
     do throws(AgreementError) { agreement = try ReaderAgreement(parsed) } catch {
-      // The comparison's own message, in Spanish when the library gives one.
-      throw UsageError(
-        error.message, es: ((error as any Error) as? any SpanishDescribable)?.spanishDescription ?? error.message)
+      throw UsageError(error.message, es: error.messageES)
     }
     if json { return try Output.json(agreement) }
     for (i, reader) in agreement.readers.enumerated() {
