@@ -36,30 +36,60 @@ public enum SigningError: Error, Sendable, Hashable, CustomStringConvertible {
   public var exitStatus: Int32 { isBadInput ? 2 : 1 }
 
   /// A one-line, user-facing message.
-  public var description: String {
+  public var description: String { phrase.en }
+
+  /// The message in English and Spanish.
+  var phrase: Phrase {
     switch self {
     case .wrongPassphrase(let path):
-      return "\(path): wrong passphrase (the key file could not be decrypted)"
+      return Phrase(
+        "\(path): wrong passphrase (the key file could not be decrypted)",
+        es: "\(path): frase de contraseña incorrecta (no se pudo descifrar el archivo de clave)")
     case .unprotectedKeyFile(let path, let mode):
-      return
-        "\(path): UNPROTECTED KEY FILE: permissions \(String(mode, radix: 8)) let others read it; run 'chmod 600 \(path)'"
+      return Phrase(
+        "\(path): UNPROTECTED KEY FILE: permissions \(String(mode, radix: 8)) let others read it; run 'chmod 600 \(path)'",
+        es:
+          "\(path): ARCHIVO DE CLAVE SIN PROTEGER: los permisos \(String(mode, radix: 8)) permiten que otros lo lean; ejecute 'chmod 600 \(path)'"
+      )
     case .damagedKeyFile(let path, let reason):
-      return "\(path): not a usable key file (\(reason))"
+      return Phrase(
+        "\(path): not a usable key file (\(reason))",
+        es: "\(path): no es un archivo de clave utilizable (\(reason.es))")
     case .unsupportedKeyFile(let path, let field, let reason):
-      return "\(path): field '\(field)': \(reason)"
+      return Phrase(
+        "\(path): field '\(field)': \(reason)",
+        es: "\(path): campo '\(field)': \(reason.es)")
     case .missingKeyFile(let path):
-      return "\(path): no key file; create one with 'veedor key generate --name NAME'"
+      return Phrase(
+        "\(path): no key file; create one with 'veedor key generate --name NAME'",
+        es: "\(path): no hay archivo de clave; cree uno con 'veedor key generate --name NAME'")
     case .keyFileExists(let path):
-      return "\(path): a key file already exists; refusing to overwrite it"
+      return Phrase(
+        "\(path): a key file already exists; refusing to overwrite it",
+        es: "\(path): ya existe un archivo de clave; no se sobrescribirá")
     case .io(let path, let reason):
-      return "\(path): \(reason)"
+      return Phrase(
+        "\(path): \(reason)",
+        es: "\(path): \(reason.es)")
     case .malformed(let reason):
-      return reason.en
+      return Phrase(
+        reason.en,
+        es: reason.es)
     case .noPassphrase:
-      return
-        "no passphrase: set VEEDOR_PASSPHRASE, pass --passphrase-file FILE, or run on a terminal to be asked"
+      return Phrase(
+        "no passphrase: set VEEDOR_PASSPHRASE, pass --passphrase-file FILE, or run on a terminal to be asked",
+        es:
+          "no hay frase de contraseña: defina VEEDOR_PASSPHRASE, indique --passphrase-file FILE o ejecute en una terminal para que se le pida"
+      )
     case .badField(let field, let reason):
-      return "field '\(field)': \(reason)"
+      return Phrase(
+        "field '\(field)': \(reason)",
+        es: "campo '\(field)': \(reason.es)")
     }
   }
+}
+
+extension SigningError: SpanishDescribable {
+  /// The same one-line message in Spanish.
+  public var spanishDescription: String { phrase.es }
 }
