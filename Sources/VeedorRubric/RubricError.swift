@@ -35,32 +35,30 @@ public enum RubricError: Error, Sendable, Hashable, CustomStringConvertible {
   case badSelection(scale: String, reason: Phrase)
 
   /// A one-line, user-facing message.
-  public var description: String {
+  public var description: String { phrase.en }
+
+  /// The message in English and Spanish.
+  var phrase: Phrase {
     switch self {
     case .invalid(let problems):
-      return "invalid rubric: " + problems.map(\.description).joined(separator: "; ")
+      return Phrase(
+        "invalid rubric: " + problems.map(\.description).joined(separator: "; "),
+        es: "rúbrica no válida: " + problems.map(\.spanishDescription).joined(separator: "; "))
     case .unknownScale(let scale, let valid):
-      return "unknown scale '\(scale)' (valid: \(valid.joined(separator: ", ")))"
+      return Phrase(
+        "unknown scale '\(scale)' (valid: \(valid.joined(separator: ", ")))",
+        es: "escala desconocida '\(scale)' (válidas: \(valid.joined(separator: ", ")))")
     case .unknownLevel(let level, let scale, let valid):
-      return "unknown level '\(level)' on scale '\(scale)' (valid: \(valid.joined(separator: ", ")))"
+      return Phrase(
+        "unknown level '\(level)' on scale '\(scale)' (valid: \(valid.joined(separator: ", ")))",
+        es: "nivel desconocido '\(level)' en la escala '\(scale)' (válidos: \(valid.joined(separator: ", ")))")
     case .badSelection(let scale, let reason):
-      return "scale '\(scale)': \(reason)"
+      return Phrase("scale '\(scale)': \(reason)", es: "escala '\(scale)': \(reason.es)")
     }
   }
 }
 
 extension RubricError: SpanishDescribable {
   /// The same one-line message in Spanish.
-  public var spanishDescription: String {
-    switch self {
-    case .invalid(let problems):
-      return "rúbrica no válida: " + problems.map(\.spanishDescription).joined(separator: "; ")
-    case .unknownScale(let scale, let valid):
-      return "escala desconocida '\(scale)' (válidas: \(valid.joined(separator: ", ")))"
-    case .unknownLevel(let level, let scale, let valid):
-      return "nivel desconocido '\(level)' en la escala '\(scale)' (válidos: \(valid.joined(separator: ", ")))"
-    case .badSelection(let scale, let reason):
-      return "escala '\(scale)': \(reason.es)"
-    }
-  }
+  public var spanishDescription: String { phrase.es }
 }
