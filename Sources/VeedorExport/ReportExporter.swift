@@ -45,7 +45,7 @@ public enum ReportExporter {
     if before.monitor(publicKey: key.sshPublicKey)
       != MonitorRecord(name: key.name, email: key.email, publicKey: key.sshPublicKey, created: key.created)
     {
-      try workspace.recordMonitor(key, now: now, known: before)
+      try workspace.recordMonitor(key, now: now)
     }
     if let draft {
       _ = try workspace.openReview(opens: draft.opens, closes: draft.closes, now: now)

@@ -21,9 +21,10 @@ public enum BoundedRead {
   }
 
   /// The bytes of a regular file no larger than `limit`; the size is checked on the open descriptor first.
-  public static func contents(of url: URL, limit: Int64) throws(Failure) -> Data {
+  /// With `followingLinks: false` a symlink is not opened (`unreadable`).
+  public static func contents(of url: URL, limit: Int64, followingLinks: Bool = true) throws(Failure) -> Data {
     // O_NONBLOCK: opening a FIFO must not wait for a writer; only regular files are read.
-    let fd = open(url.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    let fd = open(url.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followingLinks ? 0 : O_NOFOLLOW))
     guard fd >= 0 else { throw .unreadable(SystemError.phrase(errno)) }
     defer { close(fd) }
     var info = stat()

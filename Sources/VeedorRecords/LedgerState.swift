@@ -241,8 +241,12 @@ public struct LedgerState: Sendable, Codable {
       }
       monitors.append(record)
     case .milestoneUpdated, .milestoneChanged, .checkinAdded:
-      let state = self
-      try cycle.apply(act) { state.evidenceID($0) != nil }
+      // The cycle is moved out while it grows: a copy of `self` held by the closure would share its
+      // storage and make every append copy every earlier update and check-in.
+      var next = cycle
+      cycle = MonitoringCycle()
+      defer { cycle = next }
+      try next.apply(act) { evidenceID($0) != nil }
     case .partyAdded, .partyRemoved, .reviewOpened, .reviewClosed, .replyAdded, .replyAnswered, .scoreReconciled:
       let scores = scoresByID
       try voices.apply(act) { scores[$0] }

@@ -3,12 +3,6 @@ import Foundation
 import VeedorLedger
 import VeedorRecords
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// `ledger.jsonl.state`: the compact state of the ledger's first `size` bytes, a local cache that is
 /// checked against the ledger before use (its length, its last line's leaf hash, the chain of lines
 /// appended since) and rebuilt by a full replay whenever it does not match; never a source of truth.
@@ -38,23 +32,9 @@ public struct LedgerSnapshot: Sendable {
   /// Reads a snapshot file; nil when it is missing, a symlink or not a regular file, too large, or
   /// does not decode to a state whose digest and count its header names.
   public static func load(from url: URL) -> LedgerSnapshot? {
-    let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size <= maxBytes else { return nil }
-    var data = Data(count: Int(info.st_size))
-    var done = 0
-    data.withUnsafeMutableBytes { raw in
-      guard let base = raw.baseAddress else { return }
-      while done < raw.count {
-        let n = read(fd, base + done, raw.count - done)
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 { return }
-        done += n
-      }
-    }
-    guard done == data.count, let newline = data.firstIndex(of: 0x0A) else { return nil }
+    guard let data = try? BoundedRead.contents(of: url, limit: Int64(maxBytes), followingLinks: false),
+      let newline = data.firstIndex(of: 0x0A)
+    else { return nil }
     let header = String(decoding: data[..<newline], as: UTF8.self).split(separator: " ").map(String.init)
     let body = data[(newline + 1)...]
     guard header.count == 4, header[0] == format, let size = Int(header[1]), size > 0, let count = Int(header[2]),

@@ -8,9 +8,8 @@ extension Workspace {
   ///
   /// Reports show the monitor as the ledger records them, so a reader can re-derive it.
   /// - Returns: whether an entry was appended.
-  /// `known` is no longer needed (the state comes from the checked snapshot) and is ignored.
   @discardableResult
-  public func recordMonitor(_ key: MonitorKey, now: Date, known: LedgerState? = nil) throws -> Bool {
+  public func recordMonitor(_ key: MonitorKey, now: Date) throws -> Bool {
     let record = MonitorRecord(name: key.name, email: key.email, publicKey: key.sshPublicKey, created: key.created)
     var appended = false
     try appendActs { state in
