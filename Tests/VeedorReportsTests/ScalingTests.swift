@@ -120,29 +120,4 @@ struct ScalingTests {
     #expect(small["ledger verify"]?["lines read"] ?? 0 >= 1_000)
     #expect(large["report export"]?["leaf hashes"] ?? 0 >= 10_000)
   }
-
-  /// Seconds to add `count` check-ins, one by one, to the bundled ledger's compact state.
-  static func checkinTime(_ count: Int) throws -> Double {
-    let ledger = TestSupport.packageRoot.appendingPathComponent("evidence/ledger.jsonl")
-    let lines = try Data(contentsOf: ledger).split(separator: 0x0A).map { Data($0) }
-    var state = try LedgerState.replay(lines, file: "ledger", keepingRecords: false)
-    let first = state.cycle.checkins.count + 1
-    let time = Date(timeIntervalSince1970: 1_800_000_000)
-    let elapsed = try ContinuousClock().measure {
-      for i in 0..<count {
-        var act = Act(after: state, type: .checkinAdded, time: time)
-        act.checkin = CheckinRecord(id: "C\(first + i)", date: "2026-01-01", units: ["Unit"], reported: "Report \(i)")
-        _ = try state.add(act)
-      }
-    }
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-  }
-
-  @Test("each check-in or milestone entry costs the same however many came before (no copy of the cycle)")
-  func cycleEntriesDoNotCopyTheCycle() throws {
-    // Eight times the entries: about eight times the time when linear, sixty-four when each copies the rest.
-    let small = try Self.checkinTime(2_000)
-    let large = try Self.checkinTime(16_000)
-    #expect(large < small * 24, "16,000 check-ins took \(large)s, 2,000 took \(small)s")
-  }
 }
