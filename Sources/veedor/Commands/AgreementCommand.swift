@@ -40,18 +40,16 @@ struct AgreementCommand: ParsableCommand {
       let result = ReportVerifier.verify(
         URL(fileURLWithPath: path), options: .init(trust: trustURL), trust: trustFile)
       guard result.verified, let report = result.parsed else {
-        let failure = result.firstFailure
         throw WorkspaceError(
-          .integrity, "does not verify: \(failure?.name ?? "report"): \(failure?.detail ?? "")",
-          es: "no se verifica: \(failure?.spanishName ?? "informe"): \(failure?.spanishDetail ?? "")", file: path)
+          .integrity, "does not verify: \(result.failureReason)", es: "no se verifica: \(result.spanishFailureReason)",
+          file: path)
       }
       parsed.append(report)
     }
     let agreement: ReaderAgreement
     do throws(AgreementError) { agreement = try ReaderAgreement(parsed) } catch {
-      // The comparison's own message, in Spanish when the library gives one.
-      throw UsageError(
-        error.message, es: ((error as any Error) as? any SpanishDescribable)?.spanishDescription ?? error.message)
+      // The comparison's own message, in both languages.
+      throw UsageError(error.message, es: error.messageES)
     }
     if json { return try Output.json(agreement) }
     for (i, reader) in agreement.readers.enumerated() {
