@@ -21,12 +21,9 @@ public enum ReportDataset {
     }
     let result = ReportVerifier.verify(url, options: .init(trust: trust, maxBytes: maxBytes), trust: trustFile)
     guard result.verified, let report = result.parsed, let bytes = result.files["report.json"] else {
-      let failure = result.firstFailure
       throw DatasetError(
-        .failed, "does not verify, so nothing is exported: \(failure?.name ?? "report"): \(failure?.detail ?? "")",
-        es:
-          "no se verifica, así que no se exporta nada: \(failure?.spanishName ?? "informe"): \(failure?.spanishDetail ?? "")",
-        file: url.path)
+        .failed, "does not verify, so nothing is exported: \(result.failureReason)",
+        es: "no se verifica, así que no se exporta nada: \(result.spanishFailureReason)", file: url.path)
     }
     var dataset = Dataset()
     for row in ReportRows.rows(report, reportSHA256: ReportInputs.sha256(bytes)) { dataset.add(row) }

@@ -25,6 +25,9 @@ public enum SystemError {
   public static func describe(_ error: any Error) -> (en: String, es: String) {
     let english = error.localizedDescription
     if let code = errorNumber(of: error), let words = spanish[code] { return (english, words) }
+    // URLSession's errors (their domain by name: FoundationNetworking stays out of this module).
+    let ns = error as NSError
+    if ns.domain == "NSURLErrorDomain", let words = spanishURL[ns.code] { return (english, words) }
     let unknown = "The operation could not be completed."
     if english.hasPrefix(unknown) {
       return (english, "No se pudo completar la operación." + english.dropFirst(unknown.count))
@@ -57,6 +60,19 @@ public enum SystemError {
     }
     return nil
   }
+
+  /// Spanish for the `URLError` codes a fetch is likely to meet (`NSURLErrorDomain`).
+  private static let spanishURL: [Int: String] = [
+    -1001: "se agotó el tiempo de espera",
+    -1002: "la dirección no es compatible",
+    -1003: "no se encontró el servidor",
+    -1004: "no se pudo conectar con el servidor",
+    -1005: "se perdió la conexión de red",
+    -1009: "no hay conexión a Internet",
+    -1011: "el servidor dio una respuesta incorrecta",
+    -1200: "no se pudo establecer una conexión segura con el servidor",
+    -1202: "el certificado del servidor no es de confianza",
+  ]
 
   /// Spanish for the error numbers a monitor is likely to meet.
   private static let spanish: [Int32: String] = [

@@ -18,8 +18,14 @@ struct SitePage {
   /// Injective: ASCII letters, digits and `-` stay; every other byte (`_` included) becomes `_XX`, so
   /// `CLPLN.1` and `CLPLN_1` get different pages.
   static func commitmentBase(_ id: String) -> String {
-    var name = "commitment-"
-    for byte in id.utf8 {
+    "commitment-" + safeName(id)
+  }
+
+  /// `text` safe as part of a file name, injectively: ASCII letters, digits and `-` as they are, every
+  /// other byte as `_` and two hexadecimal digits (also a progress report's folder, `SiteProgress`).
+  static func safeName(_ text: String) -> String {
+    var name = ""
+    for byte in text.utf8 {
       let c = Character(Unicode.Scalar(byte))
       if byte < 0x80 && (c.isLetter || c.isNumber || c == "-") {
         name.append(c)

@@ -24,6 +24,13 @@ struct SiteProgress {
     var found: [Published] = []
     for folder in folders {
       let url = folder.appendingPathComponent("report.json")
+      // A folder without the report is the user's input (exit 2), not a report that failed its check.
+      guard FileManager.default.fileExists(atPath: url.path) else {
+        throw PublishError(
+          .badInput, "no report.json here; export a progress report first with 'veedor report progress'",
+          es: "aquí no hay report.json; exporte primero un informe de avance con 'veedor report progress'",
+          file: url.path)
+      }
       let verification = ReportVerifier.verify(url, options: .init(trust: trust), trust: trustFile)
       guard verification.verified, let progress = verification.parsed else {
         throw SitePublisher.refusal(verification, file: url, kind: ("progress report", "informe de avance"))
@@ -73,7 +80,7 @@ struct SiteProgress {
 
   /// A period's folder, safe as a file name whatever the label holds (`progress-2024-Q1`).
   static func folderName(_ label: String) -> String {
-    "progress-" + SitePage.commitmentBase(label).dropFirst("commitment-".count)
+    "progress-" + SitePage.safeName(label)
   }
 
   /// Writes each report's verified files and pages into `progress/FOLDER/`; returns the files written,

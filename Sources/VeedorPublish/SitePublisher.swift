@@ -114,13 +114,9 @@ public enum SitePublisher {
   /// The error for a report (`kind`: its name in English and Spanish) that did not verify, naming
   /// the step that failed.
   static func refusal(_ verification: ReportVerification, file: URL, kind: (en: String, es: String)) -> PublishError {
-    let failure = verification.firstFailure
-    return PublishError(
-      .failed,
-      "refusing to publish a \(kind.en) that does not verify: \(failure?.name ?? ""): \(failure?.detail ?? "")",
-      es:
-        "no se publica un \(kind.es) que no se verifica: \(failure?.spanishName ?? ""): \(failure?.spanishDetail ?? "")",
-      file: file.path)
+    PublishError(
+      .failed, "refusing to publish a \(kind.en) that does not verify: \(verification.failureReason)",
+      es: "no se publica un \(kind.es) que no se verifica: \(verification.spanishFailureReason)", file: file.path)
   }
 
   /// The marker file that says a folder is a site this command made.

@@ -18,8 +18,6 @@ public enum FormPages {
     let e = MarkdownReport.escape
     var md = "<!-- \(MarkdownReport.renderer) \(kind) -->\n"
     let w = ReportWords(language: language)
-    // A question's heading sits one level under the section or the commitment it belongs to.
-    var depth = 2
     for block in blocks {
       switch block {
       case .title(let text): md += "# \(e(text))\n\n"

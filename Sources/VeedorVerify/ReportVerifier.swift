@@ -119,7 +119,7 @@ public enum ReportVerifier {
       case .notAFile:
         result.fail(.reportFile, "\(url.path) is not a regular file", es: "\(url.path) no es un archivo regular")
       case .unreadable(let why):
-        result.fail(.reportFile, "cannot read \(url.path): \(why)", es: "no se puede leer \(url.path): \(why)")
+        result.fail(.reportFile, "cannot read \(url.path): \(why)", es: "no se puede leer \(url.path): \(why.es)")
       }
       return nil
     }

@@ -92,6 +92,21 @@ struct GuidedScoreRetryTests {
       try veedor("log", "CLPLN0003", "-w", ws).stdout.contains("CLPLN0003 verifiable = yes — Objetivos fechados [E1]"))
   }
 
+  /// Test: levels a scale cannot take together, or no level at all, are refused at once by the rubric's own rule.
+  @Test("levels a scale cannot take together, or no level at all, are refused at once by the rubric's own rule")
+  func selectionAskedAgain() throws {
+    let ws = try cliWorkspace()
+    let english = try guided(ws, "1,2\n,\nq\n")
+    #expect(english.stderr.contains("scale 'verifiable': takes exactly one level"), "\(english.stderr)")
+    #expect(english.stderr.contains("scale 'verifiable': no level given"), "\(english.stderr)")
+    #expect(count("Level (number or id; empty skips, q quits): ", in: english.stdout) == 3, "\(english.stdout)")
+    #expect(!english.stdout.contains("Rationale"))
+    let spanish = try guided(ws, "1,2\n,\nq\n", environment: ["LANG": "es_CL.UTF-8", "LC_ALL": ""])
+    #expect(spanish.stderr.contains("escala 'verifiable': admite exactamente un nivel"), "\(spanish.stderr)")
+    #expect(spanish.stderr.contains("escala 'verifiable': no se indicó ningún nivel"), "\(spanish.stderr)")
+    #expect(!spanish.stdout.contains("Fundamento"))
+  }
+
   /// Test: --lang es gives the Spanish dialogue under an English locale; --lang en the English one under a Spanish locale.
   @Test(
     "--lang es gives the Spanish dialogue under an English locale; --lang en the English one under a Spanish locale")

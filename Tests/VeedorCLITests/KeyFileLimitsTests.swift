@@ -19,6 +19,26 @@ struct KeyFileLimitsTests {
     return key
   }
 
+  @Test("a passphrase file that cannot be read, or a second passphrase that differs, is said in the run's language")
+  func passphraseFileUnreadable() throws {
+    let key = TestSupport.temporaryFolder().appendingPathComponent("keys/monitor.key").path
+    let missing = TestSupport.temporaryFolder().appendingPathComponent("no-passphrase").path
+    let english = try veedor("key", "generate", "--key", key, "--name", "M", "--passphrase-file", missing, status: 1)
+    #expect(english.stderr == "veedor: error: \(missing): cannot read the passphrase file\n", "\(english.stderr)")
+    let spanish = try veedor(
+      "key", "generate", "--key", key, "--name", "M", "--passphrase-file", missing, "--lang", "es", status: 1)
+    #expect(
+      spanish.stderr == "veedor: error: \(missing): no se puede leer el archivo de la frase de contraseña\n",
+      "\(spanish.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: key))
+    // Opening an encrypted key with it: the same line, not "no passphrase".
+    try veedor("key", "generate", "--key", key, "--name", "M", env: passphrase)
+    let show = try veedor("key", "show", "--key", key, "--passphrase-file", missing, "--lang", "es", status: 1)
+    #expect(
+      show.stderr == "veedor: error: \(missing): no se puede leer el archivo de la frase de contraseña\n",
+      "\(show.stderr)")
+  }
+
   @Test("a header asking for N = 2^22, r = 32, p = 4 is refused at once, naming the file and field")
   func costlyHeaderRefused() throws {
     let key = try keyFile(cost: ["logN": 22, "r": 32, "p": 4])

@@ -180,7 +180,7 @@ struct SpanishScenarioTests {
       "== Espacio de trabajo de ejemplo", "== Clave del evaluador", "== Punto de control firmado", "registro OK:",
       "== Partes que pueden responder", "parte agregada: unidad-ejemplo", "R1 registrada: firmada por unidad-ejemplo",
       "R2 contestada: aceptada", "R1 registrada: firmada por unidad-ejemplo (gobierno)", "Compruebe el mismo informe",
-      "Siguiente paso: veedor log -w", "Agregados",
+      "Siguiente paso: veedor log -w", "Agregados", "en el sitio: \(folder)/site/progress.html",
     ] {
       #expect(result.stdout.contains(words), "\(words)")
     }

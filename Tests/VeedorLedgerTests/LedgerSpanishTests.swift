@@ -126,4 +126,17 @@ struct LedgerSpanishTests {
     let other = SystemError.describe(ECHILD)
     #expect(other.es == other.en)
   }
+
+  @Test("a fetch's URLSession error keeps the system's English and says it in Spanish")
+  func urlErrors() {
+    let english = "Failed to connect to 127.0.0.1 port 1 after 0 ms: Couldn't connect to server"
+    let refused = NSError(domain: "NSURLErrorDomain", code: -1004, userInfo: [NSLocalizedDescriptionKey: english])
+    #expect(SystemError.describe(refused).en == english)
+    #expect(SystemError.describe(refused).es == "no se pudo conectar con el servidor")
+    let timedOut = NSError(domain: "NSURLErrorDomain", code: -1001, userInfo: [NSLocalizedDescriptionKey: "timed out"])
+    #expect(SystemError.phrase(timedOut).es == "se agotó el tiempo de espera")
+    // A code with no Spanish keeps its English in both.
+    let odd = NSError(domain: "NSURLErrorDomain", code: -1999, userInfo: [NSLocalizedDescriptionKey: "odd"])
+    #expect(SystemError.describe(odd).es == "odd")
+  }
 }

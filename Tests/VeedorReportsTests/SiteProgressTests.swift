@@ -102,6 +102,13 @@ struct SiteProgressTests {
     // The assessment report is not a progress report.
     let notProgress = try f.veedor(base + ["--progress", report.path], at: at)
     #expect(notProgress.status == 2 && notProgress.stderr.contains("is not a progress report"), "\(notProgress.stderr)")
+    // A folder with no report in it is bad input (exit 2), said in Spanish too.
+    let missing = f.root.appendingPathComponent("no-such-period").path
+    let absent = try f.veedor(base + ["--progress", missing], at: at)
+    #expect(absent.status == 2 && absent.stderr.contains("no report.json here"), "\(absent.stderr)")
+    let absentES = try f.veedor(
+      base + ["--progress", missing], at: at, environment: ["LANG": "es_CL.UTF-8", "LC_ALL": "es_CL.UTF-8"])
+    #expect(absentES.status == 2 && absentES.stderr.contains("aquí no hay report.json"), "\(absentES.stderr)")
     // The same period twice.
     let twice = try f.veedor(base + ["--progress", q1.path, "--progress", q1.path], at: at)
     #expect(

@@ -127,4 +127,13 @@ struct SpanishErrorsTests {
     #expect(decoded.steps.first?.spanishName == "report file")
     #expect(decoded.steps.first?.spanishDetail == first.detail)
   }
+
+  @Test("a report file that cannot be read is explained in Spanish, the system's reason included")
+  func unreadableReportInSpanish() throws {
+    let missing = TestSupport.temporaryFolder().appendingPathComponent("report.json")
+    let first = try #require(ReportVerifier.verify(missing).steps.first)
+    #expect(first.ok == false && first.detail.contains("No such file or directory"), "\(first.detail)")
+    #expect(first.spanishDetail.contains("no existe el archivo o la carpeta"), "\(first.spanishDetail)")
+    expectSpanish(first.spanishDetail, "unreadable report")
+  }
 }

@@ -40,10 +40,9 @@ struct AgreementCommand: ParsableCommand {
       let result = ReportVerifier.verify(
         URL(fileURLWithPath: path), options: .init(trust: trustURL), trust: trustFile)
       guard result.verified, let report = result.parsed else {
-        let failure = result.firstFailure
         throw WorkspaceError(
-          .integrity, "does not verify: \(failure?.name ?? "report"): \(failure?.detail ?? "")",
-          es: "no se verifica: \(failure?.spanishName ?? "informe"): \(failure?.spanishDetail ?? "")", file: path)
+          .integrity, "does not verify: \(result.failureReason)", es: "no se verifica: \(result.spanishFailureReason)",
+          file: path)
       }
       parsed.append(report)
     }

@@ -119,7 +119,7 @@ struct Demo: ParsableCommand {
 
         Abra el sitio: \(site)/index.html (en inglés: index.en.html) · respuestas: \(site)/reply.html · solo el informe: \(report)/report.es.html
         Formularios de OGP Local: \(inception)/form.es.html (Informe Inicial) · \(ending)/form.es.html (Informe de fin de compromiso)
-        Informe de avance: \(progress)/progress.es.html · hitos en el sitio: \(site)/commitment-CLPLN0001.html
+        Informe de avance: \(progress)/progress.es.html · en el sitio: \(site)/progress.html · hitos: \(site)/commitment-CLPLN0001.html
         Siguiente paso: veedor log -w \(q(ws))   ·   veedor score CLPLN0003 -w \(q(ws))   ·   veedor ledger proof 1 -w \(q(ws))
         """)
   }

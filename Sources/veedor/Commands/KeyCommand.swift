@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import VeedorErrors
 import VeedorSigning
-import VeedorWorkspace
 
 /// `--key FILE` and the ways to give a passphrase.
 struct KeyOptions: ParsableArguments {
@@ -21,23 +21,23 @@ struct KeyOptions: ParsableArguments {
   }
 
   /// The passphrase from the file, the environment, or a no-echo prompt (in the run's language).
-  func passphrase(confirm: Bool = false) throws -> String {
+  func passphrase(confirm: Bool = false) throws(SigningError) -> String {
     if let passphraseFile {
       guard let text = try? String(contentsOfFile: passphraseFile, encoding: .utf8) else {
-        throw WorkspaceError(
-          .io, "cannot read the passphrase file", es: "no se puede leer el archivo de la frase de contraseña",
-          file: passphraseFile)
+        throw .io(
+          path: passphraseFile,
+          reason: Phrase(
+            "cannot read the passphrase file", es: "no se puede leer el archivo de la frase de contraseña"))
       }
       return String(text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
     }
     if let value = ProcessInfo.processInfo.environment["VEEDOR_PASSPHRASE"] { return value }
     let prompt = Environment.spanish ? "Frase de contraseña para \(url.path): " : "Passphrase for \(url.path): "
-    guard isatty(0) == 1, let first = getpass(prompt) else { throw SigningError.noPassphrase }
+    guard isatty(0) == 1, let first = getpass(prompt) else { throw .noPassphrase }
     let text = String(cString: first)
     if confirm {
       guard let again = getpass(Environment.spanish ? "Repítala: " : "Again: "), String(cString: again) == text else {
-        throw WorkspaceError(
-          .badInput, "the passphrases do not match", es: "las frases de contraseña no coinciden")
+        throw .malformed(Phrase("the passphrases do not match", es: "las frases de contraseña no coinciden"))
       }
     }
     return text
@@ -45,19 +45,7 @@ struct KeyOptions: ParsableArguments {
 
   /// Loads the key, asking for a passphrase only when the file is encrypted.
   func load() throws -> MonitorKey {
-    // The key file's reader takes only signing errors; a passphrase file that cannot be read is kept
-    // aside and reported as it is, in the run's language.
-    var unreadable: (any Error)?
-    do {
-      return try KeyFile.read(url) { () throws(SigningError) in
-        do { return try passphrase() } catch let error as SigningError { throw error } catch {
-          unreadable = error
-          throw .noPassphrase
-        }
-      }
-    } catch {
-      throw unreadable ?? error
-    }
+    try KeyFile.read(url) { () throws(SigningError) in try passphrase() }
   }
 }
 

@@ -52,14 +52,14 @@ struct ScoreWizard {
       for (i, level) in scale.levels.enumerated() {
         Output.line("  \(i + 1). \(level.label.text(language)) — \(level.definition.text(language))")
       }
-      if try score(scale, on: subject) == .quit { return }
+      if try score(scale, on: subject, state: state) == .quit { return }
     }
     Output.line("\n\(say("Done with", es: "Terminado:")) \(subject).")
   }
 
   /// Asks for one scale until its score is recorded, skipped or the dialogue ends.
-  private func score(_ scale: Scale, on subject: String) throws -> Outcome {
-    var choices = try workspace.state().evidence.filter { $0.commitment == subject }
+  private func score(_ scale: Scale, on subject: String, state initial: LedgerState) throws -> Outcome {
+    var choices = initial.evidence.filter { $0.commitment == subject }
     if choices.count < scale.minimumEvidence { Output.block(evidenceHint(scale, subject, have: choices.count)) }
     while true {
       let prompt =
@@ -73,13 +73,15 @@ struct ScoreWizard {
       let levels = Score.list(answer).map {
         Int($0).flatMap { scale.levels.indices.contains($0 - 1) ? scale.levels[$0 - 1].id : nil } ?? $0
       }
-      // A level the scale does not have is asked again at once, before the rationale and evidence.
-      if let problem = levelProblem(levels, scale) {
+      // Levels the scale cannot take are asked again at once, before the rationale and evidence.
+      if let problem = levelProblem(levels, scale, onPlan: subject == workspace.plan.id) {
         Output.note("\(problem)")
         continue
       }
       guard let rationale = ask(say("Rationale", es: "Fundamento")) else { return .quit }
-      choices = try workspace.state().evidence.filter { $0.commitment == subject }
+      // One replay per answer: evidence may have been added in another terminal meanwhile.
+      let state = try workspace.state()
+      choices = state.evidence.filter { $0.commitment == subject }
       let listed =
         choices.isEmpty
         ? say("none yet", es: "ninguna aún") : choices.map { "\($0.id) \($0.title)" }.joined(separator: "; ")
@@ -88,7 +90,7 @@ struct ScoreWizard {
         return .quit
       }
       let evidence = Score.list(ids)
-      if let problem = try scoreProblem(scale, subject, rationale: rationale, evidence: evidence) {
+      if let problem = scoreProblem(scale, subject, rationale: rationale, evidence: evidence, state: state) {
         Output.note("\(say("veedor: not recorded", es: "veedor: no se registró")): \(problem.text)")
         if problem.aboutEvidence && choices.count < scale.minimumEvidence {
           Output.block(evidenceHint(scale, subject, have: choices.count))
@@ -110,43 +112,36 @@ struct ScoreWizard {
     }
   }
 
-  /// Why the levels given cannot be a score on `scale`, or nil when they can.
-  private func levelProblem(_ levels: [String], _ scale: Scale) -> String? {
-    let ids = scale.levels.map(\.id).joined(separator: ", ")
-    var chosen: [Level] = []
-    for text in levels {
-      guard let level = scale.level(matching: text) else {
-        return say(
-          "'\(text)' is not a level of \(scale.id): give a number from 1 to \(scale.levels.count) or a level id (\(ids))",
-          es:
-            "'\(text)' no es un nivel de \(scale.id): indique un número del 1 al \(scale.levels.count) o el id de un nivel (\(ids))"
-        )
-      }
-      if !chosen.contains(level) { chosen.append(level) }
-    }
-    if scale.selection == .single && chosen.count > 1 {
-      return say("\(scale.id) takes exactly one level", es: "\(scale.id) admite un solo nivel")
-    }
-    if chosen.count > 1, let lone = chosen.first(where: \.exclusive) {
+  /// Why the levels given cannot be a score on `scale` by the rubric's own rules (`Rubric.resolve`,
+  /// as recording checks them), or nil when they can; an unknown level names the numbers and ids to give.
+  private func levelProblem(_ levels: [String], _ scale: Scale, onPlan: Bool) -> String? {
+    do {
+      _ = try workspace.rubric.resolve(scale: scale.id, levels: levels, onPlan: onPlan)
+      return nil
+    } catch .unknownLevel(let text, _, let valid) {
+      let ids = valid.joined(separator: ", ")
       return say(
-        "level '\(lone.id)' cannot be combined with others", es: "el nivel '\(lone.id)' no puede combinarse con otros")
+        "'\(text)' is not a level of \(scale.id): give a number from 1 to \(scale.levels.count) or a level id (\(ids))",
+        es:
+          "'\(text)' no es un nivel de \(scale.id): indique un número del 1 al \(scale.levels.count) o el id de un nivel (\(ids))"
+      )
+    } catch {
+      return say(error.description, es: error.spanishDescription)
     }
-    return nil
   }
 
   /// Why a score with this rationale and evidence would be refused, checked before recording so the
   /// reason is said in the dialogue's language, and whether it is about evidence; nil when it looks
   /// right (the workspace still checks).
-  private func scoreProblem(_ scale: Scale, _ subject: String, rationale: String, evidence: [String]) throws
-    -> (text: String, aboutEvidence: Bool)?
-  {
+  private func scoreProblem(
+    _ scale: Scale, _ subject: String, rationale: String, evidence: [String], state: LedgerState
+  ) -> (text: String, aboutEvidence: Bool)? {
     if scale.rationaleRequired && rationale.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
       let text = say(
         "scale '\(scale.id)' requires a rationale: say why this level",
         es: "la escala '\(scale.id)' requiere un fundamento: indique por qué corresponde este nivel")
       return (text, false)
     }
-    let state = try workspace.state()
     let known = state.evidence.filter { $0.commitment == subject }.map(\.id)
     for id in evidence where state.evidence(id) == nil {
       let list = known.isEmpty ? say("none yet", es: "ninguna aún") : known.joined(separator: ", ")
