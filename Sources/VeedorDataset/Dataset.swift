@@ -38,21 +38,43 @@ public struct Dataset: Sendable {
   /// RFC 4180 CSV with a header row; a column a row lacks is written `ND` (not determined).
   ///
   /// Cells a spreadsheet would run as formulas are neutralised (``SpreadsheetCell``); the JSON is verbatim.
-  public func csv() -> String {
-    CSV.encode(
-      [headers.map(SpreadsheetCell.neutralized)]
-        + rows.map { row in headers.map { SpreadsheetCell.neutralized(row[$0] ?? OGPColumns.notDetermined) } })
+  public func csv() -> String { String(decoding: csvBytes(cells()), as: UTF8.self) }
+
+  /// JSON with the column order and each row's cells in that order (a commitment may have one row
+  /// per monitor).
+  public func json() throws -> Data { Data(jsonBytes(cells())) }
+
+  /// The schema tag of `commitments.json`.
+  public static let schemaVersion = "ogp-sheet-2024-07+x3"
+
+  /// Every row's cells in column order, nil where the row lacks the column: both files are written
+  /// from these, worked out once and on every core.
+  func cells() -> [[String?]] {
+    let chunk = 256
+    let (headers, rows) = (headers, rows)
+    let chunks = ParallelMap.map((rows.count + chunk - 1) / chunk, workers: ParallelMap.defaultWorkers) { c in
+      rows[c * chunk..<min(rows.count, (c + 1) * chunk)].map { row in headers.map { row[$0] } }
+    }
+    return chunks.flatMap { $0 }
   }
 
-  /// JSON with the column order and the rows in order (a commitment may have one row per monitor).
-  public func json() throws -> Data { jsonData() }
+  private func csvBytes(_ cells: [[String?]]) -> [UInt8] {
+    var writer = CSVWriter(capacity: cells.count * headers.count * 8)
+    writer.record(headers.map(SpreadsheetCell.neutralized))
+    for row in cells {
+      for (i, cell) in row.enumerated() {
+        if i > 0 { writer.separate() }
+        writer.field(SpreadsheetCell.neutralized(cell ?? OGPColumns.notDetermined))
+      }
+      writer.endRecord()
+    }
+    return writer.bytes
+  }
 
-  /// The bytes of ``json()``, which cannot fail.
-  func jsonData() -> Data {
-    Data(
-      DatasetJSON.document(
-        source: "OGP commitments sheet headers as published, with Veedor's x_ extensions",
-        schemaVersion: "ogp-sheet-2024-07+x2", columns: headers, rows: rows))
+  private func jsonBytes(_ cells: [[String?]]) -> [UInt8] {
+    DatasetJSON.document(
+      source: "OGP commitments sheet headers as published, with Veedor's x_ extensions",
+      schemaVersion: Self.schemaVersion, columns: headers, rows: cells)
   }
 
   /// Reads a dataset back from its CSV.
@@ -78,13 +100,14 @@ public struct Dataset: Sendable {
   /// Writes `commitments.csv` and `commitments.json` into a folder.
   public func write(to folder: URL) throws {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let cells = cells()
     // The two files are independent: each is built and written on its own core.
     let failures = ParallelMap.map(2, workers: ParallelMap.defaultWorkers) { i -> LedgerError? in
       do throws(LedgerError) {
         if i == 0 {
-          try POSIXFile.writeAtomically(Data(csv().utf8), to: folder.appendingPathComponent("commitments.csv"))
+          try POSIXFile.writeAtomically(Data(csvBytes(cells)), to: folder.appendingPathComponent("commitments.csv"))
         } else {
-          try POSIXFile.writeAtomically(jsonData(), to: folder.appendingPathComponent("commitments.json"))
+          try POSIXFile.writeAtomically(Data(jsonBytes(cells)), to: folder.appendingPathComponent("commitments.json"))
         }
       } catch {
         return error

@@ -1,36 +1,38 @@
-/// Writes `commitments.json` byte for byte as `JSONEncoder` with `.prettyPrinted`, `.sortedKeys` and
-/// `.withoutEscapingSlashes` would, without building a tree of boxed values first: the dataset of an
-/// import of many reports is tens of megabytes of strings, and the generic encoder dominated its cost.
+/// Writes `commitments.json` (schema `ogp-sheet-2024-07+x3`) straight to bytes: the dataset of an
+/// import of many reports is tens of thousands of rows, and a generic encoder dominated its cost.
 ///
-/// The layout it reproduces: two spaces per level, `"key" : value`, keys sorted by their UTF-8 bytes,
-/// an empty array or object written as its brackets around an empty line; in strings `"` and `\` are
-/// escaped, U+0008, U+0009, U+000A, U+000C and U+000D as `\b`, `\t`, `\n`, `\f`, `\r`, the other
-/// controls below U+0020 as `\u00xx` (lower-case hex), and everything else verbatim as UTF-8.
+/// The layout: the four keys in sorted order, two spaces per level, `"key" : value`; `columns` one
+/// name per line; `rows` one row per line, each an array of the row's cells in column order with
+/// `null` where the row lacks the column. In strings `"` and `\` are escaped, U+0008, U+0009,
+/// U+000A, U+000C and U+000D as `\b`, `\t`, `\n`, `\f`, `\r`, the other controls below U+0020 as
+/// `\u00xx` (lower-case hex), and everything else verbatim as UTF-8.
 struct DatasetJSON {
   /// The bytes written so far.
   private(set) var bytes: [UInt8] = []
 
-  /// Hex digits, lower case, as the encoder writes `\u00xx`.
+  /// Hex digits, lower case, as `\u00xx` is written.
   private static let hex = Array("0123456789abcdef".utf8)
 
   /// The dataset document: `columns`, `rows`, `schema_version` and `source`, in that (sorted) order,
   /// followed by a newline.
-  static func document(source: String, schemaVersion: String, columns: [String], rows: [[String: String]]) -> [UInt8] {
+  static func document(source: String, schemaVersion: String, columns: [String], rows: [[String?]]) -> [UInt8] {
     var writer = DatasetJSON()
-    writer.bytes.reserveCapacity(Self.estimate(columns: columns, rows: rows))
+    writer.bytes.reserveCapacity(256 + columns.count * 48 + rows.count * (columns.count * 12 + 8))
     writer.raw("{\n  \"columns\" : ")
     writer.array(columns, indent: 1)
     writer.raw(",\n  \"rows\" : ")
-    // Every row's keys are among the columns: sorting the columns once sorts every row.
-    let sortedColumns = columns.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     if rows.isEmpty {
       writer.raw("[\n\n  ]")
     } else {
       writer.raw("[\n")
       for (i, row) in rows.enumerated() {
         if i > 0 { writer.raw(",\n") }
-        writer.raw("    ")
-        writer.object(row, keys: sortedColumns, indent: 2)
+        writer.raw("    [")
+        for (j, cell) in row.enumerated() {
+          if j > 0 { writer.bytes.append(UInt8(ascii: ",")) }
+          if let cell { writer.string(cell) } else { writer.raw("null") }
+        }
+        writer.bytes.append(UInt8(ascii: "]"))
       }
       writer.raw("\n  ]")
     }
@@ -40,12 +42,6 @@ struct DatasetJSON {
     writer.string(source)
     writer.raw("\n}\n")
     return writer.bytes
-  }
-
-  /// A rough size of the document, so the buffer grows rarely.
-  private static func estimate(columns: [String], rows: [[String: String]]) -> Int {
-    let perRow = rows.first.map { $0.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count + 16 } } ?? 0
-    return 256 + columns.count * 48 + rows.count * (perRow + 16)
   }
 
   /// Appends ASCII text as it is.
@@ -73,49 +69,37 @@ struct DatasetJSON {
     bytes.append(UInt8(ascii: "]"))
   }
 
-  /// An object of strings, keys sorted by their UTF-8 bytes, whose opening brace is at `indent` levels;
-  /// `keys` is a sorted list that usually holds every key of the row (else the row's own are sorted).
-  private mutating func object(_ row: [String: String], keys sorted: [String], indent: Int) {
-    bytes.append(UInt8(ascii: "{"))
-    bytes.append(0x0A)
-    if row.isEmpty { bytes.append(0x0A) }
-    var pairs: [(String, String)] = []
-    pairs.reserveCapacity(row.count)
-    for key in sorted { if let value = row[key] { pairs.append((key, value)) } }
-    if pairs.count != row.count {
-      pairs = row.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value) }
-    }
-    for (i, (key, value)) in pairs.enumerated() {
-      if i > 0 { raw(",\n") }
-      indentation(indent + 1)
-      string(key)
-      raw(" : ")
-      string(value)
-    }
-    if !row.isEmpty { bytes.append(0x0A) }
-    indentation(indent)
-    bytes.append(UInt8(ascii: "}"))
-  }
-
-  /// A JSON string, escaped as the encoder escapes it.
+  /// A JSON string, escaped as described above.
   private mutating func string(_ text: String) {
     bytes.append(UInt8(ascii: "\""))
-    for byte in text.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): raw("\\\"")
-      case UInt8(ascii: "\\"): raw("\\\\")
-      case 0x08: raw("\\b")
-      case 0x09: raw("\\t")
-      case 0x0A: raw("\\n")
-      case 0x0C: raw("\\f")
-      case 0x0D: raw("\\r")
-      case 0x00..<0x20:
-        raw("\\u00")
-        bytes.append(Self.hex[Int(byte >> 4)])
-        bytes.append(Self.hex[Int(byte & 0x0F)])
-      default: bytes.append(byte)
+    var text = text
+    text.withUTF8 { utf8 in
+      // Runs of bytes that need no escape are copied whole.
+      var run = 0
+      for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+        run = i + 1
+        escape(byte)
       }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
     }
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// The escape of one byte below U+0020, or of `"` or `\\`.
+  private mutating func escape(_ byte: UInt8) {
+    switch byte {
+    case UInt8(ascii: "\""): raw("\\\"")
+    case UInt8(ascii: "\\"): raw("\\\\")
+    case 0x08: raw("\\b")
+    case 0x09: raw("\\t")
+    case 0x0A: raw("\\n")
+    case 0x0C: raw("\\f")
+    case 0x0D: raw("\\r")
+    default:
+      raw("\\u00")
+      bytes.append(Self.hex[Int(byte >> 4)])
+      bytes.append(Self.hex[Int(byte & 0x0F)])
+    }
   }
 }

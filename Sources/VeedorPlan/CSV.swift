@@ -98,15 +98,9 @@ public enum CSV {
 
   /// Writes records as CSV with CRLF line ends, quoting fields that need it.
   public static func encode(_ rows: [[String]], separator: Character = ",") -> String {
-    rows.map { row in
-      row.map { field in
-        // By scalar, not by Character: "\r\n", or a separator with a combining mark after it, is one
-        // Character that equals none of these, yet a reader of the bytes sees a line break or a split.
-        let specials = separator.unicodeScalars + ["\"", "\n", "\r"]
-        let needsQuotes = field.unicodeScalars.contains { specials.contains($0) }
-        return needsQuotes ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-      }.joined(separator: String(separator))
-    }.joined(separator: "\r\n") + "\r\n"
+    var writer = CSVWriter(separator: separator)
+    for row in rows { writer.record(row) }
+    return String(decoding: writer.bytes, as: UTF8.self)
   }
 
   /// The separator a spreadsheet used: `;` when the first line has more semicolons than commas

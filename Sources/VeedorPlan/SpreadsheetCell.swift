@@ -17,6 +17,12 @@ public enum SpreadsheetCell {
   }
 
   static func needsGuard(_ cell: String) -> Bool {
+    // Most cells start with a byte no trigger starts with: no need to find the first Character.
+    switch cell.utf8.first {
+    case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D, UInt8(ascii: "'"):
+      break
+    default: return false
+    }
     guard let first = cell.first else { return false }
     if first == "'" { return true }
     return triggers.contains(first) && !isPlainNumber(cell)

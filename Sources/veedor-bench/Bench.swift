@@ -50,7 +50,7 @@ enum Bench {
       print("tiles:  publishes ENTRIES (default 1,000,000) as tlog-tiles, then 1,000 more (incremental), and")
       print("        checks 1,000 inclusion proofs from the tiles, beside SHA-256 and reads of the same bytes.")
       print("import: generates REPORTS signed reports of 20 commitments (default 500) and times the import")
-      print("        beside verifying the same signatures alone.")
+      print("        beside checking their signatures alone (SSHSIG alone, and every signature beside each report).")
       print("import-generate REPORTS DIR: writes the import benchmark's signed reports and trust file under")
       print("        DIR (for profiling `veedor import` on them).")
       print("import-memory: peak memory of 'veedor import' over REPORTS good reports (default 50) with a")

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import VeedorDataset
 import VeedorExport
@@ -75,6 +76,22 @@ struct ImportBench {
         if SSHSignature.verify(armoured, message: bytes, namespace: SSHSignature.reportNamespace) != nil { valid += 1 }
       }
     }
+    // Every signature beside each report, as the import checks them: SSHSIG, raw Ed25519, OpenPGP.
+    var allValid = 0
+    let allSignatures = time {
+      allValid = 0
+      for file in files {
+        let bytes = try! Data(contentsOf: file)
+        let armoured = try! String(contentsOf: URL(fileURLWithPath: file.path + ".sshsig"), encoding: .utf8)
+        let raw = try! Data(contentsOf: URL(fileURLWithPath: file.path + ".sig"))
+        let asc = try! String(contentsOf: URL(fileURLWithPath: file.path + ".asc"), encoding: .utf8)
+        guard let key = SSHSignature.verify(armoured, message: bytes, namespace: SSHSignature.reportNamespace),
+          (try? Curve25519.Signing.PublicKey(rawRepresentation: key))?.isValidSignature(raw, for: bytes) == true,
+          OpenPGPVerifier.verify(asc, message: bytes, publicKey: key)
+        else { continue }
+        allValid += 1
+      }
+    }
     let trustFile = try! ReportVerifier.loadTrust(trust)
     let verifyAll = time {
       DispatchQueue.concurrentPerform(iterations: files.count) { i in
@@ -112,20 +129,25 @@ struct ImportBench {
       "Import benchmark: \(reports) reports × 20 commitments (generated in \(s(generation))); \(valid) signatures valid, \(merged) rows merged"
     )
     print("")
-    print("| figure | Veedor | reference (same run) | ratio | target |")
+    let ratio = { (t: Double, reference: Double) in String(format: "%.1f×", t / reference) }
+    print(
+      "References (same run, one core): SSHSIG checks alone \(s(signaturesOnly)); every signature beside each report (SSHSIG, raw Ed25519, OpenPGP) \(s(allSignatures))."
+    )
+    print("")
+    print("| figure | Veedor | ratio to SSHSIG alone | ratio to every signature | target |")
     print("|---|---|---|---|---|")
     print(
-      "| import in process (verify all steps + merge + write) | \(s(importTime)) | SSHSIG checks alone: \(s(signaturesOnly)) | \(String(format: "%.1f×", importTime / signaturesOnly)) | a few seconds |"
+      "| import in process (verify all steps + merge + write) | \(s(importTime)) | \(ratio(importTime, signaturesOnly)) | \(ratio(importTime, allSignatures)) | ≤ 3× |"
     )
     print(
-      "| of which: every verify step for every report | \(s(verifyAll)) | \(s(signaturesOnly)) | \(String(format: "%.1f×", verifyAll / signaturesOnly)) | |"
+      "| of which: every verify step for every report | \(s(verifyAll)) | \(ratio(verifyAll, signaturesOnly)) | \(ratio(verifyAll, allSignatures)) | |"
     )
     print("| of which: decoding report.json alone | \(s(decodeOnly)) | | | |")
     if let cliTime {
       print(
-        "| `veedor import` as a command | \(s(cliTime)) | \(s(signaturesOnly)) | \(String(format: "%.1f×", cliTime / signaturesOnly)) | a few seconds |"
+        "| `veedor import` as a command | \(s(cliTime)) | \(ratio(cliTime, signaturesOnly)) | \(ratio(cliTime, allSignatures)) | ≤ 3× |"
       )
     }
-    if valid != reports || merged != reports * 20 { exit(1) }
+    if valid != reports || allValid != reports || merged != reports * 20 { exit(1) }
   }
 }

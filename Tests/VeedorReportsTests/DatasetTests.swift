@@ -27,8 +27,12 @@ struct DatasetTests {
     let json = TestSupport.temporaryFolder().appendingPathComponent("rows.json")
     try ReportFixture.run(["export", "-w", f.ws, "--report", f.report.path, "--format", "ogp-json", "--out", json.path])
     let document = try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any]
-    let rows = document?["rows"] as? [[String: String]]
-    #expect(rows?.first { $0["Commitment Unique Identifier"] == "CLPLN0002" } == row)
+    let columns = try #require(document?["columns"] as? [String])
+    let rows = try #require(document?["rows"] as? [[Any]]).map { cells in
+      Dictionary(
+        uniqueKeysWithValues: zip(columns, cells).compactMap { name, cell in (cell as? String).map { (name, $0) } })
+    }
+    #expect(rows.first { $0["Commitment Unique Identifier"] == "CLPLN0002" } == row)
     var multi = Dataset()
     multi.add(["Commitment Unique Identifier": "X0001", "Lead Institution": "●  One,\n●  \"Two\"\r\nthree"])
     #expect(try Dataset.parse(csv: Data(multi.csv().utf8), file: "m").rows == multi.rows)

@@ -31,7 +31,9 @@ struct OGPRoundTripTests {
       let document = try #require(
         try JSONSerialization.jsonObject(with: imported.dataset.json()) as? [String: Any])
       #expect(document["columns"] as? [String] == OGPColumns.all + ["x_source"])
-      let rows = try #require(document["rows"] as? [[String: String]])
+      let cells = try #require(document["rows"] as? [[String]])
+      let rows = cells.map { Dictionary(uniqueKeysWithValues: zip(OGPColumns.all + ["x_source"], $0)) }
+      #expect(cells.allSatisfy { $0.count == header.count + 1 })
       #expect(rows.count == records.count)
       let changed = zip(rows, records).flatMap { row, record in
         header.filter { Array((row[$0] ?? "").utf8) != Array((record.values[$0] ?? "-").utf8) }
