@@ -20,6 +20,7 @@ let package = Package(
     .library(name: "VeedorTiles", targets: ["VeedorTiles"]),
     .library(name: "VeedorAgreement", targets: ["VeedorAgreement"]),
     .library(name: "VeedorHTTP", targets: ["VeedorHTTP"]),
+    .library(name: "VeedorJSON", targets: ["VeedorJSON"]),
     .executable(name: "veedor", targets: ["veedor"]),
     .executable(name: "veedor-http", targets: ["veedor-http"]),
   ],
@@ -42,13 +43,15 @@ let package = Package(
       ]),
     // The shape every module's user-facing errors share: message, file, line, field, exit status.
     .target(name: "VeedorErrors"),
+    // Canonical JSON written straight to bytes, for the checks that re-encode what they read.
+    .target(name: "VeedorJSON"),
     // The action plan and its importers (Veedor JSON, simple CSV, OGP's commitments sheet).
     .target(name: "VeedorPlan", dependencies: ["VeedorErrors"]),
     // The ledger-entry schema, reply files and replay into state: what a verifier needs without a workspace.
     .target(
       name: "VeedorRecords",
       dependencies: [
-        "VeedorErrors", "VeedorRubric", "VeedorLedger", "VeedorPlan", "VeedorSigning",
+        "VeedorErrors", "VeedorRubric", "VeedorLedger", "VeedorPlan", "VeedorSigning", "VeedorJSON",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     // The monitor's workspace folder: plan, rubric, ledger, evidence objects, checkpoints, acts.
@@ -62,7 +65,7 @@ let package = Package(
     .target(
       name: "VeedorReports",
       dependencies: [
-        "VeedorErrors", "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorPlan", "VeedorRecords",
+        "VeedorErrors", "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorPlan", "VeedorRecords", "VeedorJSON",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     // Exporting a workspace's signed report and the monitor's public keys.
@@ -150,7 +153,7 @@ let package = Package(
       dependencies: [
         "VeedorReports", "VeedorExport", "VeedorVerify", "VeedorWorkspace", "VeedorPlan", "VeedorRecords",
         "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorTestSupport", "VeedorDataset", "VeedorPublish",
-        "VeedorAgreement", "VeedorTiles", "veedor", "veedor-http",
+        "VeedorAgreement", "VeedorTiles", "VeedorJSON", "veedor", "veedor-http",
       ],
       exclude: ["Fixtures"]),
   ],

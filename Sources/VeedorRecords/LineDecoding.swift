@@ -1,4 +1,5 @@
 import Foundation
+import VeedorJSON
 import VeedorLedger
 
 /// Ledger lines decoded ahead of replay, in batches spread over the machine's cores: each line's
@@ -44,8 +45,11 @@ enum LineDecoding {
 
   private static func decodeOne(_ line: Data, _ decoder: JSONDecoder, _ encoder: JSONEncoder) -> Decoded {
     guard let act = try? decoder.decode(Act.self, from: line) else { return .invalid }
-    // One meaning for every reader: no duplicate or unknown keys, no other spacing or escaping.
-    guard (try? act.line(using: encoder)) == line else { return .notCanonical }
+    // One meaning for every reader: no duplicate or unknown keys, no other spacing or escaping. The
+    // canonical writer does it without boxing; `JSONEncoder` has the last word when they differ.
+    guard CanonicalJSON.encode(act)?.elementsEqual(line) == true || (try? act.line(using: encoder)) == line else {
+      return .notCanonical
+    }
     return .act(act, leaf: RFC6962.leafHash(line).hexString)
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import VeedorErrors
+import VeedorJSON
 import VeedorLedger
 import VeedorPlan
 import VeedorRecords
@@ -159,8 +160,14 @@ public enum ReportDerivation {
   }
 
   /// The exact bytes of `report.json`: sorted keys, no indentation (the Markdown and HTML are for
-  /// reading), a final newline.
+  /// reading), a final newline. Written by ``CanonicalJSON`` when it can, else by `JSONEncoder`.
   public static func encode(_ report: Report) throws(ReportsError) -> Data {
+    if let bytes = CanonicalJSON.encode(report) { return Data(bytes + [0x0A]) }
+    return try encodeWithFoundation(report)
+  }
+
+  /// The same bytes as ``encode(_:)``, always by `JSONEncoder` (the reference the canonical writer matches).
+  public static func encodeWithFoundation(_ report: Report) throws(ReportsError) -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     do { return try encoder.encode(report) + Data("\n".utf8) } catch {

@@ -125,7 +125,8 @@ enum ContentChecks {
       result.fail(name, error.description, es: error.spanishDescription)
       return nil
     }
-    guard derived != bytes else {
+    // `JSONEncoder` has the last word when the canonical writer's bytes differ.
+    guard derived != bytes && (try? ReportDerivation.encodeWithFoundation(report)) != bytes else {
       let replies = report.replies ?? []
       let signed = replies.filter { $0.party != nil }.count
       let voices =

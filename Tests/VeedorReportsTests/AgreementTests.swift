@@ -125,5 +125,8 @@ struct AgreementTests {
     #expect(html.contains("Segundo revisor revisora (lectura firmada por el revisor, punto de control de"))
     #expect(html.contains("su lectura no; se mantiene el puntaje del evaluador"))
     #expect(try f.verify(out.appendingPathComponent("report.json")).status == 0)
+    // The canonical writer gives back every line of this ledger (corrections, parties, reconciliations).
+    let types = try CanonicalJSONTests.checkLedger(URL(fileURLWithPath: f.ws).appendingPathComponent("ledger.jsonl"))
+    #expect(types.contains(.scoreReconciled) && types.contains(.scoreCorrected) && types.contains(.partyAdded))
   }
 }
