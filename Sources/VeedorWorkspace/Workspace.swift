@@ -19,7 +19,8 @@ public struct Workspace: Sendable {
   /// The action plan monitored.
   public let plan: ActionPlan
   /// The rubric scored against.
-  public let rubric: Rubric
+  public var rubric: Rubric { rubricSlot.rubric }
+  private let rubricSlot: RubricSlot
   /// The append-only ledger.
   public let ledger: LedgerFile
 
@@ -33,11 +34,11 @@ public struct Workspace: Sendable {
   /// Position of each commitment by lower-cased id, so look-ups need no scan of the plan.
   let commitmentIndex: [String: Int]
 
-  private init(root: URL, config: WorkspaceConfig, plan: ActionPlan, rubric: Rubric) {
+  private init(root: URL, config: WorkspaceConfig, plan: ActionPlan, rubric: RubricSlot) {
     self.root = root
     self.config = config
     self.plan = plan
-    self.rubric = rubric
+    self.rubricSlot = rubric
     self.ledger = LedgerFile(url: root.appendingPathComponent("ledger.jsonl"))
     var index: [String: Int] = [:]
     for (i, commitment) in plan.commitments.enumerated() where index[commitment.id.lowercased()] == nil {
@@ -94,7 +95,7 @@ public struct Workspace: Sendable {
         .io, "cannot create the workspace: \(error)",
         es: "no se puede crear el espacio de trabajo: \(spanishText(error))", file: root.path)
     }
-    return Workspace(root: root, config: config, plan: plan, rubric: rubric)
+    return Workspace(root: root, config: config, plan: plan, rubric: RubricSlot(rubric))
   }
 
   /// Opens an existing workspace.
@@ -124,30 +125,31 @@ public struct Workspace: Sendable {
     guard let rubricData = try? Data(contentsOf: rubricURL) else {
       throw WorkspaceError(.integrity, "missing", es: "falta", file: rubricURL.path)
     }
-    let rubric: Rubric
-    if let pinned = pinnedRubric(rubricData, root: root) {
-      rubric = pinned
+    let rubric: RubricSlot
+    if isPinned(rubricData, root: root) {
+      rubric = RubricSlot(pinned: rubricData, file: rubricURL.path)
     } else {
-      do { rubric = try Rubric.load(rubricData) } catch {
+      do { rubric = RubricSlot(try Rubric.load(rubricData)) } catch {
         throw WorkspaceError(.integrity, error.description, es: spanishText(error), file: rubricURL.path)
       }
     }
     return Workspace(root: root, config: config, plan: plan, rubric: rubric)
   }
 
-  /// The rubric decoded without running its validator again, when the ledger's first entry pins
-  /// exactly these bytes: `create` validated them before pinning. A rubric.json that differs from
-  /// the pin is validated here, and refused by every command that reads the ledger's state.
-  private static func pinnedRubric(_ data: Data, root: URL) -> Rubric? {
+  /// Whether the ledger's first entry pins exactly these rubric bytes: `create` validated them before
+  /// pinning, so they are decoded when first needed, without running the validator again. A
+  /// rubric.json that differs from the pin is validated on opening, and refused by every command
+  /// that reads the ledger's state.
+  private static func isPinned(_ data: Data, root: URL) -> Bool {
     guard let handle = FileHandle(forReadingAtPath: root.appendingPathComponent("ledger.jsonl").path) else {
-      return nil
+      return false
     }
     defer { try? handle.close() }
     guard let head = try? handle.read(upToCount: LedgerFile.maxLineBytes + 1), let end = head.firstIndex(of: 0x0A),
       let first = try? JSONDecoder().decode(Act.self, from: head[..<end]), first.seq == 0,
       first.type == .planImported, first.plan?.rubricSHA256 == Data(SHA256.hash(data: data)).hexString
-    else { return nil }
-    return try? JSONDecoder().decode(Rubric.self, from: data)
+    else { return false }
+    return true
   }
 
   /// Replays the whole ledger, keeping every act and evidence record, and checks that `plan.json`
