@@ -10,6 +10,10 @@ public enum ReportRows {
   /// The IRM assessment columns OGP publishes, and `_Relevant` (the refreshed methods' open government
   /// lens); those a rubric does not fill are `ND` (`_Relevant` is then derived from the value columns).
   public static let assessmentColumns = OGPAssessmentColumns.scaleColumns
+  /// The same, as a set.
+  static let assessmentColumnSet = Set(assessmentColumns)
+  /// Every OGP column `ND`: where each row starts.
+  static let blankRow = Dictionary(uniqueKeysWithValues: OGPColumns.all.map { ($0, OGPColumns.notDetermined) })
 
   /// The rows of a report whose exact bytes hash to `reportSHA256`.
   public static func rows(_ report: Report, reportSHA256: String) -> [[String: String]] {
@@ -19,10 +23,11 @@ public enum ReportRows {
     let commitments = Dictionary(plan.commitments.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     let year = OGPDerivedColumns.smallNumber(String(report.generated.prefix(4)))
     let keptByRubric: Set<String> = report.rubric.ogpColumns.contains("_Relevant") ? ["_Relevant"] : []
+    let rubricColumns = Set(report.rubric.ogpColumns)
     return report.commitments.map { c in
-      var row = Dictionary(uniqueKeysWithValues: OGPColumns.all.map { ($0, OGPColumns.notDetermined) })
+      var row = blankRow
       var cited: [String] = []
-      row.merge(assessment(c, rubricColumns: Set(report.rubric.ogpColumns), cited: &cited)) { _, new in new }
+      row.merge(assessment(c, rubricColumns: rubricColumns, cited: &cited)) { _, new in new }
       // Identity and provenance are written after the assessment, so nothing a rubric names can overwrite them.
       row.merge(identity(c, commitments[c.id], plan: plan)) { _, fixed in fixed }
       row.merge([
@@ -53,7 +58,7 @@ public enum ReportRows {
     for column in assessmentColumns {
       row[column] = rubricColumns.contains(column) ? OGPColumns.notReviewed : OGPColumns.notDetermined
     }
-    let allowed = Set(assessmentColumns)
+    let allowed = assessmentColumnSet
     for score in c.scores {
       let levels = score.current.levels
       let column = score.ogpColumn.flatMap { allowed.contains($0) ? $0 : nil }
