@@ -130,7 +130,10 @@ extension Workspace {
             "indica el punto de control \(text.checkpointSize), que no es un borrador de este registro (borradores: \(state.voices.windows.map { "\($0.draftSize)" }.joined(separator: ", ")))",
           file: file.path, field: text.spanish ? "punto-de-control" : "checkpoint")
       }
-      let root = (try? MerkleTree(entries: ((try? readLedger().lines) ?? []).prefix(window.draftSize)).root())?
+      // The state knows the root each draft ended with; one restored without it reads the ledger.
+      let root =
+        state.draftRoots[window.draftSize]
+        ?? (try? MerkleTree(entries: ((try? readLedger().lines) ?? []).prefix(window.draftSize)).root())?
         .base64EncodedString()
       guard root == text.checkpointRoot else {
         throw WorkspaceError(

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+import VeedorLedger
+import VeedorRecords
+import VeedorTestSupport
+import VeedorWorkspace
+
+/// Recording a reply checks the root of the draft it names from the state (the tree's frontier, kept
+/// as lines are replayed), not by reading and hashing the ledger again: the same small work at about
+/// 1,000 and 10,000 entries. A reply naming another root is still refused.
+@Suite("A reply's append does not grow with the ledger")
+struct ReplyAppendTests {
+  /// The reply fixture's workspace grown by hand with notes to about `size` entries after the draft.
+  static func grown(_ f: ReplyFixture, size: Int) throws {
+    let root = URL(fileURLWithPath: f.ws)
+    let ledger = root.appendingPathComponent("ledger.jsonl")
+    var lines = try Data(contentsOf: ledger).split(separator: 0x0A).map { Data($0) }
+    let time = Date(timeIntervalSince1970: 1_700_000_000)
+    while lines.count < size {
+      var act = Act(after: lines, type: .note, time: time)
+      act.note = NoteRecord(commitment: "CLPLN0002", text: "Note \(lines.count)")
+      lines.append(try act.line())
+    }
+    try Data(lines.map { $0 + Data([0x0A]) }.joined()).write(to: ledger)
+    for local in ["ledger.jsonl.head", "ledger.jsonl.state"] {
+      try? FileManager.default.removeItem(at: root.appendingPathComponent(local))
+    }
+    _ = try Workspace.open(root).currentState()
+  }
+
+  /// The work of recording one signed reply on a workspace of about `size` entries.
+  static func work(size: Int) throws -> [String: Int] {
+    let f = try ReplyFixture()
+    try grown(f, size: size)
+    let file = try f.reply("reply.txt")
+    let signature = try f.sign(file, with: f.government)
+    let counter = WorkCounter()
+    try WorkCounter.$current.withValue(counter) {
+      _ = try Workspace.open(URL(fileURLWithPath: f.ws)).addReply(
+        file: file, signature: signature, submitter: nil, now: Date(timeIntervalSince1970: 1_700_000_000))
+    }
+    return counter.totals
+  }
+
+  @Test("reply add does the same small work at 1,000 and 10,000 entries")
+  func constant() throws {
+    let small = try Self.work(size: 1_000)
+    let large = try Self.work(size: 10_000)
+    #expect(!small.isEmpty)
+    #expect(small == large, "\(small) became \(large)")
+    #expect(small["full replays"] == nil && small["leaf hashes"] == nil, "\(small)")
+    for (kind, n) in small { #expect(n <= 4, "\(kind) is \(n)") }
+  }
+
+  @Test("a reply naming a root that is not the draft's is refused, from the state's root as before")
+  func wrongRoot() throws {
+    let f = try ReplyFixture()
+    try Self.grown(f, size: 300)
+    let line = try f.checkpointLine()
+    let size = try #require(line.split(separator: " ").first)
+    let wrong = try f.reply("wrong.txt", checkpoint: "\(size) AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")
+    let result = try f.add(wrong, [f.sign(wrong, with: f.government).path])
+    #expect(result.status == 2, "\(result.stderr)")
+    #expect(result.stderr.contains("is not the root of draft"), "\(result.stderr)")
+    let right = try f.reply("right.txt")
+    #expect(try f.add(right, [f.sign(right, with: f.government).path]).status == 0)
+  }
+
+  @Test("the frontier's root is the tree's root at every size up to 70")
+  func frontier() throws {
+    var frontier = MerkleFrontier()
+    var leaves: [Data] = []
+    #expect(frontier.root == RFC6962.emptyRoot)
+    for n in 1...70 {
+      let entry = Data("entry \(n)".utf8)
+      leaves.append(entry)
+      frontier.append(leaf: RFC6962.leafHash(entry))
+      #expect(frontier.root == (try MerkleTree(entries: leaves).root()), "size \(n)")
+      #expect(frontier.hashes.count == n.nonzeroBitCount)
+    }
+  }
+}
