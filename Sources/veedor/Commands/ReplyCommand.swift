@@ -88,6 +88,7 @@ struct ReplyCommand: ParsableCommand {
           .conflict, "no draft is open for replies: export one with 'veedor report export --draft'",
           es: "no hay un borrador abierto a respuestas: exporte uno con 'veedor report export --draft'")
       }
+      if let root = state.draftRoots[window.draftSize] { return (window.draftSize, root) }
       let lines = try workspace.readLedger().lines.prefix(window.draftSize)
       return (window.draftSize, try MerkleTree(entries: lines).root().base64EncodedString())
     }
@@ -179,8 +180,8 @@ struct ReplyCommand: ParsableCommand {
       Output.line(
         "\(answer.reply) answered: \(answer.decision.rawValue)",
         es: "\(answer.reply) contestada: \(ReportWords(language: .es).term(answer.decision.rawValue))")
-      let state = try workspace.state()
-      let linked = state.acts.contains { $0.score?.inReplyTo == answer.reply }
+      let state = try workspace.currentState()
+      let linked = state.history.values.contains { $0.contains { $0.inReplyTo == answer.reply } }
       if answer.decision != .reject, !linked, state.voices.reply(answer.reply)?.text.scale != nil {
         Output.note(
           "no score cites \(answer.reply) yet; if the reply changes a score: veedor score … --correct --in-reply-to \(answer.reply)",
