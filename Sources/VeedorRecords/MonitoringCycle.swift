@@ -1,3 +1,4 @@
+import VeedorLedger
 import VeedorPlan
 
 /// The monitoring cycle as the ledger records it: milestone updates and changes, and check-ins,
@@ -22,9 +23,33 @@ public struct MonitoringCycle: Sendable, Codable {
   public private(set) var changes: [Entry<MilestoneChangeRecord>] = []
   /// Every check-in in ledger order.
   public private(set) var checkins: [Entry<CheckinRecord>] = []
+  /// Milestones dropped, and milestones added, by the changes so far (kept with `changes`, so a
+  /// check needs no scan of every change; not encoded, rebuilt when decoded).
+  private var droppedIDs: Set<String> = []
+  private var addedIDs: Set<String> = []
+
+  private enum CodingKeys: String, CodingKey {
+    case updates, allUpdates, changes, checkins
+  }
 
   /// An empty cycle.
   public init() {}
+
+  /// Restores a cycle from its encoding.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    updates = try c.decode([String: [Entry<MilestoneUpdateRecord>]].self, forKey: .updates)
+    allUpdates = try c.decode([Entry<MilestoneUpdateRecord>].self, forKey: .allUpdates)
+    changes = try c.decode([Entry<MilestoneChangeRecord>].self, forKey: .changes)
+    checkins = try c.decode([Entry<CheckinRecord>].self, forKey: .checkins)
+    indexChanges()
+  }
+
+  /// Rebuilds the sets of dropped and added milestones from `changes`.
+  private mutating func indexChanges() {
+    droppedIDs = Set(changes.filter { $0.record.change == .dropped }.map(\.record.milestone))
+    addedIDs = Set(changes.filter { $0.record.change == .added }.map(\.record.milestone))
+  }
 
   /// The latest update of a milestone: by date, then by entry.
   public func latest(_ milestone: String) -> MilestoneUpdateRecord? { updates[milestone]?.last?.record }
@@ -40,12 +65,13 @@ public struct MonitoringCycle: Sendable, Codable {
       past.updates[entry.record.milestone, default: []].append(entry)
     }
     past.changes = changes.filter { $0.record.change != .dropped || $0.time.prefix(10) <= day }
+    past.indexChanges()
     past.checkins = checkins.filter { $0.record.date <= day }
     return past
   }
 
   /// Milestones dropped by a recorded change.
-  public var dropped: Set<String> { Set(changes.filter { $0.record.change == .dropped }.map(\.record.milestone)) }
+  public var dropped: Set<String> { droppedIDs }
 
   /// Applies one cycle act, refusing one that breaks the cycle's rules.
   mutating func apply(_ act: Act, hasEvidence: (String) -> Bool) throws(RecordsError) {
@@ -62,17 +88,19 @@ public struct MonitoringCycle: Sendable, Codable {
       }
       let entry = Entry(record: r, entry: act.seq, time: act.time)
       // Kept by date, then entry: an update recorded late about an earlier day is not the latest.
-      var list = updates[r.milestone, default: []]
-      list.insert(entry, at: list.lastIndex { $0.record.date <= r.date }.map { $0 + 1 } ?? 0)
-      updates[r.milestone] = list
-      allUpdates.append(entry)
+      // Inserted in place: a copy of the milestone's list taken out would be copied again by the insert.
+      let at = updates[r.milestone].flatMap { $0.lastIndex { $0.record.date <= r.date }.map { $0 + 1 } } ?? 0
+      Self.insert(entry, at: at, into: &updates[r.milestone, default: []])
+      Self.insert(entry, at: allUpdates.count, into: &allUpdates)
     case .milestoneChanged:
       guard let r = act.milestoneChange else {
         throw RecordsError(
           .integrity, "missing milestoneChange", es: "falta el cambio de hito", field: "milestoneChange")
       }
       try check(r)
-      changes.append(Entry(record: r, entry: act.seq, time: act.time))
+      Self.insert(Entry(record: r, entry: act.seq, time: act.time), at: changes.count, into: &changes)
+      if r.change == .dropped { droppedIDs.insert(r.milestone) }
+      if r.change == .added { addedIDs.insert(r.milestone) }
     case .checkinAdded:
       guard let r = act.checkin else {
         throw RecordsError(.integrity, "missing checkin", es: "falta la reunión", field: "checkin")
@@ -83,8 +111,19 @@ public struct MonitoringCycle: Sendable, Codable {
           .integrity, "cites unknown evidence '\(id)'", es: "cita una evidencia desconocida '\(id)'",
           field: "checkin.evidence")
       }
-      checkins.append(Entry(record: r, entry: act.seq, time: act.time))
+      Self.insert(Entry(record: r, entry: act.seq, time: act.time), at: checkins.count, into: &checkins)
     default: break
+    }
+  }
+
+  /// Inserts an entry into one of the cycle's lists, counting as "cycle entries copied" (``WorkCounter``)
+  /// the entries moved to new storage: a few per entry as the list doubles, every one of them each
+  /// time when the list's storage is shared with a copy of the cycle (an insert must then copy it all).
+  private static func insert<Record>(_ entry: Entry<Record>, at index: Int, into list: inout [Entry<Record>]) {
+    let before = list.withUnsafeBufferPointer { $0.baseAddress }
+    list.insert(entry, at: index)
+    if list.count > 1, list.withUnsafeBufferPointer({ $0.baseAddress }) != before {
+      WorkCounter.add("cycle entries copied", list.count - 1)
     }
   }
 
@@ -100,7 +139,7 @@ public struct MonitoringCycle: Sendable, Codable {
     guard r.id == "U\(allUpdates.count + 1)" else {
       throw fail("update id \(r.id) out of sequence", es: "id de actualización \(r.id) fuera de secuencia", "id")
     }
-    guard !r.milestone.isEmpty, !dropped.contains(r.milestone) else {
+    guard !r.milestone.isEmpty, !droppedIDs.contains(r.milestone) else {
       throw fail(
         "updates a milestone that is missing or was dropped", es: "actualiza un hito que falta o que fue eliminado",
         "milestone")
@@ -154,7 +193,7 @@ public struct MonitoringCycle: Sendable, Codable {
     func fail(_ message: String, es: String) -> RecordsError {
       RecordsError(.integrity, message, es: es, field: "milestoneChange")
     }
-    guard !r.milestone.isEmpty, !r.commitment.isEmpty, !dropped.contains(r.milestone) else {
+    guard !r.milestone.isEmpty, !r.commitment.isEmpty, !droppedIDs.contains(r.milestone) else {
       throw fail(
         "changes a milestone that is missing or was dropped", es: "cambia un hito que falta o que fue eliminado")
     }
@@ -162,7 +201,7 @@ public struct MonitoringCycle: Sendable, Codable {
       throw fail(
         "a change of the plan's milestones needs a reason", es: "un cambio en los hitos del plan necesita un motivo")
     }
-    let added = changes.contains { $0.record.change == .added && $0.record.milestone == r.milestone }
+    let added = addedIDs.contains(r.milestone)
     guard (r.change == .dropped) == (r.now == nil), r.change != .added || !added else {
       throw fail(
         "an added milestone is new and a kept one says what it is now",

@@ -30,6 +30,11 @@ enum Bench {
       try TilesBench(count: args.count > 1 ? Int(args[1]) ?? 1_000_000 : 1_000_000).run()
     case "appends":
       try AppendBench(large: args.count > 1 ? Int(args[1]) ?? 1_000_000 : 1_000_000).run()
+    case "reads":
+      try ReadBench(
+        large: args.count > 1 ? Int(args[1]) ?? 1_000_000 : 1_000_000,
+        other: args.count > 2 ? URL(fileURLWithPath: args[2]) : nil
+      ).run()
     case "import-generate" where args.count > 2:
       let root = URL(fileURLWithPath: args[2])
       let trust = ImportBench.generate(Int(args[1]) ?? 500, in: root).1
@@ -38,7 +43,7 @@ enum Bench {
       try MemoryBench(reports: args.count > 1 ? Int(args[1]) ?? 50 : 50).run()
     default:
       print(
-        "usage: veedor-bench ledger [ENTRIES] | tiles [ENTRIES] | scaling [MAX] | appends [LARGE] | import [REPORTS] | import-generate REPORTS DIR | import-memory [REPORTS] | suite\n"
+        "usage: veedor-bench ledger [ENTRIES] | tiles [ENTRIES] | scaling [MAX] | appends [LARGE] | reads [LARGE] [OTHER-VEEDOR] | import [REPORTS] | import-generate REPORTS DIR | import-memory [REPORTS] | suite\n"
       )
       print("suite:  evidence hashing, Ed25519, ledgers of 10^4..10^6 entries, export of 6,000 commitments,")
       print("        cold start, and the import of 500 reports, each beside a reference measured in the same run.")
@@ -47,6 +52,8 @@ enum Bench {
       print("scaling: times note, status, checkpoint, report export and verify at 10^3 … MAX entries.")
       print("appends: note, evidence add, score and status as whole processes on 10 and LARGE (default 10^6)")
       print("        entries; status beside read + SHA-256 of the ledger; evidence add beside git add + commit.")
+      print("reads:  log and evidence list as whole processes on LARGE (default 10^6) entries, beside status and")
+      print("        read + SHA-256 of the ledger; with OTHER-VEEDOR, the same commands with that binary too.")
       print("tiles:  publishes ENTRIES (default 1,000,000) as tlog-tiles, then 1,000 more (incremental), and")
       print("        checks 1,000 inclusion proofs from the tiles, beside SHA-256 and reads of the same bytes.")
       print("import: generates REPORTS signed reports of 20 commitments (default 500) and times the import")

@@ -74,14 +74,23 @@ struct EvidenceCommand: ParsableCommand {
       let workspace = try options.open()
       let w = ReportWords(language: Environment.language(language))
       let filter = try commitment.map { try workspace.subject($0) }
-      let items = try workspace.state().evidence.filter { filter == nil || $0.commitment == filter }
-      if json { return try Output.json(items) }
-      for e in items {
-        let source = e.url ?? "\(e.fileName ?? "") sha256:\(e.sha256?.prefix(16) ?? "")…"
-        Output.line(
-          "\(e.id)  \(e.commitment)  \(w["kind.\(e.kind.rawValue)"])  \(e.date?.description ?? "-")  \(e.title)  \(source)"
-        )
+      var array = JSONArrayOutput()
+      try workspace.readActs({ _ in ActSelection.evidence(commitment: filter) }) { acts, _ in
+        let items = acts.compactMap(\.evidence)
+        if json { return try array.append(items) }
+        ParallelText.write(
+          try ParallelText.join(items) { chunk in
+            var text = ""
+            for e in chunk {
+              let source = e.url ?? "\(e.fileName ?? "") sha256:\(e.sha256?.prefix(16) ?? "")…"
+              let line: TerminalText =
+                "\(e.id)  \(e.commitment)  \(w["kind.\(e.kind.rawValue)"])  \(e.date?.description ?? "-")  \(e.title)  \(source)"
+              text += line.description + "\n"
+            }
+            return Array(text.utf8)
+          })
       }
+      if json { try array.finish() }
     }
   }
 }

@@ -22,19 +22,20 @@ struct Log: ParsableCommand {
     let w = ReportWords(language: Environment.language(language))
     let workspace = try options.open()
     let filter = try commitment.map { try workspace.subject($0) }
-    let state = try workspace.state()
-    let acts = state.acts.filter { act in
-      guard let filter else { return true }
-      let reply =
-        act.reply.flatMap { state.voices.reply($0.id)?.text.commitment }
-        ?? act.answer.flatMap { state.voices.reply($0.reply)?.text.commitment }
-      let milestone = (act.milestone?.milestone ?? act.milestoneChange?.milestone).map { $0.hasPrefix(filter + ".") }
-      return act.evidence?.commitment == filter || act.score?.commitment == filter || act.note?.commitment == filter
-        || act.reconciliation?.commitment == filter || reply == filter || milestone == true
-        || act.milestoneChange?.commitment == filter || act.checkin?.commitments.contains(filter) == true
+    var array = JSONArrayOutput()
+    try workspace.readActs({ ActSelection.log(commitment: filter, state: $0) }) { acts, _ in
+      if json { return try array.append(acts) }
+      ParallelText.write(
+        try ParallelText.join(acts) { chunk in
+          var text = ""
+          for act in chunk {
+            let line: TerminalText = "#\(act.seq)  \(act.time)  \(Self.describe(act, w))"
+            text += line.description + "\n"
+          }
+          return Array(text.utf8)
+        })
     }
-    if json { return try Output.json(acts) }
-    for act in acts { Output.line("#\(act.seq)  \(act.time)  \(Self.describe(act, w))") }
+    if json { try array.finish() }
   }
 
   /// One act as a line, in the output language.
