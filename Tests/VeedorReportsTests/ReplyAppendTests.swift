@@ -79,4 +79,22 @@ struct ReplyAppendTests {
       #expect(frontier.hashes.count == n.nonzeroBitCount)
     }
   }
+
+  @Test("answering a reply about a scale hints at a correction only when no score cites the reply")
+  func answerHint() throws {
+    let f = try ReplyFixture()
+    try Self.grown(f, size: 200)
+    for name in ["r1.txt", "r2.txt"] {
+      let file = try f.reply(name, fields: "commitment: CLPLN0002\nscale: completion\nproposed-level: complete")
+      #expect(try f.add(file, [f.sign(file, with: f.government).path]).status == 0)
+    }
+    try ReportFixture.run([
+      "score", "CLPLN0002", "completion", "complete", "--correct", "--in-reply-to", "R1", "--rationale", "Shown",
+      "--evidence", f.base.minutes, "-w", f.ws,
+    ])
+    let cited = try ReportFixture.run(["reply", "answer", "R1", "--accept", "--rationale", "Right", "-w", f.ws])
+    #expect(!cited.stderr.contains("no score cites") && !cited.stdout.contains("no score cites"), "\(cited.stderr)")
+    let uncited = try ReportFixture.run(["reply", "answer", "R2", "--accept", "--rationale", "Right", "-w", f.ws])
+    #expect((uncited.stderr + uncited.stdout).contains("no score cites R2 yet"), "\(uncited.stderr)")
+  }
 }
