@@ -100,7 +100,7 @@ let package = Package(
       name: "VeedorDataset",
       dependencies: [
         "VeedorErrors", "VeedorLedger", "VeedorSigning", "VeedorPlan", "VeedorRecords", "VeedorReports",
-        "VeedorVerify", .product(name: "Crypto", package: "swift-crypto"),
+        "VeedorVerify", "VeedorJSON", .product(name: "Crypto", package: "swift-crypto"),
       ]),
     // The static bilingual site civil society reads: pages, downloads, and how to verify.
     .target(

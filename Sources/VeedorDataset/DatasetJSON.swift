@@ -1,3 +1,5 @@
+import VeedorJSON
+
 /// Writes `commitments.json` (schema `ogp-sheet-2024-07+x3`) straight to bytes: the dataset of an
 /// import of many reports is tens of thousands of rows, and a generic encoder dominated its cost.
 ///
@@ -9,9 +11,6 @@
 struct DatasetJSON {
   /// The bytes written so far.
   private(set) var bytes: [UInt8] = []
-
-  /// Hex digits, lower case, as `\u00xx` is written.
-  private static let hex = Array("0123456789abcdef".utf8)
 
   /// The dataset document: `columns`, `rows`, `schema_version` and `source`, in that (sorted) order,
   /// followed by a newline.
@@ -70,36 +69,5 @@ struct DatasetJSON {
   }
 
   /// A JSON string, escaped as described above.
-  private mutating func string(_ text: String) {
-    bytes.append(UInt8(ascii: "\""))
-    var text = text
-    text.withUTF8 { utf8 in
-      // Runs of bytes that need no escape are copied whole.
-      var run = 0
-      for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
-        run = i + 1
-        escape(byte)
-      }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
-    }
-    bytes.append(UInt8(ascii: "\""))
-  }
-
-  /// The escape of one byte below U+0020, or of `"` or `\\`.
-  private mutating func escape(_ byte: UInt8) {
-    switch byte {
-    case UInt8(ascii: "\""): raw("\\\"")
-    case UInt8(ascii: "\\"): raw("\\\\")
-    case 0x08: raw("\\b")
-    case 0x09: raw("\\t")
-    case 0x0A: raw("\\n")
-    case 0x0C: raw("\\f")
-    case 0x0D: raw("\\r")
-    default:
-      raw("\\u00")
-      bytes.append(Self.hex[Int(byte >> 4)])
-      bytes.append(Self.hex[Int(byte & 0x0F)])
-    }
-  }
+  private mutating func string(_ text: String) { JSONString.append(text, to: &bytes) }
 }

@@ -10,7 +10,9 @@ public enum CanonicalJSON {
   /// The canonical bytes of `value` (no final newline), or nil when it holds a value left to `JSONEncoder`.
   public static func encode<T: Encodable>(_ value: T) -> [UInt8]? {
     let context = TreeContext()
-    guard let node = try? TreeEncoder.node(for: value, context), !context.unsupported else { return nil }
+    guard let node = try? TreeEncoder.node(for: value, context, topLevel: true), !context.unsupported else {
+      return nil
+    }
     var writer = CanonicalWriter()
     writer.write(node)
     return writer.bytes
@@ -41,6 +43,11 @@ final class ObjectNode {
   var keys: [String] = []
   /// Values, parallel to `keys`.
   var values: [TreeNode] = []
+
+  /// The value of `key`, if encoded.
+  func value(_ key: String) -> TreeNode? {
+    keys.lastIndex(of: key).map { values[$0] }
+  }
 
   /// Sets `key`, replacing an earlier value of the same key.
   func set(_ key: String, _ value: TreeNode) {

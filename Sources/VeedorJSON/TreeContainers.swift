@@ -2,7 +2,11 @@
 struct TreeKeyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
   let object: ObjectNode
   let context: TreeContext
-  var codingPath: [any CodingKey] { [] }
+  /// Always empty: a value that reads it is left to `JSONEncoder`.
+  var codingPath: [any CodingKey] {
+    context.unsupported = true
+    return []
+  }
 
   init(_ object: ObjectNode, _ context: TreeContext) {
     self.object = object
@@ -22,12 +26,23 @@ struct TreeKeyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
   mutating func nestedContainer<NestedKey: CodingKey>(
     keyedBy keyType: NestedKey.Type, forKey key: Key
   ) -> KeyedEncodingContainer<NestedKey> {
+    // Like `JSONEncoder`, a key asked for again gives the object it holds (another value there traps it).
+    switch object.value(key.stringValue) {
+    case .object(let nested)?: return KeyedEncodingContainer(TreeKeyed<NestedKey>(nested, context))
+    case nil: break
+    default: context.unsupported = true
+    }
     let nested = ObjectNode()
     object.set(key.stringValue, .object(nested))
     return KeyedEncodingContainer(TreeKeyed<NestedKey>(nested, context))
   }
 
   mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+    switch object.value(key.stringValue) {
+    case .array(let nested)?: return TreeUnkeyed(nested, context)
+    case nil: break
+    default: context.unsupported = true
+    }
     let nested = ArrayNode()
     object.set(key.stringValue, .array(nested))
     return TreeUnkeyed(nested, context)
@@ -48,7 +63,11 @@ struct TreeKeyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
 struct TreeUnkeyed: UnkeyedEncodingContainer {
   let array: ArrayNode
   let context: TreeContext
-  var codingPath: [any CodingKey] { [] }
+  /// Always empty: a value that reads it is left to `JSONEncoder`.
+  var codingPath: [any CodingKey] {
+    context.unsupported = true
+    return []
+  }
   var count: Int { array.items.count }
 
   init(_ array: ArrayNode, _ context: TreeContext) {
@@ -87,7 +106,11 @@ struct TreeUnkeyed: UnkeyedEncodingContainer {
 /// The single-value container of a ``TreeEncoder``.
 struct TreeSingle: SingleValueEncodingContainer {
   let encoder: TreeEncoder
-  var codingPath: [any CodingKey] { [] }
+  /// Always empty: a value that reads it is left to `JSONEncoder`.
+  var codingPath: [any CodingKey] {
+    encoder.context.unsupported = true
+    return []
+  }
 
   init(_ encoder: TreeEncoder) { self.encoder = encoder }
 

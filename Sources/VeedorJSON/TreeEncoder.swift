@@ -2,7 +2,11 @@ import Foundation
 
 /// An `Encoder` that builds a ``TreeNode`` for ``CanonicalJSON``.
 final class TreeEncoder: Encoder {
-  let codingPath: [any CodingKey] = []
+  /// Always empty: a value that reads it is left to `JSONEncoder`, which fills it in.
+  var codingPath: [any CodingKey] {
+    context.unsupported = true
+    return []
+  }
   let userInfo: [CodingUserInfoKey: Any] = [:]
   let context: TreeContext
   /// What the value encoded, once it has.
@@ -12,7 +16,7 @@ final class TreeEncoder: Encoder {
 
   /// The node of one value: strings, integers, booleans and doubles directly, anything else
   /// through its own `encode(to:)`; values left to `JSONEncoder` mark the context.
-  static func node<T: Encodable>(for value: T, _ context: TreeContext) throws -> TreeNode {
+  static func node<T: Encodable>(for value: T, _ context: TreeContext, topLevel: Bool = false) throws -> TreeNode {
     if T.self == String.self { return .string(value as! String) }
     if T.self == Int.self { return .literal(String(value as! Int)) }
     if T.self == Bool.self { return .literal((value as! Bool) ? "true" : "false") }
@@ -26,19 +30,24 @@ final class TreeEncoder: Encoder {
     }
     let encoder = TreeEncoder(context)
     try value.encode(to: encoder)
+    // A value that encodes nothing is `{}` inside another; at the top `JSONEncoder` throws.
+    if encoder.root == nil && topLevel { context.unsupported = true }
     return encoder.root ?? .object(ObjectNode())
   }
 
-  /// A double as the canonical form writes it: whole values without a fraction, others in the
-  /// shortest plain decimal; exponent forms and non-finite values are left to `JSONEncoder`.
+  /// A double as `JSONEncoder` writes it: its shortest decimal without a final `.0` (so `-0` for
+  /// negative zero, `1000000000000000` for 1e15); exponent forms and non-finite values are left to it.
   static func literal(_ value: Double, _ context: TreeContext) -> TreeNode {
     guard value.isFinite else {
       context.unsupported = true
       return .literal("null")
     }
-    if value == value.rounded(), abs(value) < 1e15 { return .literal(String(Int(value))) }
-    let text = value.description
+    if value == value.rounded(), abs(value) < 1e15, value.sign == .plus || value != 0 {
+      return .literal(String(Int(value)))
+    }
+    var text = value.description
     if text.contains("e") { context.unsupported = true }
+    if text.hasSuffix(".0") { text.removeLast(2) }
     return .literal(text)
   }
 

@@ -67,7 +67,7 @@ extension Workspace {
   /// The commitment with an id, or an error listing the valid ids.
   public func commitment(_ id: String) throws(WorkspaceError) -> Commitment {
     guard let found = commitmentIndex[id.lowercased()].map({ plan.commitments[$0] }) else {
-      let asksAboutPlan = !(rubric.planScales ?? []).isEmpty
+      let asksAboutPlan = !(try loadedRubric().planScales ?? []).isEmpty
       let plan = asksAboutPlan ? ", or \(self.plan.id) (or 'plan') for questions about the plan" : ""
       let planES = asksAboutPlan ? ", o \(self.plan.id) (o 'plan') para las preguntas sobre el plan" : ""
       let valid = self.plan.commitments.map(\.id).joined(separator: ", ")
@@ -81,7 +81,7 @@ extension Workspace {
   /// What an act is about: a commitment's id, or the plan's own id (also written `plan`) when the
   /// rubric asks questions about the whole plan.
   public func subject(_ id: String) throws(WorkspaceError) -> String {
-    if commitmentIndex[id.lowercased()] == nil, !(rubric.planScales ?? []).isEmpty,
+    if commitmentIndex[id.lowercased()] == nil, !(try loadedRubric().planScales ?? []).isEmpty,
       [plan.id.lowercased(), "plan"].contains(id.lowercased())
     {
       return plan.id

@@ -20,6 +20,8 @@ public struct Workspace: Sendable {
   public let plan: ActionPlan
   /// The rubric scored against.
   public var rubric: Rubric { rubricSlot.rubric }
+  /// The rubric, reporting pinned bytes that no longer load as an integrity error.
+  public func loadedRubric() throws(WorkspaceError) -> Rubric { try rubricSlot.load() }
   private let rubricSlot: RubricSlot
   /// The append-only ledger.
   public let ledger: LedgerFile
@@ -98,8 +100,9 @@ public struct Workspace: Sendable {
     return Workspace(root: root, config: config, plan: plan, rubric: RubricSlot(rubric))
   }
 
-  /// Opens an existing workspace.
-  public static func open(_ root: URL) throws(WorkspaceError) -> Workspace {
+  /// Opens an existing workspace; `decodingRubric: false` leaves the pinned rubric to be decoded
+  /// when first needed (for appends that never read it).
+  public static func open(_ root: URL, decodingRubric: Bool = true) throws(WorkspaceError) -> Workspace {
     let configURL = root.appendingPathComponent("veedor.json")
     guard let configData = try? Data(contentsOf: configURL) else {
       throw WorkspaceError(
@@ -128,6 +131,7 @@ public struct Workspace: Sendable {
     let rubric: RubricSlot
     if isPinned(rubricData, root: root) {
       rubric = RubricSlot(pinned: rubricData, file: rubricURL.path)
+      if decodingRubric { _ = try rubric.load() }
     } else {
       do { rubric = RubricSlot(try Rubric.load(rubricData)) } catch {
         throw WorkspaceError(.integrity, error.description, es: spanishText(error), file: rubricURL.path)

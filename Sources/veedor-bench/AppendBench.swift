@@ -20,13 +20,7 @@ struct AppendBench {
   func run() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("veedor-bench-appends-\(getpid())")
     defer { try? FileManager.default.removeItem(at: folder) }
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-      .appendingPathComponent("veedor")
-    guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-      print("veedor is not built beside veedor-bench; run 'swift build -c release' first")
-      return
-    }
-    print("Measuring \(binary.path): \(Self.buildKind())")
+    guard let binary = Spawn.siblingVeedor() else { return }
     let small = try ScalingBench(max: 0).workspace(size: 0, in: folder)
     let ledger = small.appendingPathComponent("ledger.jsonl")
     let first10 = try Data(contentsOf: ledger).split(separator: 0x0A).prefix(10).map { Data($0) + Data([0x0A]) }

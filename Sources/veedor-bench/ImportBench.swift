@@ -71,8 +71,7 @@ struct ImportBench {
     let signaturesOnly = time {
       valid = 0
       for file in files {
-        let bytes = try! Data(contentsOf: file)
-        let armoured = try! String(contentsOf: URL(fileURLWithPath: file.path + ".sshsig"), encoding: .utf8)
+        let (bytes, armoured) = Self.reportAndSSHSIG(file)
         if SSHSignature.verify(armoured, message: bytes, namespace: SSHSignature.reportNamespace) != nil { valid += 1 }
       }
     }
@@ -81,8 +80,7 @@ struct ImportBench {
     let allSignatures = time {
       allValid = 0
       for file in files {
-        let bytes = try! Data(contentsOf: file)
-        let armoured = try! String(contentsOf: URL(fileURLWithPath: file.path + ".sshsig"), encoding: .utf8)
+        let (bytes, armoured) = Self.reportAndSSHSIG(file)
         let raw = try! Data(contentsOf: URL(fileURLWithPath: file.path + ".sig"))
         let asc = try! String(contentsOf: URL(fileURLWithPath: file.path + ".asc"), encoding: .utf8)
         guard let key = SSHSignature.verify(armoured, message: bytes, namespace: SSHSignature.reportNamespace),
@@ -149,5 +147,13 @@ struct ImportBench {
       )
     }
     if valid != reports || allValid != reports || merged != reports * 20 { exit(1) }
+  }
+
+  /// A report's bytes and its SSHSIG file, read as the signature checks read them.
+  static func reportAndSSHSIG(_ file: URL) -> (Data, String) {
+    (
+      try! Data(contentsOf: file),
+      try! String(contentsOf: URL(fileURLWithPath: file.path + ".sshsig"), encoding: .utf8)
+    )
   }
 }

@@ -20,13 +20,7 @@ struct ReadBench {
   func run() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("veedor-bench-reads-\(getpid())")
     defer { try? FileManager.default.removeItem(at: folder) }
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-      .appendingPathComponent("veedor")
-    guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-      print("veedor is not built beside veedor-bench; run 'swift build -c release' first")
-      return
-    }
-    print("Measuring \(binary.path): \(AppendBench.buildKind())")
+    guard let binary = Spawn.siblingVeedor() else { return }
     print("Growing the bundled workspace to \(large) entries…")
     let ws = try ScalingBench(max: large).workspace(size: large, in: folder).path
     let ledger = URL(fileURLWithPath: ws).appendingPathComponent("ledger.jsonl")

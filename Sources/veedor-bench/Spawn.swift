@@ -14,4 +14,16 @@ enum Spawn {
     defer { argv.forEach { free($0) } }
     return posix_spawn(&pid, program, &actions, nil, argv, environ) == 0 ? pid : nil
   }
+
+  /// The `veedor` built beside this benchmark, or nil (with a line saying how to build it).
+  static func siblingVeedor() -> URL? {
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+      .appendingPathComponent("veedor")
+    guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+      print("veedor is not built beside veedor-bench; run 'swift build -c release' first")
+      return nil
+    }
+    print("Measuring \(binary.path): \(AppendBench.buildKind())")
+    return binary
+  }
 }

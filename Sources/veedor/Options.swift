@@ -11,8 +11,8 @@ struct WorkspaceOptions: ParsableArguments {
   var workspace: String = "."
 
   /// Opens the workspace.
-  func open() throws -> Workspace {
-    try Workspace.open(URL(fileURLWithPath: workspace))
+  func open(decodingRubric: Bool = true) throws -> Workspace {
+    try Workspace.open(URL(fileURLWithPath: workspace), decodingRubric: decodingRubric)
   }
 }
 

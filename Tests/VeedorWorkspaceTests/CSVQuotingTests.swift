@@ -19,6 +19,16 @@ struct CSVQuotingTests {
     }
   }
 
+  @Test("a quote carrying a combining mark is doubled like any quote (one Character, two scalars) and reads back")
+  func quoteWithCombiningMark() throws {
+    // Before CSVWriter, `replacingOccurrences(of: "\"", …)` matched by Character and left `"\u{301}`
+    // single, so the quoted field ended early and read back as other cells.
+    let cells = ["1\"\u{301}", "\"\u{20DD}x,y"]
+    let text = CSV.encode([cells])
+    #expect(text == "\"1\"\"\u{301}\",\"\"\"\u{20DD}x,y\"\r\n")
+    #expect(try CSV.parse(Data(text.utf8), file: "t.csv").map(\.fields) == [cells])
+  }
+
   @Test("a field is quoted only when it holds the separator, a quote, CR or LF")
   func quotedOnlyWhenNeeded() {
     #expect(CSV.encode([["a", "b c", "é", "x;y"]]) == "a,b c,é,x;y\r\n")

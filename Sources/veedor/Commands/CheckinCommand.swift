@@ -48,7 +48,7 @@ struct CheckinCommand: ParsableCommand {
     }
 
     func run() throws {
-      let workspace = try options.open()
+      let workspace = try options.open(decodingRubric: false)
       let follow = followUps.enumerated().map { i, text in
         CheckinRecord.FollowUp(text: text, due: i < followUpDues.count ? followUpDues[i] : nil)
       }

@@ -50,7 +50,7 @@ struct EvidenceCommand: ParsableCommand {
     }
 
     func run() throws {
-      let workspace = try options.open()
+      let workspace = try options.open(decodingRubric: false)
       let draft = EvidenceDraft(
         commitment: commitment, kind: kind ?? (url == nil ? .document : .webpage), title: title,
         date: date.flatMap(PlanDate.init(iso:)), file: file.map { URL(fileURLWithPath: $0) }, url: url)

@@ -123,7 +123,7 @@ struct Note: ParsableCommand {
   @OptionGroup var messages: MessageLanguageOption
 
   func run() throws {
-    try options.open().addNote(text, commitment: commitment, now: Environment.now())
+    try options.open(decodingRubric: false).addNote(text, commitment: commitment, now: Environment.now())
     Output.line("noted", es: "nota registrada")
   }
 }

@@ -103,7 +103,7 @@ struct MilestoneCommand: ParsableCommand {
     }
 
     func run() throws {
-      let workspace = try options.open()
+      let workspace = try options.open(decodingRubric: false)
       let draft = MilestoneDraft(
         milestone: milestone, status: status, progress: progress, date: date, met: met, responsible: responsible,
         evidence: evidence?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? [], note: note)
@@ -154,7 +154,7 @@ struct MilestoneCommand: ParsableCommand {
     @OptionGroup var messages: MessageLanguageOption
 
     func run() throws {
-      let workspace = try options.open()
+      let workspace = try options.open(decodingRubric: false)
       let url = URL(fileURLWithPath: file)
       let data: Data
       do { data = try BoundedRead.contents(of: url, limit: 64 << 20) } catch {
