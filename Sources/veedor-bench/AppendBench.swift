@@ -80,13 +80,7 @@ struct AppendBench {
   ) throws {
     let ledger = big.appendingPathComponent("ledger.jsonl")
     let bytes = (try FileManager.default.attributesOfItem(atPath: ledger.path)[.size] as? Int) ?? 0
-    let hashed = try (0..<5).map { _ in
-      try time {
-        var hasher = SHA256()
-        try Data(contentsOf: ledger).withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        _ = hasher.finalize()
-      }
-    }.sorted()[2]
+    let hashed = try AppendBench.readAndHash(ledger)
     let sha256sum = Self.median(5) { Self.seconds("/usr/bin/sha256sum", [ledger.path]) }
     print("")
     print("| figure | Veedor | reference (same run) | ratio | target |")
@@ -136,6 +130,17 @@ struct AppendBench {
     return dynamic
       ? "Swift runtime and Foundation as shared libraries (plain `swift build -c release`)"
       : "Swift runtime and Foundation linked in (`swift build -c release --static-swift-stdlib`)"
+  }
+
+  /// The median of five reads and SHA-256 of a file in this process: the reference for reads.
+  static func readAndHash(_ file: URL) throws -> Double {
+    try (0..<5).map { _ in
+      try time {
+        var hasher = SHA256()
+        try Data(contentsOf: file).withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        _ = hasher.finalize()
+      }
+    }.sorted()[2]
   }
 
   static func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }

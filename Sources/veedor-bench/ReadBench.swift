@@ -32,13 +32,7 @@ struct ReadBench {
       ["status"], ["log"], ["log", "--json"], ["log", "CLPLN0003"], ["evidence", "list"],
       ["evidence", "list", "--json"], ["evidence", "list", "CLPLN0003"],
     ]
-    let hashed = try (0..<5).map { _ in
-      try time {
-        var hasher = SHA256()
-        try Data(contentsOf: ledger).withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        _ = hasher.finalize()
-      }
-    }.sorted()[2]
+    let hashed = try AppendBench.readAndHash(ledger)
     let binaries = [binary] + (other.map { [$0] } ?? [])
     var cells: [[String]] = commands.map { _ in [] }
     for veedor in binaries {
