@@ -1,3 +1,5 @@
+import Foundation
+
 /// Veedor's canonical JSON (docs/formats.md, "Canonical JSON") written straight to bytes: the same
 /// bytes `JSONEncoder` writes with `.sortedKeys` and `.withoutEscapingSlashes`, without its boxing.
 ///
@@ -16,6 +18,18 @@ public enum CanonicalJSON {
     var writer = CanonicalWriter()
     writer.write(node)
     return writer.bytes
+  }
+}
+
+extension CanonicalJSON {
+  /// `T` decoded from JSON bytes without `JSONDecoder`'s boxing, or nil when the bytes are not JSON or
+  /// hold a value this reader leaves to `JSONDecoder` (see ``TreeDecoder``). Callers that need the
+  /// canonical form still compare ``encode(_:)`` of the result with the bytes.
+  public static func decode<T: Decodable>(_ type: T.Type, from bytes: some ContiguousBytes) -> T? {
+    bytes.withUnsafeBytes { raw in
+      guard let tree = JSONTree.parse(raw.bindMemory(to: UInt8.self)) else { return nil }
+      return try? TreeDecoder.decode(type, from: tree)
+    }
   }
 }
 

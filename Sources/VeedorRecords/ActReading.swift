@@ -1,4 +1,5 @@
 import Foundation
+import VeedorJSON
 import VeedorLedger
 
 /// Ledger lines decoded only to be shown, on every core: no canonical-form re-encoding, no leaf hash
@@ -21,7 +22,7 @@ public enum ActReading {
         let decoder = JSONDecoder()
         var i = worker
         while i < count {
-          target[i] = try? decoder.decode(Act.self, from: lines[i])
+          target[i] = CanonicalJSON.decode(Act.self, from: lines[i]) ?? (try? decoder.decode(Act.self, from: lines[i]))
           i += workers
         }
       }

@@ -44,6 +44,11 @@ enum LineDecoding {
   }
 
   private static func decodeOne(_ line: Data, _ decoder: JSONDecoder, _ encoder: JSONEncoder) -> Decoded {
+    // Read without `JSONDecoder`'s boxing, and taken only when written back canonically it is the
+    // line; anything else goes the long way below, which gives the same verdict and error.
+    if let act = CanonicalJSON.decode(Act.self, from: line), CanonicalJSON.encode(act)?.elementsEqual(line) == true {
+      return .act(act, leaf: RFC6962.leafHash(line).hexString)
+    }
     guard let act = try? decoder.decode(Act.self, from: line) else { return .invalid }
     // One meaning for every reader: no duplicate or unknown keys, no other spacing or escaping. The
     // canonical writer does it without boxing; `JSONEncoder` has the last word when they differ.
