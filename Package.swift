@@ -43,7 +43,7 @@ let package = Package(
       ]),
     // The shape every module's user-facing errors share: message, file, line, field, exit status.
     .target(name: "VeedorErrors"),
-    // Canonical JSON written straight to bytes, for the checks that re-encode what they read.
+    // Canonical JSON written and read straight from bytes, for the checks that re-encode what they read.
     .target(name: "VeedorJSON"),
     // The action plan and its importers (Veedor JSON, simple CSV, OGP's commitments sheet).
     .target(name: "VeedorPlan", dependencies: ["VeedorErrors"]),
