@@ -2,8 +2,8 @@ import Foundation
 
 /// A `Decoder` over a ``JSONTree``, for ``CanonicalJSON/decode(_:from:)``: strings, integers,
 /// booleans, doubles, arrays and objects. Anything else (dates, data, URLs, decimals, floats, a
-/// super-decoder, a number an integer type cannot hold exactly) throws, and the caller falls back
-/// to `JSONDecoder`.
+/// super-decoder, an integer not written as plain digits or out of its type's range: `1.0` and `1E0`
+/// too, which `JSONDecoder` takes) throws, and the caller falls back to `JSONDecoder`.
 struct TreeDecoder: Decoder {
   let value: JSONTree
   var codingPath: [any CodingKey] { [] }

@@ -18,10 +18,6 @@ public struct LedgerState: Sendable, Codable {
   public private(set) var lastLeaf: String?
   /// The time of the last entry applied.
   public private(set) var lastTime: String?
-  /// The right edge of the RFC 6962 tree of the lines replayed (empty for acts applied without their line).
-  public private(set) var frontier = MerkleFrontier()
-  /// The base64 root of the tree ending with each `review.opened` entry, by that draft's size.
-  public private(set) var draftRoots: [Int: String] = [:]
   /// The plan and rubric pinned by the first entry.
   public private(set) var plan: PlanRecord?
   /// Evidence in the order it was added (empty in a compact state: see ``evidenceCount``).
@@ -54,8 +50,7 @@ public struct LedgerState: Sendable, Codable {
   var storedFiles: [Int: EvidenceRecord] = [:]
 
   private enum CodingKeys: String, CodingKey {
-    case count, lastLeaf, lastTime, frontier, draftRoots, plan, evidenceCount, evidencePerCommitment, history
-    case scoreCount, monitors
+    case count, lastLeaf, lastTime, plan, evidenceCount, evidencePerCommitment, history, scoreCount, monitors
     case voices, cycle, scoresByID, scoreTimes, scoredScales, irregularEvidence, irregularIDs, storedFiles
   }
 
@@ -71,8 +66,6 @@ public struct LedgerState: Sendable, Codable {
     count = try c.decode(Int.self, forKey: .count)
     lastLeaf = try c.decodeIfPresent(String.self, forKey: .lastLeaf)
     lastTime = try c.decodeIfPresent(String.self, forKey: .lastTime)
-    frontier = try c.decode(MerkleFrontier.self, forKey: .frontier)
-    draftRoots = try c.decode([Int: String].self, forKey: .draftRoots)
     plan = try c.decodeIfPresent(PlanRecord.self, forKey: .plan)
     evidenceCount = try c.decode(Int.self, forKey: .evidenceCount)
     evidencePerCommitment = try c.decode([String: Int].self, forKey: .evidencePerCommitment)
@@ -147,7 +140,6 @@ public struct LedgerState: Sendable, Codable {
           throw located
         }
         lastLeaf = leaf
-        extendTree(leaf: Data(hex: leaf) ?? Data(), act)
       }
       from = upto
     }
@@ -164,18 +156,8 @@ public struct LedgerState: Sendable, Codable {
       throw RecordsError(.integrity, "cannot encode the entry", es: "no se puede codificar la entrada", field: "type")
     }
     try apply(act)
-    let leaf = RFC6962.leafHash(line)
-    lastLeaf = leaf.hexString
-    extendTree(leaf: leaf, act)
+    lastLeaf = RFC6962.leafHash(line).hexString
     return line
-  }
-
-  /// Adds a replayed line's leaf to the tree's frontier, and notes the root a draft ends with.
-  private mutating func extendTree(leaf: Data, _ act: Act) {
-    // A state restored from a snapshot without the tree, or built from acts alone, has none to extend.
-    guard frontier.size == count - 1 else { return }
-    frontier.append(leaf: leaf)
-    if act.type == .reviewOpened { draftRoots[count] = frontier.root.base64EncodedString() }
   }
 
   /// Applies one more act, refusing one that does not fit the history.

@@ -130,11 +130,14 @@ extension Workspace {
             "indica el punto de control \(text.checkpointSize), que no es un borrador de este registro (borradores: \(state.voices.windows.map { "\($0.draftSize)" }.joined(separator: ", ")))",
           file: file.path, field: text.spanish ? "punto-de-control" : "checkpoint")
       }
-      // The state knows the root each draft ended with; one restored without it reads the ledger.
-      let root =
-        state.draftRoots[window.draftSize]
-        ?? (try? MerkleTree(entries: ((try? readLedger().lines) ?? []).prefix(window.draftSize)).root())?
-        .base64EncodedString()
+      // The draft's root from the ledger's own lines: a snapshot cannot vouch for it.
+      let lines = try readLedger().lines
+      guard lines.count >= window.draftSize else {
+        throw WorkspaceError(
+          .integrity, "is shorter than draft \(window.record.id) (\(window.draftSize) entries)",
+          es: "es más corto que el borrador \(window.record.id) (\(window.draftSize) entradas)", file: ledgerPath)
+      }
+      let root = (try? MerkleTree(entries: lines.prefix(window.draftSize)).root())?.base64EncodedString()
       guard root == text.checkpointRoot else {
         throw WorkspaceError(
           .badInput, "names a root that is not the root of draft \(window.record.id) (another ledger, or a typo)",

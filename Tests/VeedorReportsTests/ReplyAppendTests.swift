@@ -5,10 +5,9 @@ import VeedorRecords
 import VeedorTestSupport
 import VeedorWorkspace
 
-/// Recording a reply checks the root of the draft it names from the state (the tree's frontier, kept
-/// as lines are replayed), not by reading and hashing the ledger again: the same small work at about
-/// 1,000 and 10,000 entries. A reply naming another root is still refused.
-@Suite("A reply's append does not grow with the ledger")
+/// Replies on a grown ledger: the root a reply names is checked against the ledger's own lines, and
+/// answering one says whether a score cites it, from the compact state.
+@Suite("Replies on a grown ledger")
 struct ReplyAppendTests {
   /// The reply fixture's workspace grown by hand with notes to about `size` entries after the draft.
   static func grown(_ f: ReplyFixture, size: Int) throws {
@@ -28,31 +27,7 @@ struct ReplyAppendTests {
     _ = try Workspace.open(root).currentState()
   }
 
-  /// The work of recording one signed reply on a workspace of about `size` entries.
-  static func work(size: Int) throws -> [String: Int] {
-    let f = try ReplyFixture()
-    try grown(f, size: size)
-    let file = try f.reply("reply.txt")
-    let signature = try f.sign(file, with: f.government)
-    let counter = WorkCounter()
-    try WorkCounter.$current.withValue(counter) {
-      _ = try Workspace.open(URL(fileURLWithPath: f.ws)).addReply(
-        file: file, signature: signature, submitter: nil, now: Date(timeIntervalSince1970: 1_700_000_000))
-    }
-    return counter.totals
-  }
-
-  @Test("reply add does the same small work at 1,000 and 10,000 entries")
-  func constant() throws {
-    let small = try Self.work(size: 1_000)
-    let large = try Self.work(size: 10_000)
-    #expect(!small.isEmpty)
-    #expect(small == large, "\(small) became \(large)")
-    #expect(small["full replays"] == nil && small["leaf hashes"] == nil, "\(small)")
-    for (kind, n) in small { #expect(n <= 4, "\(kind) is \(n)") }
-  }
-
-  @Test("a reply naming a root that is not the draft's is refused, from the state's root as before")
+  @Test("on a grown ledger a reply naming a root that is not the draft's is refused; the right root is taken")
   func wrongRoot() throws {
     let f = try ReplyFixture()
     try Self.grown(f, size: 300)
@@ -64,20 +39,6 @@ struct ReplyAppendTests {
     #expect(result.stderr.contains("is not the root of draft"), "\(result.stderr)")
     let right = try f.reply("right.txt")
     #expect(try f.add(right, [f.sign(right, with: f.government).path]).status == 0)
-  }
-
-  @Test("the frontier's root is the tree's root at every size up to 70")
-  func frontier() throws {
-    var frontier = MerkleFrontier()
-    var leaves: [Data] = []
-    #expect(frontier.root == RFC6962.emptyRoot)
-    for n in 1...70 {
-      let entry = Data("entry \(n)".utf8)
-      leaves.append(entry)
-      frontier.append(leaf: RFC6962.leafHash(entry))
-      #expect(frontier.root == (try MerkleTree(entries: leaves).root()), "size \(n)")
-      #expect(frontier.hashes.count == n.nonzeroBitCount)
-    }
   }
 
   @Test("answering a reply about a scale hints at a correction only when no score cites the reply")

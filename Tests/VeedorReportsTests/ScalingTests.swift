@@ -107,6 +107,9 @@ struct ScalingTests {
       }
       // Once per command whatever the length: the replay, the cycle's few list moves, the rubric.
       let once: Set<String> = ["full replays", "cycle entries copied", "rubric decodes"]
+      for (kind, n) in counts where once.contains(kind) {
+        #expect(large[command]?[kind] == n, "\(command): \(kind) went from \(n) to \(large[command]?[kind] ?? 0)")
+      }
       for (kind, n) in counts where !once.contains(kind) {
         let m = large[command]?[kind] ?? 0
         // Linear: ten times the entries, about ten times the work (a little constant work on top).

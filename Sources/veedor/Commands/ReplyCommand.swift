@@ -88,7 +88,6 @@ struct ReplyCommand: ParsableCommand {
           .conflict, "no draft is open for replies: export one with 'veedor report export --draft'",
           es: "no hay un borrador abierto a respuestas: exporte uno con 'veedor report export --draft'")
       }
-      if let root = state.draftRoots[window.draftSize] { return (window.draftSize, root) }
       let lines = try workspace.readLedger().lines.prefix(window.draftSize)
       return (window.draftSize, try MerkleTree(entries: lines).root().base64EncodedString())
     }
