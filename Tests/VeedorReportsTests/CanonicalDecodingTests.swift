@@ -71,7 +71,7 @@ struct CanonicalDecodingTests {
     "a ledger line damaged one byte at a time, 6,000 times (seeded): replay's verdict is JSONDecoder's and JSONEncoder's"
   )
   func damagedLines() throws {
-    var generator = SplitMix(seed: 0x5EED_1ED6_E2)
+    var generator = SeededGenerator(state: 0x5EED_1ED6_E2)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     let alphabet = Array(#"{}[]":,\ 0123456789abcdefnrtu.-+eE"#.utf8) + [0x00, 0x1F, 0x7F, 0xC3, 0xA9, 0xFF]
@@ -98,18 +98,5 @@ struct CanonicalDecodingTests {
       }
     }
     #expect(checked == 6_000)
-  }
-
-  /// A seeded generator (SplitMix64), so a failing damage can be found again.
-  struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
   }
 }
