@@ -60,24 +60,22 @@ public enum BoundedRead {
   }
 }
 
-extension BoundedRead.Failure: CustomStringConvertible {
-  /// The reason in words, for a one-line error.
-  public var description: String {
+extension BoundedRead.Failure: CustomStringConvertible, SpanishDescribable {
+  /// The reason in both languages, each message's two texts side by side.
+  var phrase: Phrase {
     switch self {
-    case .unreadable(let why): return "cannot read the file: \(why)"
-    case .notAFile: return "not a regular file"
-    case .tooLarge(let size, let limit): return "\(size) bytes, more than the limit of \(limit)"
+    case .unreadable(let why):
+      return Phrase("cannot read the file: \(why)", es: "no se puede leer el archivo: \(why.es)")
+    case .notAFile: return Phrase("not a regular file", es: "no es un archivo regular")
+    case .tooLarge(let size, let limit):
+      return Phrase(
+        "\(size) bytes, more than the limit of \(limit)", es: "\(size) bytes, más que el límite de \(limit)")
     }
   }
-}
 
-extension BoundedRead.Failure: SpanishDescribable {
+  /// The reason in words, for a one-line error.
+  public var description: String { phrase.en }
+
   /// The reason in Spanish, for a one-line error.
-  public var spanishDescription: String {
-    switch self {
-    case .unreadable(let why): return "no se puede leer el archivo: \(why.es)"
-    case .notAFile: return "no es un archivo regular"
-    case .tooLarge(let size, let limit): return "\(size) bytes, más que el límite de \(limit)"
-    }
-  }
+  public var spanishDescription: String { phrase.es }
 }
