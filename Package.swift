@@ -58,7 +58,7 @@ let package = Package(
     .target(
       name: "VeedorWorkspace",
       dependencies: [
-        "VeedorErrors", "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorPlan", "VeedorRecords",
+        "VeedorErrors", "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorPlan", "VeedorRecords", "VeedorJSON",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     // The signed report: its format, its derivation from signed inputs, Markdown and HTML in EN/ES.
@@ -93,7 +93,7 @@ let package = Package(
       name: "VeedorVerify",
       dependencies: [
         "VeedorErrors", "VeedorRubric", "VeedorLedger", "VeedorSigning", "VeedorPlan", "VeedorRecords",
-        "VeedorReports", "VeedorTiles", .product(name: "Crypto", package: "swift-crypto"),
+        "VeedorReports", "VeedorTiles", "VeedorJSON", .product(name: "Crypto", package: "swift-crypto"),
       ]),
     // OGP-shaped datasets: export of a verified report, verified import and merge of many.
     .target(

@@ -5,7 +5,7 @@ extension DatasetImporter {
   /// Verifies reports on `workers` threads, results in input order, calling `progress` as each finishes.
   static func verifyAll(
     _ files: [URL], options: ReportVerifier.Options, trust: TrustFile, workers: Int, progress: ((Int, Int) -> Void)?
-  ) -> [(URL, ReportVerification)] {
+  ) -> [(URL, ReportVerification, rows: [[String: String]])] {
     /// How many have finished, counted under a lock so `progress` sees each count once.
     final class Done: @unchecked Sendable {
       let lock = NSLock()
@@ -18,13 +18,15 @@ extension DatasetImporter {
       // Keep only what the merge needs: the verified report and the hash of its bytes, never the bytes.
       result.parsed = result.verified ? result.parsed : nil
       result.files = [:]
+      // A verified report's OGP rows depend on it alone: made here, on the same core, while it is at hand.
+      let rows = result.parsed.map { ReportRows.rows($0, reportSHA256: result.sha256 ?? "") } ?? []
       done.lock.withLock {
         done.count += 1
         callback?(done.count, files.count)
       }
-      return result
+      return (result, rows)
     }
-    return Array(zip(files, results))
+    return zip(files, results).map { ($0, $1.0, rows: $1.1) }
   }
 
   /// The inputs with folders replaced by the `report.json` files they hold (searched recursively, in a

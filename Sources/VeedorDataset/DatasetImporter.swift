@@ -108,7 +108,7 @@ public struct DatasetImporter {
       ?? []
     for (url, sheet) in sheets { addSheet(sheet, from: url) }
     var verified: [VerifiedReport] = []
-    for (url, result) in results {
+    for (url, result, rows) in results {
       guard result.verified, let report = result.parsed, let sha256 = result.sha256,
         let grant = result.grant
       else {
@@ -127,7 +127,7 @@ public struct DatasetImporter {
           ))
         continue
       }
-      verified.append(VerifiedReport(url: url, report: report, sha256: sha256))
+      verified.append(VerifiedReport(url: url, report: report, sha256: sha256, rows: rows))
     }
     merge(verified)
   }
@@ -208,11 +208,7 @@ public struct DatasetImporter {
         }
       }
     }
-    // The rows of each ledger's newest report are made on every core first, then added in ledger order.
-    let mergeable = latest.filter { !conflicted.contains($0.0) && !$0.1.isEmpty }
-    let rows = Dictionary(
-      zip(mergeable.map(\.0), Self.rows(mergeable.compactMap(\.1.last), workers: workers)),
-      uniquingKeysWith: { first, _ in first })
+    // The rows of each ledger's newest report were made while verifying it; they are added in ledger order.
     for (ledger, ordered) in latest {
       if conflicted.contains(ledger) {
         refuse(
@@ -221,7 +217,7 @@ public struct DatasetImporter {
         continue
       }
       guard let newest = ordered.last else { continue }
-      for row in rows[ledger] ?? [] { dataset.add(row) }
+      for row in newest.rows { dataset.add(row) }
       accepted.append(
         Accepted(
           file: newest.url.path, plan: newest.report.plan.id, origin: ledger.origin, monitor: ledger.monitor,

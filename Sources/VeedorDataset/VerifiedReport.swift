@@ -13,5 +13,7 @@ struct VerifiedReport {
   let report: Report
   /// SHA-256 of the exact bytes that were verified.
   let sha256: String
+  /// Its OGP rows (``ReportRows``), made on the core that verified it.
+  let rows: [[String: String]]
   var ledger: Ledger { Ledger(origin: report.checkpoint.origin, monitor: report.monitor.sshFingerprint) }
 }

@@ -12,16 +12,28 @@ public enum CanonicalJSON {
   /// The canonical bytes of `value` (no final newline), or nil when it holds a value left to `JSONEncoder`.
   public static func encode<T: Encodable>(_ value: T) -> [UInt8]? {
     let context = TreeContext()
-    guard let node = try? TreeEncoder.node(for: value, context, topLevel: true), !context.unsupported else {
-      return nil
-    }
-    var writer = CanonicalWriter()
-    writer.write(node)
+    let root = context.add()
+    guard (try? TreeEncoder.encode(value, into: root, context)) != nil, !context.unsupported else { return nil }
+    // A value that encodes nothing is `{}` inside another; at the top `JSONEncoder` throws.
+    guard context.nodes[root].kind != .unset else { return nil }
+    var writer = CanonicalWriter(nodes: context.nodes)
+    writer.write(root)
     return writer.bytes
   }
 }
 
 extension CanonicalJSON {
+  /// Whether `bytes` are exactly the canonical encoding of `value` (false when it holds a value left to
+  /// `JSONEncoder`).
+  public static func encodes<T: Encodable>(_ value: T, as bytes: some ContiguousBytes) -> Bool {
+    guard let encoded = encode(value) else { return false }
+    return bytes.withUnsafeBytes { given in
+      encoded.withUnsafeBytes { mine in
+        given.count == mine.count && (given.isEmpty || memcmp(given.baseAddress!, mine.baseAddress!, given.count) == 0)
+      }
+    }
+  }
+
   /// `T` decoded from JSON bytes without `JSONDecoder`'s boxing, or nil when the bytes are not JSON or
   /// hold a value this reader leaves to `JSONDecoder` (see ``TreeDecoder``). Callers that need the
   /// canonical form still compare ``encode(_:)`` of the result with the bytes.
@@ -33,49 +45,87 @@ extension CanonicalJSON {
   }
 }
 
-/// What one encoding shares: whether it met a value left to `JSONEncoder`.
-final class TreeContext {
-  /// Set when a value this writer does not handle was met.
-  var unsupported = false
-}
-
-/// A JSON value being built.
-enum TreeNode {
-  /// A string, escaped when written.
-  case string(String)
-  /// A number or literal, written as it is.
-  case literal(String)
-  /// An object, filled through a keyed container.
-  case object(ObjectNode)
-  /// An array, filled through an unkeyed container.
-  case array(ArrayNode)
-}
-
-/// An object's members in the order encoded; a key encoded twice keeps its last value.
-final class ObjectNode {
-  /// Keys in the order first encoded.
-  var keys: [String] = []
-  /// Values, parallel to `keys`.
-  var values: [TreeNode] = []
-
-  /// The value of `key`, if encoded.
-  func value(_ key: String) -> TreeNode? {
-    keys.lastIndex(of: key).map { values[$0] }
-  }
-
-  /// Sets `key`, replacing an earlier value of the same key.
-  func set(_ key: String, _ value: TreeNode) {
-    if let at = keys.lastIndex(of: key) {
-      values[at] = value
-    } else {
-      keys.append(key)
-      values.append(value)
+extension CanonicalJSON {
+  /// `T` decoded from the members of a JSON object named in `keys`, the others stepped over unbuilt
+  /// (see ``JSONTree/parse(_:keeping:)``); nil as for ``decode(_:from:)``. For a document that is
+  /// then compared byte for byte with its re-encoding, so what is stepped over is checked there.
+  public static func decode<T: Decodable>(
+    _ type: T.Type, from bytes: some ContiguousBytes, members keys: Set<String>
+  ) -> T? {
+    bytes.withUnsafeBytes { raw in
+      guard let tree = JSONTree.parse(raw.bindMemory(to: UInt8.self), keeping: keys) else { return nil }
+      return try? TreeDecoder.decode(type, from: tree)
     }
   }
 }
 
-/// An array's items in order.
-final class ArrayNode {
-  /// The items.
-  var items: [TreeNode] = []
+/// One encoding's nodes, in one array (no allocation per object or array), and whether it met a
+/// value left to `JSONEncoder`.
+final class TreeContext {
+  /// Set when a value this writer does not handle was met.
+  var unsupported = false
+  /// Every node; containers link their children by index.
+  @exclusivity(unchecked) var nodes: [TreeNode] = []
+
+  init() { nodes.reserveCapacity(256) }
+
+  /// A new node, not yet filled, named `key` when it is an object's member.
+  func add(key: String? = nil) -> Int {
+    nodes.append(TreeNode(key: key))
+    return nodes.count - 1
+  }
+
+  /// Appends `child` to the container `parent`'s children.
+  func link(_ child: Int, to parent: Int) {
+    let last = nodes[parent].last
+    if last < 0 { nodes[parent].first = child } else { nodes[last].next = child }
+    nodes[parent].last = child
+  }
+
+  /// A new child of `parent`, named `key` in an object; `value` fills it.
+  func child(of parent: Int, key: String? = nil, _ kind: TreeNode.Kind = .unset, _ text: String = "") -> Int {
+    nodes.append(TreeNode(kind: kind, text: text, key: key))
+    let index = nodes.count - 1
+    link(index, to: parent)
+    return index
+  }
+
+  /// Makes `node` a container of `kind` unless it is one already; false when it holds another value.
+  func become(_ kind: TreeNode.Kind, _ node: Int) -> Bool {
+    switch nodes[node].kind {
+    case .unset:
+      nodes[node].kind = kind
+      return true
+    case kind: return true
+    default: return false
+    }
+  }
+}
+
+/// A JSON value being built: a string or literal, or an object or array whose children are linked
+/// through `first` and `next` (an object's members carry their `key`).
+struct TreeNode {
+  /// What the node holds.
+  enum Kind: UInt8 {
+    /// Nothing encoded yet (written `{}`).
+    case unset
+    /// A string, escaped when written.
+    case string
+    /// A number or literal, written as it is.
+    case literal
+    /// An object; a key set twice keeps its last value.
+    case object
+    /// An array.
+    case array
+  }
+
+  var kind = Kind.unset
+  /// The string or literal.
+  var text = ""
+  /// The member's name, inside an object.
+  var key: String?
+  /// First and last child of a container, and the next sibling; -1 for none.
+  var first = -1
+  var last = -1
+  var next = -1
 }

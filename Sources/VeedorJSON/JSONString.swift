@@ -10,14 +10,39 @@ public enum JSONString {
     var text = text
     text.withUTF8 { utf8 in
       var run = 0
-      for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
-        run = i + 1
-        escape(byte, to: &bytes)
+      var i = 0
+      while i < utf8.count {
+        // Eight bytes at a time while none of them needs an escape.
+        if i + 8 <= utf8.count,
+          !mayNeedEscape(UnsafeRawBufferPointer(utf8).loadUnaligned(fromByteOffset: i, as: UInt64.self))
+        {
+          i += 8
+          continue
+        }
+        let byte = utf8[i]
+        if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+          run = i + 1
+          escape(byte, to: &bytes)
+        }
+        i += 1
       }
       bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
     }
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Whether any of eight bytes is below 0x20, a `"` or a `\` (exact: no byte is missed).
+  @inline(__always)
+  private static func mayNeedEscape(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let below = (word &- ones &* 0x20) & ~word & highs
+    let quote = word ^ (ones &* 0x22)
+    let backslash = word ^ (ones &* 0x5C)
+    let quotes = (quote &- ones) & ~quote & highs
+    let backslashes = (backslash &- ones) & ~backslash & highs
+    return below | quotes | backslashes != 0
   }
 
   private static func escape(_ byte: UInt8, to bytes: inout [UInt8]) {

@@ -52,7 +52,7 @@ struct JSONTreeParser {
     }
   }
 
-  private mutating func literal(_ word: StaticString, _ value: JSONTree) -> JSONTree? {
+  mutating func literal(_ word: StaticString, _ value: JSONTree) -> JSONTree? {
     let count = word.utf8CodeUnitCount
     guard at + count <= bytes.count else { return nil }
     for i in 0..<count where bytes[at + i] != word.utf8Start[i] { return nil }
@@ -60,7 +60,7 @@ struct JSONTreeParser {
     return value
   }
 
-  private mutating func number() -> JSONTree? {
+  mutating func number() -> JSONTree? {
     let start = at
     if at < bytes.count, bytes[at] == UInt8(ascii: "-") { at += 1 }
     let digits = at
@@ -134,17 +134,21 @@ struct JSONTreeParser {
   }
 
   /// A string starting at its opening quote; runs without escapes are taken whole.
-  private mutating func string() -> String? {
+  mutating func string() -> String? {
     at += 1
     let start = at
+    var high: UInt8 = 0
     while at < bytes.count, bytes[at] != UInt8(ascii: "\""), bytes[at] != UInt8(ascii: "\\") {
       guard bytes[at] >= 0x20 else { return nil }
+      high |= bytes[at]
       at += 1
     }
     guard at < bytes.count else { return nil }
     if bytes[at] == UInt8(ascii: "\"") {
       at += 1
-      return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<at - 1]), as: UTF8.self)
+      let text = UnsafeBufferPointer(rebasing: bytes[start..<at - 1])
+      // ASCII is valid UTF-8 as it stands; anything else is validated.
+      return high < 0x80 ? String(decoding: text, as: UTF8.self) : String(validating: text, as: UTF8.self)
     }
     var utf8 = Array(UnsafeBufferPointer(rebasing: bytes[start..<at]))
     while at < bytes.count {
@@ -155,8 +159,11 @@ struct JSONTreeParser {
       }
       guard byte >= 0x20 else { return nil }
       guard byte == UInt8(ascii: "\\") else {
-        utf8.append(byte)
-        at += 1
+        let run = at
+        while at < bytes.count, bytes[at] >= 0x20, bytes[at] != UInt8(ascii: "\""), bytes[at] != UInt8(ascii: "\\") {
+          at += 1
+        }
+        utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<at]))
         continue
       }
       at += 1

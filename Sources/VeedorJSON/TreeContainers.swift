@@ -1,105 +1,131 @@
-/// The keyed container of a ``TreeEncoder``: members of one object.
+/// The keyed container of a ``TreeEncoder``: members of one object node.
 struct TreeKeyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
-  let object: ObjectNode
   let context: TreeContext
+  let object: Int
   /// Always empty: a value that reads it is left to `JSONEncoder`.
   var codingPath: [any CodingKey] {
     context.unsupported = true
     return []
   }
 
-  init(_ object: ObjectNode, _ context: TreeContext) {
-    self.object = object
+  init(_ context: TreeContext, _ object: Int) {
     self.context = context
+    self.object = object
   }
 
-  mutating func encodeNil(forKey key: Key) throws { object.set(key.stringValue, .literal("null")) }
-  mutating func encode(_ value: String, forKey key: Key) throws { object.set(key.stringValue, .string(value)) }
-  mutating func encode(_ value: Int, forKey key: Key) throws { object.set(key.stringValue, .literal(String(value))) }
+  mutating func encodeNil(forKey key: Key) throws {
+    _ = context.child(of: object, key: key.stringValue, .literal, "null")
+  }
+  mutating func encode(_ value: String, forKey key: Key) throws {
+    _ = context.child(of: object, key: key.stringValue, .string, value)
+  }
+  mutating func encode(_ value: Int, forKey key: Key) throws {
+    _ = context.child(of: object, key: key.stringValue, .literal, String(value))
+  }
   mutating func encode(_ value: Bool, forKey key: Key) throws {
-    object.set(key.stringValue, .literal(value ? "true" : "false"))
+    _ = context.child(of: object, key: key.stringValue, .literal, value ? "true" : "false")
   }
   mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-    object.set(key.stringValue, try TreeEncoder.node(for: value, context))
+    try TreeEncoder.encode(value, into: context.child(of: object, key: key.stringValue), context)
+  }
+  // Absent values write nothing, as `JSONEncoder`; spelled out so no call builds an `Optional` type at run time.
+  mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
+    if let value { try encode(value, forKey: key) }
+  }
+  mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
+    if let value { try encode(value, forKey: key) }
+  }
+  mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
+    if let value { try encode(value, forKey: key) }
+  }
+  mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+    if let value { try encode(value, forKey: key) }
+  }
+
+  /// The last member named `key` (a key set again replaces the value when written).
+  private func member(_ key: String) -> Int? {
+    var found: Int?
+    var at = context.nodes[object].first
+    while at >= 0 {
+      if context.nodes[at].key == key { found = at }
+      at = context.nodes[at].next
+    }
+    return found
+  }
+
+  /// The container node under `key`: like `JSONEncoder`, a key asked for again gives the container it
+  /// holds (another value there is left to `JSONEncoder`, which traps on it).
+  private func nested(_ key: String, _ kind: TreeNode.Kind) -> Int {
+    if let existing = member(key) {
+      if context.nodes[existing].kind == kind { return existing }
+      context.unsupported = true
+    }
+    return context.child(of: object, key: key, kind)
   }
 
   mutating func nestedContainer<NestedKey: CodingKey>(
     keyedBy keyType: NestedKey.Type, forKey key: Key
   ) -> KeyedEncodingContainer<NestedKey> {
-    // Like `JSONEncoder`, a key asked for again gives the object it holds (another value there traps it).
-    switch object.value(key.stringValue) {
-    case .object(let nested)?: return KeyedEncodingContainer(TreeKeyed<NestedKey>(nested, context))
-    case nil: break
-    default: context.unsupported = true
-    }
-    let nested = ObjectNode()
-    object.set(key.stringValue, .object(nested))
-    return KeyedEncodingContainer(TreeKeyed<NestedKey>(nested, context))
+    KeyedEncodingContainer(TreeKeyed<NestedKey>(context, nested(key.stringValue, .object)))
   }
 
   mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-    switch object.value(key.stringValue) {
-    case .array(let nested)?: return TreeUnkeyed(nested, context)
-    case nil: break
-    default: context.unsupported = true
-    }
-    let nested = ArrayNode()
-    object.set(key.stringValue, .array(nested))
-    return TreeUnkeyed(nested, context)
+    TreeUnkeyed(context, nested(key.stringValue, .array))
   }
 
   mutating func superEncoder() -> any Encoder {
     context.unsupported = true
-    return TreeEncoder(context)
+    return TreeEncoder(context, context.add())
   }
 
   mutating func superEncoder(forKey key: Key) -> any Encoder {
     context.unsupported = true
-    return TreeEncoder(context)
+    return TreeEncoder(context, context.add())
   }
 }
 
-/// The unkeyed container of a ``TreeEncoder``: items of one array.
+/// The unkeyed container of a ``TreeEncoder``: items of one array node.
 struct TreeUnkeyed: UnkeyedEncodingContainer {
-  let array: ArrayNode
   let context: TreeContext
+  let array: Int
+  /// Items in the array (through this container or another over the same array).
+  var count: Int {
+    var (n, at) = (0, context.nodes[array].first)
+    while at >= 0 { (n, at) = (n + 1, context.nodes[at].next) }
+    return n
+  }
   /// Always empty: a value that reads it is left to `JSONEncoder`.
   var codingPath: [any CodingKey] {
     context.unsupported = true
     return []
   }
-  var count: Int { array.items.count }
 
-  init(_ array: ArrayNode, _ context: TreeContext) {
-    self.array = array
+  init(_ context: TreeContext, _ array: Int) {
     self.context = context
+    self.array = array
   }
 
-  mutating func encodeNil() throws { array.items.append(.literal("null")) }
-  mutating func encode(_ value: String) throws { array.items.append(.string(value)) }
-  mutating func encode(_ value: Int) throws { array.items.append(.literal(String(value))) }
-  mutating func encode(_ value: Bool) throws { array.items.append(.literal(value ? "true" : "false")) }
-  mutating func encode<T: Encodable>(_ value: T) throws {
-    array.items.append(try TreeEncoder.node(for: value, context))
+  private func item(_ kind: TreeNode.Kind = .unset, _ text: String = "") -> Int {
+    context.child(of: array, kind, text)
   }
+
+  mutating func encodeNil() throws { _ = item(.literal, "null") }
+  mutating func encode(_ value: String) throws { _ = item(.string, value) }
+  mutating func encode(_ value: Int) throws { _ = item(.literal, String(value)) }
+  mutating func encode(_ value: Bool) throws { _ = item(.literal, value ? "true" : "false") }
+  mutating func encode<T: Encodable>(_ value: T) throws { try TreeEncoder.encode(value, into: item(), context) }
 
   mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
     NestedKey
   > {
-    let nested = ObjectNode()
-    array.items.append(.object(nested))
-    return KeyedEncodingContainer(TreeKeyed<NestedKey>(nested, context))
+    KeyedEncodingContainer(TreeKeyed<NestedKey>(context, item(.object)))
   }
 
-  mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-    let nested = ArrayNode()
-    array.items.append(.array(nested))
-    return TreeUnkeyed(nested, context)
-  }
+  mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { TreeUnkeyed(context, item(.array)) }
 
   mutating func superEncoder() -> any Encoder {
     context.unsupported = true
-    return TreeEncoder(context)
+    return TreeEncoder(context, context.add())
   }
 }
 
@@ -114,25 +140,29 @@ struct TreeSingle: SingleValueEncodingContainer {
 
   init(_ encoder: TreeEncoder) { self.encoder = encoder }
 
-  mutating func encodeNil() throws { encoder.root = .literal("null") }
-  mutating func encode(_ value: String) throws { encoder.root = .string(value) }
-  mutating func encode(_ value: Int) throws { encoder.root = .literal(String(value)) }
-  mutating func encode(_ value: Bool) throws { encoder.root = .literal(value ? "true" : "false") }
-  mutating func encode(_ value: Double) throws { encoder.root = TreeEncoder.literal(value, encoder.context) }
+  private func set(_ kind: TreeNode.Kind, _ text: String) {
+    TreeEncoder.set(encoder.slot, kind, text, encoder.context)
+  }
+
+  mutating func encodeNil() throws { set(.literal, "null") }
+  mutating func encode(_ value: String) throws { set(.string, value) }
+  mutating func encode(_ value: Int) throws { set(.literal, String(value)) }
+  mutating func encode(_ value: Bool) throws { set(.literal, value ? "true" : "false") }
+  mutating func encode(_ value: Double) throws { set(.literal, TreeEncoder.literal(value, encoder.context)) }
   mutating func encode(_ value: Float) throws {
     encoder.context.unsupported = true
-    encoder.root = .literal("null")
+    set(.literal, "null")
   }
-  mutating func encode(_ value: Int8) throws { encoder.root = .literal(String(value)) }
-  mutating func encode(_ value: Int16) throws { encoder.root = .literal(String(value)) }
-  mutating func encode(_ value: Int32) throws { encoder.root = .literal(String(value)) }
-  mutating func encode(_ value: Int64) throws { encoder.root = .literal(String(value)) }
-  mutating func encode(_ value: UInt) throws { encoder.root = .literal(String(value)) }
-  mutating func encode(_ value: UInt8) throws { encoder.root = .literal(String(value)) }
-  mutating func encode(_ value: UInt16) throws { encoder.root = .literal(String(value)) }
-  mutating func encode(_ value: UInt32) throws { encoder.root = .literal(String(value)) }
-  mutating func encode(_ value: UInt64) throws { encoder.root = .literal(String(value)) }
+  mutating func encode(_ value: Int8) throws { set(.literal, String(value)) }
+  mutating func encode(_ value: Int16) throws { set(.literal, String(value)) }
+  mutating func encode(_ value: Int32) throws { set(.literal, String(value)) }
+  mutating func encode(_ value: Int64) throws { set(.literal, String(value)) }
+  mutating func encode(_ value: UInt) throws { set(.literal, String(value)) }
+  mutating func encode(_ value: UInt8) throws { set(.literal, String(value)) }
+  mutating func encode(_ value: UInt16) throws { set(.literal, String(value)) }
+  mutating func encode(_ value: UInt32) throws { set(.literal, String(value)) }
+  mutating func encode(_ value: UInt64) throws { set(.literal, String(value)) }
   mutating func encode<T: Encodable>(_ value: T) throws {
-    encoder.root = try TreeEncoder.node(for: value, encoder.context)
+    try TreeEncoder.encode(value, into: encoder.slot, encoder.context)
   }
 }

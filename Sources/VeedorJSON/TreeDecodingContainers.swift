@@ -1,21 +1,37 @@
 /// The keyed container of a ``TreeDecoder``: an object's members, found by key.
 struct TreeKeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
   let members: [(key: String, value: JSONTree)]
+  /// Where each key first occurs, for an object too large to search member by member (a dictionary
+  /// decoded key by key would otherwise cost the square of its size).
+  private let index: [String: Int]?
   var codingPath: [any CodingKey] { [] }
   var allKeys: [Key] { members.compactMap { Key(stringValue: $0.key) } }
 
-  func member(_ key: Key) throws -> JSONTree {
-    let name = key.stringValue
-    guard let found = members.first(where: { $0.key == name }) else {
-      throw TreeDecoder.Unsupported(reason: "no key \(name)")
+  init(members: [(key: String, value: JSONTree)]) {
+    self.members = members
+    guard members.count > 16 else {
+      index = nil
+      return
     }
-    return found.value
+    var index: [String: Int] = [:]
+    index.reserveCapacity(members.count)
+    for (i, member) in members.enumerated() where index[member.key] == nil { index[member.key] = i }
+    self.index = index
   }
 
-  func contains(_ key: Key) -> Bool {
-    let name = key.stringValue
-    return members.contains { $0.key == name }
+  /// The position of the first member named `name`.
+  private func position(_ name: String) -> Int? {
+    if let index { return index[name] }
+    return members.firstIndex { $0.key == name }
   }
+
+  func member(_ key: Key) throws -> JSONTree {
+    let name = key.stringValue
+    guard let at = position(name) else { throw TreeDecoder.Unsupported(reason: "no key \(name)") }
+    return members[at].value
+  }
+
+  func contains(_ key: Key) -> Bool { position(key.stringValue) != nil }
 
   func decodeNil(forKey key: Key) throws -> Bool {
     if case .null = try member(key) { return true }
@@ -28,6 +44,26 @@ struct TreeKeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
   func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try TreeDecoder.double(member(key)) }
   func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
     try TreeDecoder.decode(type, from: member(key))
+  }
+  // A missing key or `null` is nil, as `JSONDecoder`; spelled out so no call builds an `Optional` type at run time.
+  func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+    try present(key).map(TreeDecoder.string)
+  }
+  func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
+    try present(key).map { try TreeDecoder.integer($0, Int.self) }
+  }
+  func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
+    try present(key).map(TreeDecoder.bool)
+  }
+  func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+    try present(key).map { try TreeDecoder.decode(type, from: $0) }
+  }
+
+  /// The member named `key` unless it is missing or `null`.
+  private func present(_ key: Key) -> JSONTree? {
+    guard let at = position(key.stringValue) else { return nil }
+    if case .null = members[at].value { return nil }
+    return members[at].value
   }
 
   func nestedContainer<NestedKey: CodingKey>(

@@ -101,10 +101,17 @@ public struct PlanDate: Codable, Sendable, Hashable, Comparable, CustomStringCon
 
   /// ISO 8601 text with as much precision as is known.
   public var description: String {
-    var text = String(format: "%04d", year)
-    if let month { text += String(format: "-%02d", month) }
-    if let day { text += String(format: "-%02d", day) }
+    var text = Self.padded(year, 4)
+    if let month { text += "-" + Self.padded(month, 2) }
+    if let day { text += "-" + Self.padded(day, 2) }
     return text
+  }
+
+  /// `number` in decimal with leading zeros up to `width` digits, as `%0*d` writes it (a minus sign first).
+  static func padded(_ number: Int, _ width: Int) -> String {
+    let digits = String(number.magnitude)
+    let zeros = String(repeating: "0", count: max(0, width - digits.count - (number < 0 ? 1 : 0)))
+    return (number < 0 ? "-" : "") + zeros + digits
   }
 
   /// Orders by year, then month, then day; unknown parts sort first.

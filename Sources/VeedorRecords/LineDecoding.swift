@@ -46,7 +46,7 @@ enum LineDecoding {
   private static func decodeOne(_ line: Data, _ decoder: JSONDecoder, _ encoder: JSONEncoder) -> Decoded {
     // Read without `JSONDecoder`'s boxing, and taken only when written back canonically it is the
     // line; anything else goes the long way below, which gives the same verdict and error.
-    if let act = CanonicalJSON.decode(Act.self, from: line), CanonicalJSON.encode(act)?.elementsEqual(line) == true {
+    if let act = CanonicalJSON.decode(Act.self, from: line), CanonicalJSON.encodes(act, as: line) {
       return .act(act, leaf: RFC6962.leafHash(line).hexString)
     }
     guard let act = try? decoder.decode(Act.self, from: line) else { return .invalid }

@@ -162,7 +162,10 @@ public enum ReportDerivation {
   /// The exact bytes of `report.json`: sorted keys, no indentation (the Markdown and HTML are for
   /// reading), a final newline. Written by ``CanonicalJSON`` when it can, else by `JSONEncoder`.
   public static func encode(_ report: Report) throws(ReportsError) -> Data {
-    if let bytes = CanonicalJSON.encode(report) { return Data(bytes + [0x0A]) }
+    if var bytes = CanonicalJSON.encode(report) {
+      bytes.append(0x0A)
+      return Data(bytes)
+    }
     return try encodeWithFoundation(report)
   }
 

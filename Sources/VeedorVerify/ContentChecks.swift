@@ -1,5 +1,6 @@
 import Foundation
 import VeedorErrors
+import VeedorJSON
 import VeedorLedger
 import VeedorReports
 
@@ -10,7 +11,11 @@ enum ContentChecks {
   /// decoded: the rest is checked by re-deriving it and comparing bytes, and a report that fails a later
   /// step is decoded in full then (``recheck(_:_:)``), so its verdict names the same step as before.
   static func decode(_ bytes: Data, _ result: inout ReportVerification) -> ReportHead? {
-    guard let head = try? JSONDecoder().decode(ReportHead.self, from: bytes) else {
+    // The canonical reader builds the head's members only; `JSONDecoder` takes what it leaves.
+    guard
+      let head = CanonicalJSON.decode(ReportHead.self, from: bytes, members: ReportHead.members)
+        ?? (try? JSONDecoder().decode(ReportHead.self, from: bytes))
+    else {
       return decodeFull(bytes, &result).map(ReportHead.init)
     }
     guard head.format == Report.formatTag else {

@@ -17,7 +17,9 @@ struct ReportHead: Decodable {
   var progress: Report.ProgressRequest?
 
   /// The keys read from the top level; others are skipped.
-  private enum CodingKeys: String, CodingKey { case format, generated, inputs, form, progress }
+  private enum CodingKeys: String, CodingKey, CaseIterable { case format, generated, inputs, form, progress }
+  /// The top-level members the head is decoded from.
+  static let members = Set(CodingKeys.allCases.map(\.stringValue))
   /// The keys read from `form` and `progress`; others are skipped.
   private enum RequestKeys: String, CodingKey { case id, commitment, label, from, to }
 

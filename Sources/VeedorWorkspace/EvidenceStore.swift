@@ -1,8 +1,15 @@
 import Crypto
 import Foundation
+import VeedorErrors
 import VeedorLedger
 import VeedorPlan
 import VeedorRecords
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The `objects/` folder: evidence files stored by SHA-256, copied while hashing.
 public struct EvidenceStore: Sendable {
@@ -46,41 +53,65 @@ public struct EvidenceStore: Sendable {
     }
     do {
       try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-      removeStaleIncoming()
-      let temp = root.appendingPathComponent(".incoming-\(getpid())-\(UUID().uuidString)")
-      guard FileManager.default.createFile(atPath: temp.path, contents: nil) else {
-        throw WorkspaceError(
-          .io, "cannot create a file in \(root.path)", es: "no se puede crear un archivo en \(root.path)")
-      }
-      defer { try? FileManager.default.removeItem(at: temp) }
-      let input = try FileHandle(forReadingFrom: source)
-      defer { try? input.close() }
-      let output = try FileHandle(forWritingTo: temp)
-      var hasher = SHA256()
-      var size: Int64 = 0
-      while let chunk = try input.read(upToCount: 4 << 20), !chunk.isEmpty {
-        hasher.update(data: chunk)
-        try output.write(contentsOf: chunk)
-        size += Int64(chunk.count)
-      }
-      try output.synchronize()
-      try output.close()
-      let sha = Data(hasher.finalize()).hexString
-      let target = path(for: sha)
-      try FileManager.default.createDirectory(
-        at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-      if !FileManager.default.fileExists(atPath: target.path) {
-        try FileManager.default.moveItem(at: temp, to: target)
-        POSIXFile.syncDirectory(of: target)
-      }
-      return (sha, size)
-    } catch let error as WorkspaceError {
-      throw error
     } catch {
-      throw WorkspaceError(
-        .io, "cannot store evidence: \(error.localizedDescription)",
-        es: "no se puede guardar la evidencia: \(error.localizedDescription)", file: file)
+      throw failure(SystemError.phrase(error), file)
     }
+    removeStaleIncoming()
+    let temp = root.appendingPathComponent(".incoming-\(getpid())-\(UUID().uuidString)")
+    defer { unlink(temp.path) }
+    let (sha, size) = try copyHashing(from: file, to: temp.path)
+    let target = path(for: sha)
+    let folder = target.deletingLastPathComponent().path
+    if mkdir(folder, 0o755) != 0 && errno != EEXIST {
+      throw failure(SystemError.phrase(errno), file)
+    }
+    if access(target.path, F_OK) != 0 {
+      guard rename(temp.path, target.path) == 0 else { throw failure(SystemError.phrase(errno), file) }
+      POSIXFile.syncDirectory(of: target)
+    }
+    return (sha, size)
+  }
+
+  /// Copies `source` to the new file `temp` (never through an existing name or a symlink) in 4 MiB
+  /// chunks while hashing it, and flushes the copy to stable storage.
+  private func copyHashing(from source: String, to temp: String) throws(WorkspaceError) -> (String, Int64) {
+    let input = open(source, O_RDONLY)
+    guard input >= 0 else { throw failure(SystemError.phrase(errno), source) }
+    defer { close(input) }
+    let output = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o644)
+    guard output >= 0 else {
+      throw WorkspaceError(
+        .io, "cannot create a file in \(root.path)", es: "no se puede crear un archivo en \(root.path)")
+    }
+    defer { close(output) }
+    var hasher = SHA256()
+    var size: Int64 = 0
+    // A small file needs no 4 MiB buffer (zeroing it would cost more than the copy).
+    var info = stat()
+    let expected = fstat(input, &info) == 0 ? Int(info.st_size) : 4 << 20
+    var buffer = [UInt8](repeating: 0, count: min(4 << 20, max(4096, expected)))
+    while true {
+      let n = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+      if n < 0 && errno == EINTR { continue }
+      guard n >= 0 else { throw failure(SystemError.phrase(errno), source) }
+      if n == 0 { break }
+      let chunk = Data(buffer[0..<n])
+      hasher.update(data: chunk)
+      do throws(LedgerError) { try POSIXFile.writeAll(output, chunk, path: temp) } catch {
+        throw WorkspaceError(.io, error.description, es: spanishText(error))
+      }
+      size += Int64(n)
+    }
+    do throws(LedgerError) { try POSIXFile.sync(output, path: temp) } catch {
+      throw WorkspaceError(.io, error.description, es: spanishText(error))
+    }
+    return (Data(hasher.finalize()).hexString, size)
+  }
+
+  /// The error of a copy that failed, naming the file being stored.
+  private func failure(_ reason: Phrase, _ file: String) -> WorkspaceError {
+    WorkspaceError(
+      .io, "cannot store evidence: \(reason.en)", es: "no se puede guardar la evidencia: \(reason.es)", file: file)
   }
 
   /// SHA-256 (hex) of a file, mapped into memory rather than read, so size costs no RAM.

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import VeedorJSON
 import VeedorLedger
 import VeedorRecords
 
@@ -24,7 +25,8 @@ public struct LedgerSnapshot: Sendable {
 
   /// The file's bytes: a header line `veedor-ledger-state/1 SIZE COUNT SHA256` then the state as JSON.
   public func encoded() throws -> Data {
-    let body = try JSONEncoder().encode(state)
+    // The canonical writer when it can (the bytes of a sorted-key `JSONEncoder`), else `JSONEncoder`.
+    let body = try CanonicalJSON.encode(state).map { Data($0) } ?? JSONEncoder().encode(state)
     let digest = Data(SHA256.hash(data: body)).hexString
     return Data("\(Self.format) \(size) \(state.count) \(digest)\n".utf8) + body
   }
@@ -39,7 +41,8 @@ public struct LedgerSnapshot: Sendable {
     let body = data[(newline + 1)...]
     guard header.count == 4, header[0] == format, let size = Int(header[1]), size > 0, let count = Int(header[2]),
       Data(SHA256.hash(data: body)).hexString == header[3],
-      let state = try? JSONDecoder().decode(LedgerState.self, from: body), state.count == count, count > 0
+      let state = CanonicalJSON.decode(LedgerState.self, from: body)
+        ?? (try? JSONDecoder().decode(LedgerState.self, from: body)), state.count == count, count > 0
     else { return nil }
     return LedgerSnapshot(size: size, state: state)
   }

@@ -39,11 +39,13 @@ enum Bench {
       let root = URL(fileURLWithPath: args[2])
       let trust = ImportBench.generate(Int(args[1]) ?? 500, in: root).1
       print("reports in \(root.appendingPathComponent("reports").path), trust file \(trust.path)")
+    case "json" where args.count > 1:
+      try JSONBench(report: URL(fileURLWithPath: args[1])).run()
     case "import-memory":
       try MemoryBench(reports: args.count > 1 ? Int(args[1]) ?? 50 : 50).run()
     default:
       print(
-        "usage: veedor-bench ledger [ENTRIES] | tiles [ENTRIES] | scaling [MAX] | appends [LARGE] | reads [LARGE] [OTHER-VEEDOR] | import [REPORTS] | import-generate REPORTS DIR | import-memory [REPORTS] | suite\n"
+        "usage: veedor-bench ledger [ENTRIES] | tiles [ENTRIES] | scaling [MAX] | appends [LARGE] | reads [LARGE] [OTHER-VEEDOR] | import [REPORTS] | import-generate REPORTS DIR | import-memory [REPORTS] | json REPORT | suite\n"
       )
       print("suite:  evidence hashing, Ed25519, ledgers of 10^4..10^6 entries, export of 6,000 commitments,")
       print("        cold start, and the import of 500 reports, each beside a reference measured in the same run.")
@@ -56,6 +58,8 @@ enum Bench {
       print("        read + SHA-256 of the ledger; with OTHER-VEEDOR, the same commands with that binary too.")
       print("tiles:  publishes ENTRIES (default 1,000,000) as tlog-tiles, then 1,000 more (incremental), and")
       print("        checks 1,000 inclusion proofs from the tiles, beside SHA-256 and reads of the same bytes.")
+      print("json:   encodes REPORT (a report.json) with the canonical writer and replays its ledger lines,")
+      print("        beside JSONEncoder and JSONDecoder doing the same in the same run.")
       print("import: generates REPORTS signed reports of 20 commitments (default 500) and times the import")
       print("        beside checking their signatures alone (SSHSIG alone, and every signature beside each report).")
       print("import-generate REPORTS DIR: writes the import benchmark's signed reports and trust file under")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import VeedorPlan
 
@@ -17,6 +18,25 @@ struct PlanDateTests {
     // Beyond the calendar: no date, and no overflow.
     #expect(PlanDate(iso: "2024-05-10")?.adding(months: .max) == nil)
     #expect(PlanDate(iso: "2024-05")?.adding(months: 12 * 400) == nil)
+  }
+
+  @Test("the ISO text pads as printf's %04d and %02d do, at the ends of every part a date can hold")
+  func isoTextPadding() {
+    var checked = 0
+    for year in [1900, 1999, 2000, 2024, 2200] {
+      for month in [nil, 1, 9, 10, 12] as [Int?] {
+        for day in (month == nil ? [nil] : [nil, 1, 9, 10, 28]) as [Int?] {
+          guard let date = PlanDate(year: year, month: month, day: day) else { continue }
+          var printf = String(format: "%04d", year)
+          if let month { printf += String(format: "-%02d", month) }
+          if let day { printf += String(format: "-%02d", day) }
+          #expect(date.description == printf)
+          #expect(PlanDate(iso: date.description) == date)
+          checked += 1
+        }
+      }
+    }
+    #expect(checked == 5 * (1 + 4 * 5))
   }
 
   @Test("a deadline known only to the month or year lasts until its end")
