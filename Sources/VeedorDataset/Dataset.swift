@@ -17,8 +17,23 @@ public struct Dataset: Sendable {
 
   /// Adds a row; a later row for the same commitment by the same monitor (or from OGP's sheet, which
   /// has no `x_monitor`) replaces the earlier one. Two monitors of one commitment give two rows.
-  public mutating func add(_ row: [String: String]) {
-    let new = row.keys.filter { !known.contains($0) }.sorted()
+  public mutating func add(_ row: [String: String]) { add(row, new: nil) }
+
+  /// Adds rows whose columns, together, are `columns` (worked out beforehand, so that adding many rows
+  /// does not look up every column of every row again).
+  mutating func add(_ rows: [[String: String]], columns: Set<String>) {
+    // Only the columns not yet known can be new in a row: usually none, so no row is searched.
+    var unknown = columns.subtracting(known)
+    for row in rows {
+      let new = unknown.filter { row[$0] != nil }
+      unknown.subtract(new)
+      add(row, new: new.sorted())
+    }
+  }
+
+  /// Adds a row whose columns not known before are `new` (sorted), or are found when nil.
+  private mutating func add(_ row: [String: String], new: [String]?) {
+    let new = new ?? row.keys.filter { !known.contains($0) }.sorted()
     if !new.isEmpty {
       known.formUnion(new)
       headers += new

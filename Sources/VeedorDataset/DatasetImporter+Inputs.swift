@@ -5,7 +5,7 @@ extension DatasetImporter {
   /// Verifies reports on `workers` threads, results in input order, calling `progress` as each finishes.
   static func verifyAll(
     _ files: [URL], options: ReportVerifier.Options, trust: TrustFile, workers: Int, progress: ((Int, Int) -> Void)?
-  ) -> [(URL, ReportVerification, rows: [[String: String]])] {
+  ) -> [(URL, ReportVerification, rows: (rows: [[String: String]], columns: Set<String>))] {
     /// How many have finished, counted under a lock so `progress` sees each count once.
     final class Done: @unchecked Sendable {
       let lock = NSLock()
@@ -20,11 +20,12 @@ extension DatasetImporter {
       result.files = [:]
       // A verified report's OGP rows depend on it alone: made here, on the same core, while it is at hand.
       let rows = result.parsed.map { ReportRows.rows($0, reportSHA256: result.sha256 ?? "") } ?? []
+      let columns = rows.reduce(into: Set<String>()) { $0.formUnion($1.keys) }
       done.lock.withLock {
         done.count += 1
         callback?(done.count, files.count)
       }
-      return (result, rows)
+      return (result, (rows, columns))
     }
     return zip(files, results).map { ($0, $1.0, rows: $1.1) }
   }

@@ -127,7 +127,7 @@ public struct DatasetImporter {
           ))
         continue
       }
-      verified.append(VerifiedReport(url: url, report: report, sha256: sha256, rows: rows))
+      verified.append(VerifiedReport(url: url, report: report, sha256: sha256, rows: rows.rows, columns: rows.columns))
     }
     merge(verified)
   }
@@ -217,7 +217,7 @@ public struct DatasetImporter {
         continue
       }
       guard let newest = ordered.last else { continue }
-      for row in newest.rows { dataset.add(row) }
+      dataset.add(newest.rows, columns: newest.columns)
       accepted.append(
         Accepted(
           file: newest.url.path, plan: newest.report.plan.id, origin: ledger.origin, monitor: ledger.monitor,

@@ -15,5 +15,7 @@ struct VerifiedReport {
   let sha256: String
   /// Its OGP rows (``ReportRows``), made on the core that verified it.
   let rows: [[String: String]]
+  /// Every column of those rows.
+  let columns: Set<String>
   var ledger: Ledger { Ledger(origin: report.checkpoint.origin, monitor: report.monitor.sshFingerprint) }
 }

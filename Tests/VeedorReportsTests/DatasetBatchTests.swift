@@ -1,0 +1,34 @@
+import Testing
+import VeedorPlan
+
+@testable import VeedorDataset
+
+/// Adding a report's rows as one batch, with their columns worked out beforehand, gives the dataset
+/// that adding them one by one gives: the same rows and the same column order.
+@Suite("dataset batches")
+struct DatasetBatchTests {
+  static func row(_ id: String, _ extras: [String]) -> [String: String] {
+    var row = [OGPColumns.id: id, "x_monitor": "SHA256:k"]
+    for column in extras { row[column] = id }
+    return row
+  }
+
+  @Test("columns new in a later row of a batch come after the earlier rows' columns, as row by row")
+  func columnOrder() {
+    let batches: [[[String: String]]] = [
+      [Self.row("A1", ["x_c", "x_a"]), Self.row("A2", ["x_b", "x_a"]), Self.row("A3", ["x_0"])],
+      [Self.row("B1", ["x_a"]), Self.row("A2", ["x_z", "x_b"])],
+      [Self.row("C1", [])],
+    ]
+    var oneByOne = Dataset()
+    var batched = Dataset()
+    for batch in batches {
+      for row in batch { oneByOne.add(row) }
+      batched.add(batch, columns: batch.reduce(into: Set<String>()) { $0.formUnion($1.keys) })
+      #expect(batched.headers == oneByOne.headers)
+      #expect(batched.rows == oneByOne.rows)
+    }
+    #expect(batched.headers.suffix(6) == ["x_a", "x_c", "x_monitor", "x_b", "x_0", "x_z"])
+    #expect(batched.rows.count == 5)
+  }
+}
