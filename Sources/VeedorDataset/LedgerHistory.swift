@@ -7,7 +7,8 @@ enum LedgerHistory {
   /// The first contradiction among one ledger's reports, smallest tree first: two heads of one size
   /// with different roots, or an older report whose entries are not the start of the newest's.
   static func equivocation(_ reports: [Report]) -> (en: String, es: String)? {
-    guard let newest = reports.last else { return nil }
+    // One report alone contradicts nothing (and its lines need not be copied out).
+    guard let newest = reports.last, reports.count > 1 else { return nil }
     let lines = newest.inputs.ledgerLines
     for old in reports.dropLast() {
       let size = old.checkpoint.size

@@ -27,6 +27,25 @@ public struct PlanDate: Codable, Sendable, Hashable, Comparable, CustomStringCon
 
   /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
   public init?(iso text: String) {
+    // `YYYY`, `YYYY-MM` or `YYYY-MM-DD` in ASCII digits, read as it stands; anything else the long way.
+    var digits: [Int] = []
+    var fast = [4, 7, 10].contains(text.utf8.count)
+    for (i, byte) in text.utf8.enumerated() where fast {
+      if i == 4 || i == 7 {
+        fast = byte == UInt8(ascii: "-")
+      } else if (0x30...0x39).contains(byte) {
+        digits.append(Int(byte - 0x30))
+      } else {
+        fast = false
+      }
+    }
+    if fast {
+      let number = { (range: Range<Int>) in range.reduce(0) { $0 * 10 + digits[$1] } }
+      self.init(
+        year: number(0..<4), month: digits.count > 4 ? number(4..<6) : nil,
+        day: digits.count > 6 ? number(6..<8) : nil)
+      return
+    }
     let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
     guard (1...3).contains(parts.count), parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
       parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import VeedorErrors
+import VeedorJSON
 import VeedorLedger
 import VeedorPlan
 import VeedorRecords
@@ -149,9 +150,16 @@ public struct Workspace: Sendable {
       return false
     }
     defer { try? handle.close() }
-    guard let head = try? handle.read(upToCount: LedgerFile.maxLineBytes + 1), let end = head.firstIndex(of: 0x0A),
-      let first = try? JSONDecoder().decode(Act.self, from: head[..<end]), first.seq == 0,
-      first.type == .planImported, first.plan?.rubricSHA256 == Data(SHA256.hash(data: data)).hexString
+    // The first line is short: a small read usually holds it, else up to the longest line allowed.
+    var head = (try? handle.read(upToCount: 4096)) ?? Data()
+    if head.count == 4096, !head.contains(0x0A) {
+      head += (try? handle.read(upToCount: LedgerFile.maxLineBytes + 1 - head.count)) ?? Data()
+    }
+    guard let end = head.firstIndex(of: 0x0A) else { return false }
+    let line = head[..<end]
+    guard let first = CanonicalJSON.decode(Act.self, from: line) ?? (try? JSONDecoder().decode(Act.self, from: line)),
+      first.seq == 0, first.type == .planImported,
+      first.plan?.rubricSHA256 == Data(SHA256.hash(data: data)).hexString
     else { return false }
     return true
   }

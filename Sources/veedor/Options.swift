@@ -22,7 +22,8 @@ extension Language: ExpressibleByArgument {}
 enum Environment {
   /// The current time, or `SOURCE_DATE_EPOCH` when set (for reproducible output).
   static func now() -> Date {
-    if let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(text) {
+    // One variable read, not the whole environment copied into a dictionary.
+    if let value = getenv("SOURCE_DATE_EPOCH"), let seconds = Double(String(cString: value)) {
       return Date(timeIntervalSince1970: seconds)
     }
     return Date()

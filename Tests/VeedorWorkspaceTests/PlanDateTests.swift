@@ -39,6 +39,19 @@ struct PlanDateTests {
     #expect(checked == 5 * (1 + 4 * 5))
   }
 
+  @Test("ISO text: ASCII digits only, the parts' lengths fixed, surrounding spaces ignored, impossible dates refused")
+  func isoParsing() {
+    let cases: [(String, PlanDate?)] = [
+      ("2024", PlanDate(year: 2024)), ("2024-05", PlanDate(year: 2024, month: 5)),
+      ("2024-02-29", PlanDate(year: 2024, month: 2, day: 29)),
+      (" 2024-05-10 ", PlanDate(year: 2024, month: 5, day: 10)),
+      ("2023-02-29", nil), ("2024-13", nil), ("2024-00", nil), ("1899", nil), ("2024-5-10", nil), ("2024-0a", nil),
+      ("2024/05/10", nil), ("12345", nil), ("２０２４", nil), ("2024-05-1０", nil), ("2024--5", nil), ("", nil),
+      ("-2024", nil), ("2024-05-", nil), ("٢٠٢٤", nil),
+    ]
+    for (text, expected) in cases { #expect(PlanDate(iso: text) == expected, "\(text)") }
+  }
+
   @Test("a deadline known only to the month or year lasts until its end")
   func deadlinePassed() {
     let cases: [(String, String, Bool)] = [
