@@ -6,7 +6,7 @@ import VeedorReports
 import VeedorVerify
 
 /// `veedor import`: verifies many monitors' reports and merges the accepted ones with OGP sheets.
-public struct DatasetImporter {
+public struct DatasetImporter: Sendable {
   /// A file that was not merged, and why.
   public struct Refusal: Codable, Sendable {
     /// The file.
@@ -255,7 +255,26 @@ public struct DatasetImporter {
   }
 
   private func writeFiles(to folder: URL) throws {
-    try dataset.write(to: folder)
+    // The dataset files and the summary and log are independent: each side runs on its own core
+    // (the dataset's side spreads over the others as they come free).
+    /// The first error of either side, thrown as it was.
+    final class Failure: @unchecked Sendable {
+      let lock = NSLock()
+      var error: (any Error)?
+    }
+    let failure = Failure()
+    _ = ParallelMap.map(2, workers: workers) { side in
+      do {
+        if side == 0 { try dataset.write(to: folder) } else { try writeSummaryAndLog(to: folder) }
+      } catch {
+        failure.lock.withLock { failure.error = failure.error ?? error }
+      }
+    }
+    if let error = failure.error { throw error }
+  }
+
+  /// Writes `summary.json`, `summary.md` and `import-log.json`.
+  private func writeSummaryAndLog(to folder: URL) throws {
     let summary = Summary(dataset, workers: workers)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
