@@ -81,6 +81,7 @@ public enum SystemError {
     EPERM: "operación no permitida",
     ENOSPC: "no queda espacio en el disco",
     EDQUOT: "se superó la cuota de disco",
+    EFBIG: "el archivo es demasiado grande",
     EEXIST: "el archivo ya existe",
     ELOOP: "demasiados niveles de enlaces simbólicos",
     EISDIR: "es una carpeta",

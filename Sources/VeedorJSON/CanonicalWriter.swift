@@ -8,9 +8,9 @@ struct CanonicalWriter {
   /// The bytes written so far.
   private(set) var bytes: [UInt8] = []
   /// Members of the objects being written, sorted in place (one buffer for every object).
-  private var members: [Int] = []
-  /// The first eight bytes of each key of the object being sorted, as a big-endian number.
-  private var prefixes: [UInt64] = []
+  private var entries: [Entry] = []
+  /// Key comparisons made so far (counted work, for the tests of growth).
+  private(set) var comparisons = 0
 
   init(nodes: [TreeNode]) {
     self.nodes = nodes
@@ -36,48 +36,89 @@ struct CanonicalWriter {
     }
   }
 
-  /// An object: its members sorted by key bytes, and for one key by when it was set, so that the last
-  /// setting of a key is the one written.
+  /// One member to write: the node whose key is written, the node whose value is, and the key's
+  /// first eight bytes (see ``prefix(_:)``).
+  struct Entry {
+    var prefix: UInt64
+    var key: Int
+    var value: Int
+  }
+
+  /// An object, as `JSONEncoder` writes it: a key set again (or a key equal to it as Swift compares
+  /// strings, spelled otherwise) written once, spelled as first set, with the value last set; members
+  /// in the order of their keys' bytes.
   private mutating func object(_ index: Int) {
     bytes.append(UInt8(ascii: "{"))
-    let start = members.count
+    let start = entries.count
+    var ascii = true
     var at = nodes[index].first
     while at >= 0 {
-      members.append(at)
+      let key = nodes[at].key ?? ""
+      if ascii && !key.utf8.allSatisfy({ $0 < 0x80 }) { ascii = false }
+      entries.append(Entry(prefix: Self.prefix(key), key: at, value: at))
       at = nodes[at].next
     }
+    // ASCII keys are equal only when their bytes are (the sort below brings those together); others
+    // may be equal spelled otherwise, and are merged first.
+    if !ascii { mergeEqualKeys(from: start) }
+    sortEntries(from: start)
+    var first = true
+    for n in start..<entries.count {
+      // Of keys with the same bytes, the last set is last in order: it is the one written.
+      if n + 1 < entries.count && nodes[entries[n + 1].key].key == nodes[entries[n].key].key { continue }
+      if !first { bytes.append(UInt8(ascii: ",")) }
+      first = false
+      JSONString.append(nodes[entries[n].key].key ?? "", to: &bytes)
+      bytes.append(UInt8(ascii: ":"))
+      write(entries[n].value)
+    }
+    entries.removeSubrange(start...)
+    bytes.append(UInt8(ascii: "}"))
+  }
+
+  /// Members from `start` on merged by key as Swift compares strings (canonical equivalence), as
+  /// `JSONEncoder`'s own dictionary merges them: the first spelling, the last value, in first order.
+  private mutating func mergeEqualKeys(from start: Int) {
+    var merged: [Entry] = []
+    var seen: [String: Int] = [:]
+    for entry in entries[start...] {
+      let key = nodes[entry.key].key ?? ""
+      if let at = seen[key] {
+        merged[at].value = entry.value
+      } else {
+        seen[key] = merged.count
+        merged.append(entry)
+      }
+    }
+    entries.replaceSubrange(start..., with: merged)
+  }
+
+  /// Sorts the members from `start` on by key bytes, then by when they were set: an insertion sort for
+  /// the few members most objects have, the library's sort for the many a dictionary may have.
+  private mutating func sortEntries(from start: Int) {
     let nodes = self.nodes
-    // Insertion sort (objects have few members), comparing the keys' first eight bytes first.
-    prefixes.removeAll(keepingCapacity: true)
-    for n in start..<members.count { prefixes.append(Self.prefix(nodes[members[n]].key ?? "")) }
-    func precedes(_ x: Int, _ y: Int) -> Bool {
-      let (a, b) = (members[start + x], members[start + y])
-      if prefixes[x] != prefixes[y] { return prefixes[x] < prefixes[y] }
-      switch Self.compare(nodes[a].key ?? "", nodes[b].key ?? "") {
-      case 0: return a < b
+    var compared = 0
+    defer { comparisons += compared }
+    func precedes(_ a: Entry, _ b: Entry) -> Bool {
+      compared += 1
+      if a.prefix != b.prefix { return a.prefix < b.prefix }
+      switch Self.compare(nodes[a.key].key ?? "", nodes[b.key].key ?? "") {
+      case 0: return a.value < b.value
       case let c: return c < 0
       }
     }
-    for n in 1..<max(1, members.count - start) {
-      var m = n
-      while m > 0 && precedes(m, m - 1) {
-        members.swapAt(start + m, start + m - 1)
-        prefixes.swapAt(m, m - 1)
-        m -= 1
+    let count = entries.count - start
+    guard count > 16 else {
+      for n in 1..<max(1, count) {
+        var m = start + n
+        while m > start && precedes(entries[m], entries[m - 1]) {
+          entries.swapAt(m, m - 1)
+          m -= 1
+        }
       }
+      return
     }
-    var first = true
-    for n in start..<members.count {
-      let member = members[n]
-      if n + 1 < members.count && nodes[members[n + 1]].key == nodes[member].key { continue }
-      if !first { bytes.append(UInt8(ascii: ",")) }
-      first = false
-      JSONString.append(nodes[member].key ?? "", to: &bytes)
-      bytes.append(UInt8(ascii: ":"))
-      write(member)
-    }
-    members.removeSubrange(start...)
-    bytes.append(UInt8(ascii: "}"))
+    entries[start...].sort(by: precedes)
   }
 
   /// A key's first eight UTF-8 bytes as a big-endian number (zeros after a shorter key): keys whose

@@ -60,7 +60,8 @@ extension JSONTreeParser {
     }
   }
 
-  /// Steps over a string from its opening quote, an escape's next byte included.
+  /// Steps over a string from its opening quote: escapes are one of `\" \\ \/ \b \f \n \r \t` or
+  /// `\u` and four hex digits, as the reader takes them.
   private mutating func skipString() -> Bool {
     at += 1
     while at < bytes.count {
@@ -68,7 +69,17 @@ extension JSONTreeParser {
       case UInt8(ascii: "\""):
         at += 1
         return true
-      case UInt8(ascii: "\\"): at += 2
+      case UInt8(ascii: "\\"):
+        guard at + 1 < bytes.count else { return false }
+        switch bytes[at + 1] {
+        case UInt8(ascii: "u"):
+          at += 2
+          guard hex4() != nil else { return false }
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+          UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+          at += 2
+        default: return false
+        }
       case 0..<0x20: return false
       default: at += 1
       }

@@ -195,7 +195,7 @@ struct JSONTreeParser {
     return nil
   }
 
-  private mutating func hex4() -> UInt32? {
+  mutating func hex4() -> UInt32? {
     guard at + 4 <= bytes.count else { return nil }
     var value: UInt32 = 0
     for _ in 0..<4 {

@@ -38,14 +38,16 @@ public enum RFC6962 {
 extension Data {
   /// Lowercase hexadecimal digits of the bytes.
   public var hexString: String {
-    let digits = Array("0123456789abcdef".utf8)
-    var out = [UInt8]()
-    out.reserveCapacity(count * 2)
-    for byte in self {
-      out.append(digits[Int(byte >> 4)])
-      out.append(digits[Int(byte & 0x0f)])
+    let digits: StaticString = "0123456789abcdef"
+    return String(unsafeUninitializedCapacity: count * 2) { out in
+      withUnsafeBytes { bytes in
+        for (i, byte) in bytes.enumerated() {
+          out[2 * i] = digits.utf8Start[Int(byte >> 4)]
+          out[2 * i + 1] = digits.utf8Start[Int(byte & 0x0f)]
+        }
+      }
+      return count * 2
     }
-    return String(decoding: out, as: UTF8.self)
   }
 
   /// Bytes from hexadecimal text (either case); nil when the text is not hex.

@@ -18,10 +18,8 @@ enum ContentChecks {
     else {
       return decodeFull(bytes, &result).map(ReportHead.init)
     }
-    guard head.format == Report.formatTag else {
-      wrongFormat(head.format, &result)
-      return nil
-    }
+    // Not this format: the whole file is read as before, so a file that is not JSON at all says so.
+    guard head.format == Report.formatTag else { return decodeFull(bytes, &result).map(ReportHead.init) }
     result.pass(StepName.format, Report.formatTag, es: Report.formatTag)
     return head
   }

@@ -98,14 +98,20 @@ public struct EvidenceStore: Sendable {
       let chunk = Data(buffer[0..<n])
       hasher.update(data: chunk)
       do throws(LedgerError) { try POSIXFile.writeAll(output, chunk, path: temp) } catch {
-        throw WorkspaceError(.io, error.description, es: spanishText(error))
+        throw failure(Self.reason(error), source)
       }
       size += Int64(n)
     }
     do throws(LedgerError) { try POSIXFile.sync(output, path: temp) } catch {
-      throw WorkspaceError(.io, error.description, es: spanishText(error))
+      throw failure(Self.reason(error), source)
     }
     return (Data(hasher.finalize()).hexString, size)
+  }
+
+  /// Why a write or flush of the copy failed, without the temporary file's name.
+  private static func reason(_ error: LedgerError) -> Phrase {
+    if case .io(_, let reason) = error { return reason }
+    return Phrase(error.description, es: error.spanishDescription)
   }
 
   /// The error of a copy that failed, naming the file being stored.

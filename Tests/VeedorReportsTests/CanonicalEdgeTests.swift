@@ -101,6 +101,7 @@ struct CanonicalEdgeTests {
       #"{"a":[1,2,,3],"format":"x"}"#, #"{"a":"open,"format":"x"}"#, #"{"a":{"b":},"format":"x"}"#,
       #"{"format":"x"} tail"#, #"{"a":tru,"format":"x"}"#, #"{"a":[1}],"format":"x"}"#, #"{"a":01,"format":"x"}"#,
       "{\"a\":\"\u{1}\",\"format\":\"x\"}", #"["format","x"]"#, #"{"a":1"format":"x"}"#, "",
+      #"{"a":"\u12","format":"x"}"#, #"{"a":"\x","format":"x"}"#, #"{"a":"\u12G4","format":"x"}"#,
     ] {
       #expect(head(bad) == nil, "\(bad)")
     }

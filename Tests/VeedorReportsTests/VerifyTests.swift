@@ -168,9 +168,28 @@ struct VerifyTests {
     #expect(result.stdout.contains("rollback"))
   }
 
+  @Test("a signed file that is not JSON and names another format is refused as not JSON, read whole")
+  func notJSONOtherFormat() throws {
+    let f = try ReportFixture()
+    let copy = try f.copy()
+    let url = copy.appendingPathComponent("report.json")
+    var text = try String(contentsOf: url, encoding: .utf8)
+    text = text.replacingOccurrences(of: "\"format\":\"veedor-report/2\"", with: "\"format\":\"veedor-report/1\"")
+    text.insert(contentsOf: #""x":"\u12","#, at: text.index(after: text.startIndex))
+    try resign(url, Data(text.utf8), f)
+    let result = try f.verify(url)
+    expectFailure(result, step: "report format")
+    #expect(result.stdout.contains("format: missing"), "\(result.stdout)")
+  }
+
   /// Rewrites a tampered report and re-signs it with the monitor's own key, so only the later steps can catch it.
   func resign(_ url: URL, _ json: [String: Any], _ f: ReportFixture) throws {
-    try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys]).write(to: url)
+    try resign(url, JSONSerialization.data(withJSONObject: json, options: [.sortedKeys]), f)
+  }
+
+  /// Writes `bytes` as the report and signs them again with the monitor's own key.
+  func resign(_ url: URL, _ bytes: Data, _ f: ReportFixture) throws {
+    try bytes.write(to: url)
     for sig in ["report.json.sshsig", "report.json.sig", "report.json.asc"] {
       try? FileManager.default.removeItem(at: url.deletingLastPathComponent().appendingPathComponent(sig))
     }
