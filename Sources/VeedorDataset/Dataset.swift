@@ -114,21 +114,34 @@ public struct Dataset: Sendable {
 
   /// Writes `commitments.csv` and `commitments.json` into a folder.
   public func write(to folder: URL) throws {
+    try write(to: folder, besides: nil)
+  }
+
+  /// Writes the two files, with `other` (work of the caller's, such as a summary) run beside them:
+  /// once every row's cells are worked out (on every core), the files and `other` each take a core
+  /// as one comes free (one level of parallel work, so none of it is held to a single thread).
+  func write(to folder: URL, besides other: (@Sendable () throws -> Void)?) throws {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let cells = cells()
-    // The two files are independent: each is built and written on its own core.
-    let failures = ParallelMap.map(2, workers: ParallelMap.defaultWorkers) { i -> LedgerError? in
-      do throws(LedgerError) {
-        if i == 0 {
+    /// The first error of any task, thrown as it was.
+    final class Failure: @unchecked Sendable {
+      let lock = NSLock()
+      var error: (any Error)?
+    }
+    let failure = Failure()
+    _ = ParallelMap.map(other == nil ? 2 : 3, workers: ParallelMap.defaultWorkers) { i in
+      do {
+        switch i {
+        case 0:
           try POSIXFile.writeAtomically(Data(csvBytes(cells)), to: folder.appendingPathComponent("commitments.csv"))
-        } else {
+        case 1:
           try POSIXFile.writeAtomically(Data(jsonBytes(cells)), to: folder.appendingPathComponent("commitments.json"))
+        default: try other?()
         }
       } catch {
-        return error
+        failure.lock.withLock { failure.error = failure.error ?? error }
       }
-      return nil
     }
-    if let failure = failures.compactMap({ $0 }).first { throw failure }
+    if let error = failure.error { throw error }
   }
 }

@@ -3,9 +3,12 @@ import VeedorVerify
 
 extension DatasetImporter {
   /// Verifies reports on `workers` threads, results in input order, calling `progress` as each finishes.
+  /// A report that verified comes back as what the merge needs of it (``VerifiedReport``), made on the
+  /// same core while it is at hand; the report itself and its bytes are not kept.
   static func verifyAll(
-    _ files: [URL], options: ReportVerifier.Options, trust: TrustFile, workers: Int, progress: ((Int, Int) -> Void)?
-  ) -> [(URL, ReportVerification, rows: (rows: [[String: String]], columns: Set<String>))] {
+    _ files: [URL], options: ReportVerifier.Options, trust: TrustFile, scope: MemberScope, workers: Int,
+    progress: ((Int, Int) -> Void)?
+  ) -> [(URL, ReportVerification, VerifiedReport?)] {
     /// How many have finished, counted under a lock so `progress` sees each count once.
     final class Done: @unchecked Sendable {
       let lock = NSLock()
@@ -15,19 +18,19 @@ extension DatasetImporter {
     nonisolated(unsafe) let callback = progress
     let results = ParallelMap.map(files.count, workers: workers) { i in
       var result = ReportVerifier.verify(files[i], options: options, trust: trust)
-      // Keep only what the merge needs: the verified report and the hash of its bytes, never the bytes.
-      result.parsed = result.verified ? result.parsed : nil
+      var verified: VerifiedReport?
+      if result.verified, let report = result.parsed, let sha256 = result.sha256, let grant = result.grant {
+        verified = VerifiedReport(url: files[i], report: report, sha256: sha256, scope: scope, grant: grant)
+      }
+      result.parsed = nil
       result.files = [:]
-      // A verified report's OGP rows depend on it alone: made here, on the same core, while it is at hand.
-      let rows = result.parsed.map { ReportRows.rows($0, reportSHA256: result.sha256 ?? "") } ?? []
-      let columns = rows.reduce(into: Set<String>()) { $0.formUnion($1.keys) }
       done.lock.withLock {
         done.count += 1
         callback?(done.count, files.count)
       }
-      return (result, (rows, columns))
+      return (result, verified)
     }
-    return zip(files, results).map { ($0, $1.0, rows: $1.1) }
+    return zip(files, results).map { ($0, $1.0, $1.1) }
   }
 
   /// The inputs with folders replaced by the `report.json` files they hold (searched recursively, in a

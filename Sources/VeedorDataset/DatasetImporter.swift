@@ -104,19 +104,18 @@ public struct DatasetImporter: Sendable {
     var options = ReportVerifier.Options(maxBytes: maxBytes, now: now)
     options.renderings = false
     let results =
-      trustFile.map { Self.verifyAll(reports, options: options, trust: $0, workers: self.workers, progress: progress) }
-      ?? []
+      trustFile.map {
+        Self.verifyAll(reports, options: options, trust: $0, scope: scope, workers: self.workers, progress: progress)
+      } ?? []
     for (url, sheet) in sheets { addSheet(sheet, from: url) }
     var verified: [VerifiedReport] = []
-    for (url, result, rows) in results {
-      guard result.verified, let report = result.parsed, let sha256 = result.sha256,
-        let grant = result.grant
-      else {
+    for (url, result, report) in results {
+      guard let report else {
         refused.append(
           Refusal(file: url.path, reason: result.failureReason, reasonES: result.spanishFailureReason))
         continue
       }
-      if let (commitment, member) = scope.outOfScope(report, grant: grant) {
+      if let (commitment, member) = report.outOfScope {
         refused.append(
           Refusal(
             file: url.path,
@@ -127,7 +126,7 @@ public struct DatasetImporter: Sendable {
           ))
         continue
       }
-      verified.append(VerifiedReport(url: url, report: report, sha256: sha256, rows: rows.rows, columns: rows.columns))
+      verified.append(report)
     }
     merge(verified)
   }
@@ -181,8 +180,8 @@ public struct DatasetImporter: Sendable {
     }
     var latest: [(VerifiedReport.Ledger, [VerifiedReport])] = []
     for ledger in ledgers.keys.sorted(by: { ($0.origin, $0.monitor) < ($1.origin, $1.monitor) }) {
-      let ordered = (ledgers[ledger] ?? []).sorted { $0.report.checkpoint.size < $1.report.checkpoint.size }
-      if let problem = LedgerHistory.equivocation(ordered.map(\.report)) {
+      let ordered = (ledgers[ledger] ?? []).sorted { $0.checkpoint.size < $1.checkpoint.size }
+      if let problem = LedgerHistory.equivocation(ordered) {
         refuse(
           ordered, equivocation: "\(ledger.origin) (key \(ledger.monitor)): \(problem.en)",
           es: "\(ledger.origin) (clave \(ledger.monitor)): \(problem.es)")
@@ -194,14 +193,14 @@ public struct DatasetImporter: Sendable {
     var owner: [String: String] = [:]
     var conflicted: Set<VerifiedReport.Ledger> = []
     for (ledger, ordered) in latest {
-      for commitment in ordered.last?.report.commitments ?? [] {
-        let key = ledger.monitor + " " + commitment.id
+      for commitment in ordered.last?.commitments ?? [] {
+        let key = ledger.monitor + " " + commitment
         if let other = owner[key], other != ledger.origin {
           conflicted.formUnion([ledger, VerifiedReport.Ledger(origin: other, monitor: ledger.monitor)])
           equivocations.append(
-            "key \(ledger.monitor) signs two ledgers (\(other), \(ledger.origin)) that both assess \(commitment.id)")
+            "key \(ledger.monitor) signs two ledgers (\(other), \(ledger.origin)) that both assess \(commitment)")
           equivocationsES.append(
-            "la clave \(ledger.monitor) firma dos registros (\(other), \(ledger.origin)) que evalúan ambos \(commitment.id)"
+            "la clave \(ledger.monitor) firma dos registros (\(other), \(ledger.origin)) que evalúan ambos \(commitment)"
           )
         } else {
           owner[key] = ledger.origin
@@ -220,8 +219,8 @@ public struct DatasetImporter: Sendable {
       dataset.add(newest.rows, columns: newest.columns)
       accepted.append(
         Accepted(
-          file: newest.url.path, plan: newest.report.plan.id, origin: ledger.origin, monitor: ledger.monitor,
-          size: newest.report.checkpoint.size))
+          file: newest.url.path, plan: newest.plan, origin: ledger.origin, monitor: ledger.monitor,
+          size: newest.checkpoint.size))
       for older in ordered.dropLast() {
         refused.append(
           Refusal(
@@ -255,27 +254,14 @@ public struct DatasetImporter: Sendable {
   }
 
   private func writeFiles(to folder: URL) throws {
-    // The dataset files and the summary and log are independent: each side runs on its own core
-    // (the dataset's side spreads over the others as they come free).
-    /// The first error of either side, thrown as it was.
-    final class Failure: @unchecked Sendable {
-      let lock = NSLock()
-      var error: (any Error)?
-    }
-    let failure = Failure()
-    _ = ParallelMap.map(2, workers: workers) { side in
-      do {
-        if side == 0 { try dataset.write(to: folder) } else { try writeSummaryAndLog(to: folder) }
-      } catch {
-        failure.lock.withLock { failure.error = failure.error ?? error }
-      }
-    }
-    if let error = failure.error { throw error }
+    // The summary and log are independent of the dataset's two files: written beside them.
+    try dataset.write(to: folder) { try writeSummaryAndLog(to: folder) }
   }
 
   /// Writes `summary.json`, `summary.md` and `import-log.json`.
   private func writeSummaryAndLog(to folder: URL) throws {
-    let summary = Summary(dataset, workers: workers)
+    // One thread: it runs beside the dataset's files, already one task of parallel work.
+    let summary = Summary(dataset, workers: 1)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     struct Log: Encodable {

@@ -6,10 +6,10 @@ import VeedorReports
 enum LedgerHistory {
   /// The first contradiction among one ledger's reports, smallest tree first: two heads of one size
   /// with different roots, or an older report whose entries are not the start of the newest's.
-  static func equivocation(_ reports: [Report]) -> (en: String, es: String)? {
+  static func equivocation(_ reports: [VerifiedReport]) -> (en: String, es: String)? {
     // One report alone contradicts nothing (and its lines need not be copied out).
     guard let newest = reports.last, reports.count > 1 else { return nil }
-    let lines = newest.inputs.ledgerLines
+    let lines = newest.ledgerLines.map { Data($0.utf8) }
     for old in reports.dropLast() {
       let size = old.checkpoint.size
       if size == newest.checkpoint.size {

@@ -1,8 +1,11 @@
 import Foundation
+import VeedorPlan
 import VeedorReports
+import VeedorVerify
 
-/// A report that verified, with the exact bytes that were verified.
-struct VerifiedReport {
+/// What the merge needs of a report that verified, made on the core that verified it (the report
+/// itself is let go there): its identity, its rows, the exact bytes' hash, and its ledger lines.
+struct VerifiedReport: Sendable {
   /// A ledger's identity: its origin and the key that signs its checkpoints.
   struct Ledger: Hashable {
     var origin: String
@@ -10,12 +13,38 @@ struct VerifiedReport {
   }
 
   let url: URL
-  let report: Report
   /// SHA-256 of the exact bytes that were verified.
   let sha256: String
-  /// Its OGP rows (``ReportRows``), made on the core that verified it.
+  /// The report's checkpoint.
+  let checkpoint: Report.CheckpointInfo
+  /// The checkpoint key's OpenSSH fingerprint.
+  let monitor: String
+  /// The plan's id.
+  let plan: String
+  /// The commitments the report assesses, in its order.
+  let commitments: [String]
+  /// The ledger lines the checkpoint covers (as the report carries them).
+  let ledgerLines: [String]
+  /// Its OGP rows (``ReportRows``).
   let rows: [[String: String]]
   /// Every column of those rows.
   let columns: Set<String>
-  var ledger: Ledger { Ledger(origin: report.checkpoint.origin, monitor: report.monitor.sshFingerprint) }
+  /// The first commitment outside what the trust file grants the signing key, with its member.
+  let outOfScope: (commitment: String, member: String)?
+
+  /// The parts of `report`, verified from bytes hashing to `sha256`, that the merge reads.
+  init(url: URL, report: Report, sha256: String, scope: MemberScope, grant: TrustFile.Grant) {
+    self.url = url
+    self.sha256 = sha256
+    checkpoint = report.checkpoint
+    monitor = report.monitor.sshFingerprint
+    plan = report.plan.id
+    commitments = report.commitments.map(\.id)
+    ledgerLines = report.inputs.ledger
+    rows = ReportRows.rows(report, reportSHA256: sha256)
+    columns = rows.reduce(into: Set<String>()) { $0.formUnion($1.keys) }
+    outOfScope = scope.outOfScope(report, grant: grant)
+  }
+
+  var ledger: Ledger { Ledger(origin: checkpoint.origin, monitor: monitor) }
 }
