@@ -123,10 +123,10 @@ public struct Dataset: Sendable {
   func write(to folder: URL, besides other: (@Sendable () throws -> Void)?) throws {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let cells = cells()
-    /// The first error of any task, thrown as it was.
+    /// Each task's error; the first task's that failed is thrown as it was, whichever failed first.
     final class Failure: @unchecked Sendable {
       let lock = NSLock()
-      var error: (any Error)?
+      var errors: [Int: any Error] = [:]
     }
     let failure = Failure()
     _ = ParallelMap.map(other == nil ? 2 : 3, workers: ParallelMap.defaultWorkers) { i in
@@ -139,9 +139,9 @@ public struct Dataset: Sendable {
         default: try other?()
         }
       } catch {
-        failure.lock.withLock { failure.error = failure.error ?? error }
+        failure.lock.withLock { failure.errors[i] = error }
       }
     }
-    if let error = failure.error { throw error }
+    if let first = failure.errors.keys.min(), let error = failure.errors[first] { throw error }
   }
 }
