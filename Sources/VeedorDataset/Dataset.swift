@@ -123,13 +123,9 @@ public struct Dataset: Sendable {
   func write(to folder: URL, besides other: (@Sendable () throws -> Void)?) throws {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let cells = cells()
-    /// Each task's error; the first task's that failed is thrown as it was, whichever failed first.
-    final class Failure: @unchecked Sendable {
-      let lock = NSLock()
-      var errors: [Int: any Error] = [:]
-    }
-    let failure = Failure()
-    _ = ParallelMap.map(other == nil ? 2 : 3, workers: ParallelMap.defaultWorkers) { i in
+    /// A task's error, carried back to be thrown as it was.
+    struct Failed: @unchecked Sendable { let error: any Error }
+    let failures = ParallelMap.map(other == nil ? 2 : 3, workers: ParallelMap.defaultWorkers) { i -> Failed? in
       do {
         switch i {
         case 0:
@@ -138,10 +134,12 @@ public struct Dataset: Sendable {
           try POSIXFile.writeAtomically(Data(jsonBytes(cells)), to: folder.appendingPathComponent("commitments.json"))
         default: try other?()
         }
+        return nil
       } catch {
-        failure.lock.withLock { failure.errors[i] = error }
+        return Failed(error: error)
       }
     }
-    if let first = failure.errors.keys.min(), let error = failure.errors[first] { throw error }
+    // Results come in task order: the first file's error is reported whichever failed first.
+    if let failed = failures.compactMap({ $0 }).first { throw failed.error }
   }
 }

@@ -46,6 +46,12 @@ extension CanonicalJSON {
 }
 
 extension CanonicalJSON {
+  /// `T` read by the canonical reader, or by `JSONDecoder` where that reader declines; nil when neither
+  /// reads it. For files any JSON writer may have written (no canonical form is asked of them).
+  public static func read<T: Decodable>(_ type: T.Type, from data: Data) -> T? {
+    decode(type, from: data) ?? (try? JSONDecoder().decode(type, from: data))
+  }
+
   /// `T` decoded from the members of a JSON object named in `keys`, the others stepped over unbuilt
   /// (see ``JSONTree/parse(_:keeping:)``); nil as for ``decode(_:from:)``. For a document that is
   /// then compared byte for byte with its re-encoding, so what is stepped over is checked there.
@@ -69,9 +75,16 @@ final class TreeContext {
 
   init() { nodes.reserveCapacity(256) }
 
-  /// A new node, not yet filled, named `key` when it is an object's member.
-  func add(key: String? = nil) -> Int {
-    nodes.append(TreeNode(key: key))
+  /// Always empty, for an encoder or container asked for its coding path: a value that reads it is
+  /// left to `JSONEncoder`, which fills it in.
+  var unreadablePath: [any CodingKey] {
+    unsupported = true
+    return []
+  }
+
+  /// A new node, not yet filled, in no container.
+  func add() -> Int {
+    nodes.append(TreeNode())
     return nodes.count - 1
   }
 
@@ -82,7 +95,7 @@ final class TreeContext {
     nodes[parent].last = child
   }
 
-  /// A new child of `parent`, named `key` in an object; `value` fills it.
+  /// A new child of `parent` (named `key` in an object), holding `kind` and `text` or to be filled.
   func child(of parent: Int, key: String? = nil, _ kind: TreeNode.Kind = .unset, _ text: String = "") -> Int {
     nodes.append(TreeNode(kind: kind, text: text, key: key))
     let index = nodes.count - 1

@@ -2,11 +2,7 @@
 struct TreeKeyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
   let context: TreeContext
   let object: Int
-  /// Always empty: a value that reads it is left to `JSONEncoder`.
-  var codingPath: [any CodingKey] {
-    context.unsupported = true
-    return []
-  }
+  var codingPath: [any CodingKey] { context.unreadablePath }
 
   init(_ context: TreeContext, _ object: Int) {
     self.context = context
@@ -94,11 +90,7 @@ struct TreeUnkeyed: UnkeyedEncodingContainer {
     while at >= 0 { (n, at) = (n + 1, context.nodes[at].next) }
     return n
   }
-  /// Always empty: a value that reads it is left to `JSONEncoder`.
-  var codingPath: [any CodingKey] {
-    context.unsupported = true
-    return []
-  }
+  var codingPath: [any CodingKey] { context.unreadablePath }
 
   init(_ context: TreeContext, _ array: Int) {
     self.context = context
@@ -132,11 +124,7 @@ struct TreeUnkeyed: UnkeyedEncodingContainer {
 /// The single-value container of a ``TreeEncoder``.
 struct TreeSingle: SingleValueEncodingContainer {
   let encoder: TreeEncoder
-  /// Always empty: a value that reads it is left to `JSONEncoder`.
-  var codingPath: [any CodingKey] {
-    encoder.context.unsupported = true
-    return []
-  }
+  var codingPath: [any CodingKey] { encoder.context.unreadablePath }
 
   init(_ encoder: TreeEncoder) { self.encoder = encoder }
 

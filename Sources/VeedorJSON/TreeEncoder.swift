@@ -7,11 +7,7 @@ struct TreeEncoder: Encoder {
   /// The node this value fills.
   let slot: Int
 
-  /// Always empty: a value that reads it is left to `JSONEncoder`, which fills it in.
-  var codingPath: [any CodingKey] {
-    context.unsupported = true
-    return []
-  }
+  var codingPath: [any CodingKey] { context.unreadablePath }
   var userInfo: [CodingUserInfoKey: Any] { [:] }
 
   init(_ context: TreeContext, _ slot: Int) {

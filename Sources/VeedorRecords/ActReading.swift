@@ -19,10 +19,9 @@ public enum ActReading {
     out.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let target = buffer
       DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        let decoder = JSONDecoder()
         var i = worker
         while i < count {
-          target[i] = CanonicalJSON.decode(Act.self, from: lines[i]) ?? (try? decoder.decode(Act.self, from: lines[i]))
+          target[i] = CanonicalJSON.read(Act.self, from: lines[i])
           i += workers
         }
       }

@@ -41,8 +41,7 @@ public struct LedgerSnapshot: Sendable {
     let body = data[(newline + 1)...]
     guard header.count == 4, header[0] == format, let size = Int(header[1]), size > 0, let count = Int(header[2]),
       Data(SHA256.hash(data: body)).hexString == header[3],
-      let state = CanonicalJSON.decode(LedgerState.self, from: body)
-        ?? (try? JSONDecoder().decode(LedgerState.self, from: body)), state.count == count, count > 0
+      let state = CanonicalJSON.read(LedgerState.self, from: Data(body)), state.count == count, count > 0
     else { return nil }
     return LedgerSnapshot(size: size, state: state)
   }

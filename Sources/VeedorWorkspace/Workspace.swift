@@ -156,9 +156,7 @@ public struct Workspace: Sendable {
       head += (try? handle.read(upToCount: LedgerFile.maxLineBytes + 1 - head.count)) ?? Data()
     }
     guard let end = head.firstIndex(of: 0x0A) else { return false }
-    let line = head[..<end]
-    guard let first = CanonicalJSON.decode(Act.self, from: line) ?? (try? JSONDecoder().decode(Act.self, from: line)),
-      first.seq == 0, first.type == .planImported,
+    guard let first = CanonicalJSON.read(Act.self, from: head[..<end]), first.seq == 0, first.type == .planImported,
       first.plan?.rubricSHA256 == Data(SHA256.hash(data: data)).hexString
     else { return false }
     return true

@@ -19,9 +19,10 @@ struct JSONBench {
     let canonical = try perRound { _ = try ReportDerivation.encode(decoded) }
     let foundation = try perRound { _ = try ReportDerivation.encodeWithFoundation(decoded) }
     let replay = try perRound { _ = try LedgerState.replay(lines, file: "inputs.ledger") }
-    let decoder = JSONDecoder()
+    let (decoder, encoder) = (JSONDecoder(), JSONEncoder())
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     let foundationLines = try perRound {
-      for line in lines { _ = try JSONEncoder().encode(try decoder.decode(Act.self, from: line)) }
+      for line in lines { _ = try encoder.encode(try decoder.decode(Act.self, from: line)) }
     }
     func ms(_ seconds: Double) -> String { String(format: "%.3f ms", seconds * 1000) }
     print("JSON benchmark: \(report.path), \(bytes.count) bytes, \(lines.count) ledger lines, \(rounds) rounds")
