@@ -14,6 +14,8 @@ public enum ReportRows {
   static let assessmentColumnSet = Set(assessmentColumns)
   /// Every OGP column `ND`: where each row starts.
   static let blankRow = Dictionary(uniqueKeysWithValues: OGPColumns.all.map { ($0, OGPColumns.notDetermined) })
+  /// The columns of ``blankRow``.
+  static let blankColumns = Set(blankRow.keys)
 
   /// The rows of a report whose exact bytes hash to `reportSHA256`.
   public static func rows(_ report: Report, reportSHA256: String) -> [[String: String]] {
@@ -24,18 +26,19 @@ public enum ReportRows {
     let year = OGPDerivedColumns.smallNumber(String(report.generated.prefix(4)))
     let keptByRubric: Set<String> = report.rubric.ogpColumns.contains("_Relevant") ? ["_Relevant"] : []
     let rubricColumns = Set(report.rubric.ogpColumns)
+    let provenance = [
+      ("x_monitor", report.monitor.sshFingerprint), ("x_monitor_name", report.monitor.name),
+      ("x_report_sha256", reportSHA256),
+      ("x_ledger_checkpoint", "\(report.checkpoint.origin) \(report.checkpoint.size) \(report.checkpoint.root)"),
+      ("x_rubric", "\(report.rubric.id) \(report.rubric.version)"),
+    ]
     return report.commitments.map { c in
       var row = blankRow
       var cited: [String] = []
-      row.merge(assessment(c, rubricColumns: rubricColumns, cited: &cited)) { _, new in new }
+      assessment(c, rubricColumns: rubricColumns, cited: &cited, into: &row)
       // Identity and provenance are written after the assessment, so nothing a rubric names can overwrite them.
-      row.merge(identity(c, commitments[c.id], plan: plan)) { _, fixed in fixed }
-      row.merge([
-        "x_monitor": report.monitor.sshFingerprint, "x_monitor_name": report.monitor.name,
-        "x_report_sha256": reportSHA256,
-        "x_ledger_checkpoint": "\(report.checkpoint.origin) \(report.checkpoint.size) \(report.checkpoint.root)",
-        "x_rubric": "\(report.rubric.id) \(report.rubric.version)",
-      ]) { _, fixed in fixed }
+      identity(c, commitments[c.id], plan: plan, into: &row)
+      for (column, value) in provenance { row[column] = value }
       var seen: Set<String> = []
       row["x_evidence"] = cited.filter { seen.insert($0).inserted }.compactMap { evidenceByID[$0] }.map {
         $0.url ?? "sha256:\($0.sha256 ?? "")"
@@ -47,14 +50,30 @@ public enum ReportRows {
     }
   }
 
-  /// The assessment columns of one commitment: each scale's current levels in OGP's words in its OGP
-  /// column (`NR` when the rubric fills the column but nothing is scored yet), 0/1 in the value columns,
-  /// level ids in `x_<scale>` for a scale OGP has no column for, or whose level OGP's sheet has no word for
-  /// (the OGP column is then `ND`). Appends the evidence the current scores cite.
+  /// Every column of rows made by ``rows(_:reportSHA256:)``. Such a row holds every OGP column (it starts
+  /// from ``blankRow`` and no column is taken out) and `x_` columns, so only its `x_` columns are hashed;
+  /// a row whose count says otherwise has every key looked at.
+  static func columns(of rows: [[String: String]]) -> Set<String> {
+    guard !rows.isEmpty else { return [] }
+    var columns = blankColumns
+    for row in rows {
+      var extra = 0
+      for key in row.keys where key.utf8.starts(with: "x_".utf8) {
+        extra += 1
+        columns.insert(key)
+      }
+      if row.count - extra != blankRow.count { columns.formUnion(row.keys) }
+    }
+    return columns
+  }
+
+  /// Writes the assessment columns of one commitment into `row`: each scale's current levels in OGP's
+  /// words in its OGP column (`NR` when the rubric fills the column but nothing is scored yet), 0/1 in the
+  /// value columns, level ids in `x_<scale>` for a scale OGP has no column for, or whose level OGP's sheet
+  /// has no word for (the OGP column is then `ND`). Appends the evidence the current scores cite.
   static func assessment(
-    _ c: Report.CommitmentReport, rubricColumns: Set<String>, cited: inout [String]
-  ) -> [String: String] {
-    var row: [String: String] = [:]
+    _ c: Report.CommitmentReport, rubricColumns: Set<String>, cited: inout [String], into row: inout [String: String]
+  ) {
     for column in assessmentColumns {
       row[column] = rubricColumns.contains(column) ? OGPColumns.notReviewed : OGPColumns.notDetermined
     }
@@ -93,18 +112,19 @@ public enum ReportRows {
       default: row["Verifiable"] = specificity == OGPColumns.notReviewed ? specificity : OGPColumns.notDetermined
       }
     }
-    return row
   }
 
   /// The identity columns of one commitment, in OGP's words: `National Or Local` only as OGP's sheet
   /// writes it (National, Legacy Local, Other; another level is `ND`, kept in `x_national_or_local`), and
   /// `Full Text` `NA`, since a plan's description may be a summary rather than the commitment's own text
   /// (it is kept in `x_description`).
-  static func identity(_ c: Report.CommitmentReport, _ commitment: Commitment?, plan: ActionPlan) -> [String: String] {
+  static func identity(
+    _ c: Report.CommitmentReport, _ commitment: Commitment?, plan: ActionPlan, into row: inout [String: String]
+  ) {
     let na = OGPColumns.notInPlan
     let planNumber = plan.id.reversed().prefix { $0.isNumber }.reversed()
     let level = plan.level.map { OGPVocabulary.ogpSpelling($0, in: "National Or Local") ?? OGPColumns.notDetermined }
-    return [
+    let columns: KeyValuePairs<String, String> = [
       OGPColumns.id: c.id, "Country/Locality": plan.member, "Code": plan.memberCode ?? na, "Action Plan ID": plan.id,
       "Action Plan Number": planNumber.isEmpty ? na : String(Int(String(planNumber)) ?? 0),
       "Commitment Number": commitment?.number ?? na, "National Or Local": level ?? na,
@@ -121,6 +141,7 @@ public enum ReportRows {
       "x_title_es": c.title.es ?? "", "x_national_or_local": plan.level ?? "",
       "x_description": commitment?.description.map { $0.en ?? $0.es ?? "" } ?? "",
     ]
+    for (column, value) in columns { row[column] = value }
   }
 
   /// OGP's date style: `M/D/YYYY`, `Month YYYY`, `YYYY`, or `NA`.

@@ -42,7 +42,7 @@ struct VerifiedReport: Sendable {
     commitments = report.commitments.map(\.id)
     ledgerLines = report.inputs.ledger
     rows = ReportRows.rows(report, reportSHA256: sha256)
-    columns = rows.reduce(into: Set<String>()) { $0.formUnion($1.keys) }
+    columns = ReportRows.columns(of: rows)
     outOfScope = scope.outOfScope(report, grant: grant)
   }
 

@@ -30,28 +30,37 @@ enum LineDecoding {
     out.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let target = buffer
       let start = lines.startIndex
-      DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        let decoder = JSONDecoder()
-        let encoder = Act.lineEncoder()
+      let work = { @Sendable (worker: Int) in
+        var fallback: Fallback?
         var i = worker
         while i < count {
-          target[i] = decodeOne(lines[start + i], decoder, encoder)
+          target[i] = decodeOne(lines[start + i], &fallback)
           i += workers
         }
       }
+      // One core: no dispatch (a report's few lines are decoded on the thread verifying it).
+      if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
     }
     return out
   }
 
-  private static func decodeOne(_ line: Data, _ decoder: JSONDecoder, _ encoder: JSONEncoder) -> Decoded {
+  /// `JSONDecoder` and `JSONEncoder`, made on a thread's first line the canonical reader leaves to them.
+  private struct Fallback {
+    let decoder = JSONDecoder()
+    let encoder = Act.lineEncoder()
+  }
+
+  private static func decodeOne(_ line: Data, _ fallback: inout Fallback?) -> Decoded {
     // Read without `JSONDecoder`'s boxing, and taken only when written back canonically it is the
     // line; anything else goes the long way below, which gives the same verdict and error.
     if let act = CanonicalJSON.decode(Act.self, from: line), CanonicalJSON.encodes(act, as: line) {
       return .act(act, leaf: RFC6962.leafHash(line).hexString)
     }
-    guard let act = try? decoder.decode(Act.self, from: line) else { return .invalid }
+    let coders = fallback ?? Fallback()
+    fallback = coders
+    guard let act = try? coders.decoder.decode(Act.self, from: line) else { return .invalid }
     // One meaning for every reader: no duplicate or unknown keys, no other spacing or escaping.
-    guard (try? act.line(using: encoder)) == line else { return .notCanonical }
+    guard (try? act.line(using: coders.encoder)) == line else { return .notCanonical }
     return .act(act, leaf: RFC6962.leafHash(line).hexString)
   }
 }

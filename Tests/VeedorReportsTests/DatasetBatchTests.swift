@@ -31,4 +31,23 @@ struct DatasetBatchTests {
     #expect(batched.headers.suffix(6) == ["x_a", "x_c", "x_monitor", "x_b", "x_0", "x_z"])
     #expect(batched.rows.count == 5)
   }
+
+  @Test("a report's columns, counted from its x_ columns, are every key of its rows")
+  func reportColumns() {
+    var first = ReportRows.blankRow
+    first["x_monitor"] = "SHA256:k"
+    first["x_indicator_relevant"] = "yes"
+    var second = ReportRows.blankRow
+    second["x_monitor"] = "SHA256:k"
+    second["x_completion"] = "substantial"
+    let union = { (rows: [[String: String]]) in rows.reduce(into: Set<String>()) { $0.formUnion($1.keys) } }
+    #expect(ReportRows.columns(of: [first, second]) == union([first, second]))
+    #expect(ReportRows.columns(of: [first, second]).count == ReportRows.blankRow.count + 3)
+    // A row with a column that is neither OGP's nor an x_ column has every key looked at.
+    var odd = second
+    odd["Extra"] = "1"
+    #expect(ReportRows.columns(of: [first, odd]) == union([first, odd]))
+    #expect(ReportRows.columns(of: [first, odd]).contains("Extra"))
+    #expect(ReportRows.columns(of: []).isEmpty)
+  }
 }

@@ -15,9 +15,32 @@ public enum TestSupport {
   /// The reference notes folder beside the checkout, when present.
   public static let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
 
-  /// A new empty temporary folder.
+  /// The folder every temporary folder of this test process is made in, removed when the process exits
+  /// (a run that crashes leaves it behind, to look at).
+  public static let temporaryRoot: URL = {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("vt-\(getpid())")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    atexit { TestSupport.removeTemporaryRoot() }
+    return url
+  }()
+
+  /// Removes ``temporaryRoot``, first giving back write permission to any folder a test took it from.
+  static func removeTemporaryRoot() {
+    let manager = FileManager.default
+    for case let path as String in manager.enumerator(atPath: temporaryRoot.path) ?? .init() {
+      // A symbolic link is never followed: only a real folder inside the root gets its permission back.
+      let url = temporaryRoot.appendingPathComponent(path)
+      if (try? manager.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType) == .typeDirectory {
+        chmod(url.path, 0o700)
+      }
+    }
+    chmod(temporaryRoot.path, 0o700)
+    try? manager.removeItem(at: temporaryRoot)
+  }
+
+  /// A new empty temporary folder, inside ``temporaryRoot``.
   public static func temporaryFolder(_ label: String = "veedor-test") -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString)")
+    let url = temporaryRoot.appendingPathComponent("\(label)-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
