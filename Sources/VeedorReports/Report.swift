@@ -2,16 +2,20 @@ import VeedorPlan
 import VeedorRecords
 import VeedorRubric
 
-/// `report.json`, format `veedor-report/2`: the signed inputs (checkpoint, plan and rubric bytes, every
+/// `report.json`, format `veedor-report/3`: the signed inputs (checkpoint, plan and rubric bytes, every
 /// ledger line the checkpoint covers) and everything derived from them that a reader is shown.
 ///
 /// Every field but `format`, `generated` and `inputs` is a pure function of `inputs` and the signing
-/// key (``ReportDerivation``); a verifier re-derives them and compares the bytes.
+/// key (``ReportDerivation``); a verifier re-derives them and compares the bytes. In the file, a score
+/// names its scale and levels by id, and each scale's wording is written once (``ScaleWording``);
+/// in memory every score carries its wording.
 public struct Report: Codable, Sendable, Hashable {
   /// The format tag.
-  public static let formatTag = "veedor-report/2"
+  public static let formatTag = "veedor-report/3"
   /// The tag of the first format, which carried only cited entries and cannot be re-derived.
   public static let formatTagV1 = "veedor-report/1"
+  /// The tag of the format before this one, which repeated a level's wording in every score.
+  public static let formatTagV2 = "veedor-report/2"
 
   /// Rubric identity and the SHA-256 of its file.
   public struct RubricInfo: Codable, Sendable, Hashable {
@@ -53,7 +57,8 @@ public struct Report: Codable, Sendable, Hashable {
     public var root: String
   }
 
-  /// One level chosen, with its wording.
+  /// One level chosen, with its wording. Written as its id alone: the wording is the scale's, written
+  /// once in the report's `scales` (``ScaleWording``) and filled in when the report is read.
   public struct LevelInfo: Codable, Sendable, Hashable {
     /// Level id.
     public var id: String
@@ -67,6 +72,31 @@ public struct Report: Codable, Sendable, Hashable {
     public var ogp: String
     /// On a multiple-choice scale, the OGP 0/1 column the level sets.
     public var ogpColumn: String?
+
+    /// A level with its wording.
+    public init(
+      id: String, label: LocalizedText, definition: LocalizedText, confirmed: Bool, ogp: String, ogpColumn: String?
+    ) {
+      self.id = id
+      self.label = label
+      self.definition = definition
+      self.confirmed = confirmed
+      self.ogp = ogp
+      self.ogpColumn = ogpColumn
+    }
+
+    /// Reads the level's id; the wording stays empty until the report fills it in.
+    public init(from decoder: any Decoder) throws {
+      self.init(
+        id: try decoder.singleValueContainer().decode(String.self), label: .init(en: "", es: ""),
+        definition: .init(en: "", es: ""), confirmed: false, ogp: "", ogpColumn: nil)
+    }
+
+    /// Writes the level's id.
+    public func encode(to encoder: any Encoder) throws {
+      var c = encoder.singleValueContainer()
+      try c.encode(id)
+    }
   }
 
   /// One score in a commitment's history.
@@ -102,7 +132,7 @@ public struct Report: Codable, Sendable, Hashable {
     /// Phase of the scale (design, implementation, results).
     public var phase: Phase
     /// Every score on this scale, oldest first; never empty.
-    public private(set) var history: [ScoreEntry]
+    public internal(set) var history: [ScoreEntry]
     /// True when the rubric's rule for the scale no longer holds (a prerequisite was corrected): the
     /// score stays on record but is not counted. Absent otherwise.
     public var notApplicable: Bool?
@@ -125,22 +155,31 @@ public struct Report: Codable, Sendable, Hashable {
     }
 
     private enum CodingKeys: String, CodingKey {
-      case scale, ogpColumn, ogpValueColumns, title, phase, history, notApplicable
+      case scale, history, notApplicable
     }
 
-    /// Decodes a scale score, refusing an empty history.
+    /// Decodes a scale score, refusing an empty history; the scale's wording stays empty until the report
+    /// fills it in (``Report/ScaleWording``).
     public init(from decoder: any Decoder) throws {
       let c = try decoder.container(keyedBy: CodingKeys.self)
       scale = try c.decode(String.self, forKey: .scale)
-      ogpColumn = try c.decodeIfPresent(String.self, forKey: .ogpColumn)
-      ogpValueColumns = try c.decode([String].self, forKey: .ogpValueColumns)
-      title = try c.decode(LocalizedText.self, forKey: .title)
-      phase = try c.decode(Phase.self, forKey: .phase)
+      ogpColumn = nil
+      ogpValueColumns = []
+      title = LocalizedText(en: "", es: "")
+      phase = .design
       history = try c.decode([ScoreEntry].self, forKey: .history)
       notApplicable = try c.decodeIfPresent(Bool.self, forKey: .notApplicable)
       guard !history.isEmpty else {
         throw DecodingError.dataCorruptedError(forKey: .history, in: c, debugDescription: "a score needs a history")
       }
+    }
+
+    /// Writes the scale's id, the history (levels by id) and `notApplicable`; the wording is the report's.
+    public func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(history, forKey: .history)
+      try c.encodeIfPresent(notApplicable, forKey: .notApplicable)
+      try c.encode(scale, forKey: .scale)
     }
   }
 
@@ -176,7 +215,7 @@ public struct Report: Codable, Sendable, Hashable {
     public var value: AggregateValue
   }
 
-  /// `veedor-report/2`.
+  /// `veedor-report/3`.
   public var format: String
   /// When the monitor exported the report (UTC, ISO 8601); a claim of the signer, not of the ledger.
   public var generated: String

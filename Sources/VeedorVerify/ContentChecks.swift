@@ -62,7 +62,7 @@ enum ContentChecks {
   }
 
   /// The failure for a report whose format tag is not this version's (a first-format report is told
-  /// apart: it cannot be re-derived).
+  /// apart: it cannot be re-derived; so is one of the format before this one).
   private static func wrongFormat(_ tag: String?, _ result: inout ReportVerification) {
     let name = StepName.format
     if tag == Report.formatTagV1 {
@@ -71,6 +71,13 @@ enum ContentChecks {
         "a \(Report.formatTagV1) report carries only the ledger entries it cites, so what it shows cannot be re-derived; ask the monitor to export it again with this version (\(Report.formatTag))",
         es:
           "un informe \(Report.formatTagV1) trae solo las entradas del registro que cita, así que lo que muestra no se puede volver a derivar; pida al evaluador que lo exporte de nuevo con esta versión (\(Report.formatTag))"
+      )
+    } else if tag == Report.formatTagV2 {
+      result.fail(
+        name,
+        "a \(Report.formatTagV2) report is the format before this one (it repeats each level's wording in every score); ask the monitor to export it again with this version (\(Report.formatTag))",
+        es:
+          "un informe \(Report.formatTagV2) es el formato anterior a este (repite la redacción de cada nivel en cada puntuación); pida al evaluador que lo exporte de nuevo con esta versión (\(Report.formatTag))"
       )
     } else {
       result.fail(

@@ -21,14 +21,25 @@ struct MonitorAdversaryTests {
   }
 
   static let edits: [Edit] = [
-    Edit(description: "level label", path: "$.commitments[1].scores[4].history[1].levels[0].label.en") {
+    // A level's and a scale's wording are written once, under `scales`.
+    Edit(description: "level label", path: "$.scales.completion.levels.substantial.label.en") {
       $0.commitments[1].scores[4] = rewrite($0.commitments[1].scores[4]) { $0.levels[0].label.en = "Complete" }
     },
-    Edit(description: "level definition", path: "$.commitments[1].scores[4].history[1].levels[0].definition.es") {
+    Edit(description: "level definition", path: "$.scales.completion.levels.substantial.definition.es") {
       $0.commitments[1].scores[4] = rewrite($0.commitments[1].scores[4]) { $0.levels[0].definition.es = "Todo listo" }
     },
-    Edit(description: "level OGP value", path: "$.commitments[1].scores[4].history[1].levels[0].ogp") {
+    Edit(description: "level OGP value", path: "$.scales.completion.levels.substantial.ogp") {
       $0.commitments[1].scores[4] = rewrite($0.commitments[1].scores[4]) { $0.levels[0].ogp = "Complete" }
+    },
+    Edit(description: "level chosen", path: "$.commitments[1].scores[4].history[1].levels[0]") {
+      $0.commitments[1].scores[4] = rewrite($0.commitments[1].scores[4]) { $0.levels[0].id = "complete" }
+    },
+    Edit(description: "scale title", path: "$.scales.completion.title.en") {
+      for c in $0.commitments.indices {
+        for s in $0.commitments[c].scores.indices where $0.commitments[c].scores[s].scale == "completion" {
+          $0.commitments[c].scores[s].title.en = "Done"
+        }
+      }
     },
     Edit(description: "correction dropped", path: "$.commitments[1].scores[4].history[1]") {
       let s = $0.commitments[1].scores[4]
@@ -173,17 +184,21 @@ struct MonitorAdversaryTests {
       step: "checkpoint signature", detail: "inputs.checkpoint")
   }
 
-  @Test("a veedor-report/1 report is refused with a reason")
-  func oldFormat() throws {
+  @Test(
+    "a report of an earlier format is refused with its reason, in both languages",
+    arguments: [
+      (Report.formatTagV1, "cannot be re-derived", "no se puede volver a derivar"),
+      (Report.formatTagV2, "the format before this one", "el formato anterior a este"),
+    ])
+  func oldFormat(_ tag: String, _ english: String, _ spanish: String) throws {
     let f = try ReportFixture()
     let key = try KeyFile.read(URL(fileURLWithPath: f.key), passphrase: { "" })
-    var text = try String(contentsOf: f.report, encoding: .utf8)
-    text = text.replacingOccurrences(of: Report.formatTag, with: Report.formatTagV1)
-    var report = try JSONDecoder().decode(Report.self, from: Data(text.utf8))
-    report.format = Report.formatTagV1
+    var report = try JSONDecoder().decode(Report.self, from: Data(contentsOf: f.report))
+    report.format = tag
     let url = try Self.resigned(report, key: key).appendingPathComponent("report.json")
     let failure = ReportVerifier.verify(url).firstFailure
     #expect(failure?.name == "report format")
-    #expect(failure?.detail.contains("cannot be re-derived") == true)
+    #expect(failure?.detail.contains(english) == true, "\(failure?.detail ?? "")")
+    #expect(failure?.spanishDetail.contains(spanish) == true, "\(failure?.spanishDetail ?? "")")
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VeedorLedger
+import VeedorReports
 import VeedorSigning
 import VeedorTestSupport
 
@@ -174,7 +175,9 @@ struct VerifyTests {
     let copy = try f.copy()
     let url = copy.appendingPathComponent("report.json")
     var text = try String(contentsOf: url, encoding: .utf8)
-    text = text.replacingOccurrences(of: "\"format\":\"veedor-report/2\"", with: "\"format\":\"veedor-report/1\"")
+    text = text.replacingOccurrences(
+      of: "\"format\":\"\(Report.formatTag)\"", with: "\"format\":\"\(Report.formatTagV1)\"")
+    #expect(text.contains(Report.formatTagV1))
     text.insert(contentsOf: #""x":"\u12","#, at: text.index(after: text.startIndex))
     try resign(url, Data(text.utf8), f)
     let result = try f.verify(url)

@@ -27,9 +27,9 @@ struct ReportCommand: ParsableCommand {
       commandName: "export",
       abstract: "Sign the ledger head and write report.json, its signatures, and Markdown/HTML versions.",
       discussion: """
-        Writes report.json (format veedor-report/2): the signed checkpoint, the exact plan and rubric
+        Writes report.json (format veedor-report/3): the signed checkpoint, the exact plan and rubric
         files and every ledger line it covers, and everything shown derived from them (scores with
-        their history, evidence, aggregates, replies and answers); then report.json.sshsig (SSHSIG,
+        their history, each scale's wording once, evidence, aggregates, replies and answers); then report.json.sshsig (SSHSIG,
         namespace \(SSHSignature.reportNamespace)), report.json.sig (raw Ed25519) and report.json.asc
         (OpenPGP), and report.LANG.md/.html.
         With the same ledger, key and clock (SOURCE_DATE_EPOCH) the bytes are identical.

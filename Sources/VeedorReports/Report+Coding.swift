@@ -1,0 +1,58 @@
+import VeedorPlan
+
+extension Report {
+  private enum CodingKeys: String, CodingKey {
+    case format, generated, inputs, plan, rubric, monitor, checkpoint, commitments, evidence, aggregates, review,
+      replies, reconciliations, process, form, cycle, progress, scales
+  }
+
+  /// Reads a report, then fills every score's wording in from its `scales`.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    format = try c.decode(String.self, forKey: .format)
+    generated = try c.decode(String.self, forKey: .generated)
+    inputs = try c.decode(ReportInputs.self, forKey: .inputs)
+    plan = try c.decode(ActionPlan.self, forKey: .plan)
+    rubric = try c.decode(RubricInfo.self, forKey: .rubric)
+    monitor = try c.decode(Monitor.self, forKey: .monitor)
+    checkpoint = try c.decode(CheckpointInfo.self, forKey: .checkpoint)
+    commitments = try c.decode([CommitmentReport].self, forKey: .commitments)
+    evidence = try c.decode([EvidenceItem].self, forKey: .evidence)
+    aggregates = try c.decode([Aggregate].self, forKey: .aggregates)
+    review = try c.decodeIfPresent(ReviewInfo.self, forKey: .review)
+    replies = try c.decodeIfPresent([ReplyItem].self, forKey: .replies)
+    reconciliations = try c.decodeIfPresent([ReconciliationItem].self, forKey: .reconciliations)
+    process = try c.decodeIfPresent(ProcessReport.self, forKey: .process)
+    form = try c.decodeIfPresent(FormInfo.self, forKey: .form)
+    cycle = try c.decodeIfPresent(CycleInfo.self, forKey: .cycle)
+    progress = try c.decodeIfPresent(ProgressInfo.self, forKey: .progress)
+    let wordings = try c.decode([String: ScaleWording].self, forKey: .scales)
+    do { try fillWordings(wordings) } catch let error as DecodingError {
+      guard case .dataCorrupted(let context) = error else { throw error }
+      throw DecodingError.dataCorruptedError(forKey: .scales, in: c, debugDescription: context.debugDescription)
+    }
+  }
+
+  /// Writes the report, with each scored scale's wording once in `scales`.
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(format, forKey: .format)
+    try c.encode(generated, forKey: .generated)
+    try c.encode(inputs, forKey: .inputs)
+    try c.encode(plan, forKey: .plan)
+    try c.encode(rubric, forKey: .rubric)
+    try c.encode(monitor, forKey: .monitor)
+    try c.encode(checkpoint, forKey: .checkpoint)
+    try c.encode(commitments, forKey: .commitments)
+    try c.encode(evidence, forKey: .evidence)
+    try c.encode(aggregates, forKey: .aggregates)
+    try c.encodeIfPresent(review, forKey: .review)
+    try c.encodeIfPresent(replies, forKey: .replies)
+    try c.encodeIfPresent(reconciliations, forKey: .reconciliations)
+    try c.encodeIfPresent(process, forKey: .process)
+    try c.encodeIfPresent(form, forKey: .form)
+    try c.encodeIfPresent(cycle, forKey: .cycle)
+    try c.encodeIfPresent(progress, forKey: .progress)
+    try c.encode(try scaleWordings(), forKey: .scales)
+  }
+}
