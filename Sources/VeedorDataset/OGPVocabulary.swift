@@ -1,3 +1,5 @@
+import Foundation
+
 /// The words OGP's commitments sheet writes in its coded columns (July 2024 export, all 558 rows),
 /// besides the missing-value codes `NA`, `ND` and `NR`. A value Veedor writes under one of these
 /// headers is one of these words, spelled as OGP spells it.
@@ -31,6 +33,17 @@ public enum OGPVocabulary {
   /// word there; a free-text column takes any value.
   public static func ogpSpelling(_ value: String, in column: String) -> String? {
     guard let known = words[column] else { return value }
-    return known.first { $0.caseInsensitiveCompare(value) == .orderedSame }
+    // Two ASCII texts are matched byte by byte, ignoring ASCII case, which is what Foundation answers
+    // for ASCII text; anything else is left to Foundation.
+    let asciiValue = value.utf8.allSatisfy { $0 < 0x80 }
+    return known.first { word in
+      guard asciiValue, word.utf8.allSatisfy({ $0 < 0x80 }) else {
+        return word.caseInsensitiveCompare(value) == .orderedSame
+      }
+      return word.utf8.count == value.utf8.count && zip(word.utf8, value.utf8).allSatisfy { lower($0) == lower($1) }
+    }
   }
+
+  /// An ASCII byte with upper-case letters made lower-case.
+  private static func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
 }

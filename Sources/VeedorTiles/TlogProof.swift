@@ -71,10 +71,16 @@ public struct TlogProof: Sendable, Hashable {
   /// Whether `entry` is at `index` in the checkpoint signed by `key`; returns the checkpoint.
   public func verify(entry: Data, key: NoteKey) -> Checkpoint? {
     guard let note = try? SignedNote(parsing: checkpoint), note.isSigned(by: key),
-      let body = try? Checkpoint(text: note.text), body.origin == key.name,
-      ProofVerifier.verifyInclusion(
-        leafHash: RFC6962.leafHash(entry), index: index, size: body.size, proof: proof, root: body.root)
+      let body = try? Checkpoint(text: note.text), body.origin == key.name, proves(entry: entry, in: body)
     else { return nil }
     return body
+  }
+
+  /// Whether the proof shows `entry` at its index in `checkpoint`: the inclusion proof alone, for a caller
+  /// that has already checked the signature on the very note text this proof carries (``checkpoint``
+  /// byte for byte), so it is not checked twice.
+  public func proves(entry: Data, in checkpoint: Checkpoint) -> Bool {
+    ProofVerifier.verifyInclusion(
+      leafHash: RFC6962.leafHash(entry), index: index, size: checkpoint.size, proof: proof, root: checkpoint.root)
   }
 }

@@ -95,7 +95,7 @@ public enum ReportVerifier {
     EvidenceChecks.run(report, options.evidenceDir, &result)
     LedgerChecks.run(report, checkpoint, options.ledger, &result)
     LedgerChecks.since(lines, checkpoint, signer, options, &result)
-    LogChecks.offlineProof(reportURL, report, lines, checkpoint, signer, &result)
+    LogChecks.offlineProof(reportURL, report, lines, checkpoint, &result)
     LogChecks.witnesses(report, options.witnessPolicy, &result)
     LogChecks.log(report, checkpoint, signer, options, &result)
     if options.renderings { RenderingChecks.run(reportURL, report, &result) }

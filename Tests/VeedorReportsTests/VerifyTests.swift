@@ -185,6 +185,22 @@ struct VerifyTests {
     #expect(result.stdout.contains("format: missing"), "\(result.stdout)")
   }
 
+  @Test("the offline proof's inclusion path is checked, though its note's signature is not checked twice")
+  func offlineProofPath() throws {
+    let f = try ReportFixture()
+    let copy = try f.copy()
+    let url = copy.appendingPathComponent("report.json")
+    let proofURL = copy.appendingPathComponent("report.json.tlog-proof")
+    let passed = try f.verify(url)
+    #expect(passed.status == 0 && passed.stdout.contains("report.json.tlog-proof proves entry"), "\(passed.stdout)")
+    // One hash of the inclusion path changed; the note, and so its signature, untouched.
+    var lines = try String(contentsOf: proofURL, encoding: .utf8).components(separatedBy: "\n")
+    let at = try #require(lines.firstIndex { $0.count == 44 && $0.hasSuffix("=") })
+    lines[at] = Data(repeating: 7, count: 32).base64EncodedString()
+    try Data(lines.joined(separator: "\n").utf8).write(to: proofURL)
+    expectFailure(try f.verify(url), step: "offline proof")
+  }
+
   /// Rewrites a tampered report and re-signs it with the monitor's own key, so only the later steps can catch it.
   func resign(_ url: URL, _ json: [String: Any], _ f: ReportFixture) throws {
     try resign(url, JSONSerialization.data(withJSONObject: json, options: [.sortedKeys]), f)
