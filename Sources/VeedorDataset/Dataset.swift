@@ -7,7 +7,7 @@ public struct Dataset: Sendable {
   /// Columns in order: OGP's headers in OGP's order, then `x_` columns as first seen.
   public private(set) var headers: [String] = []
   /// Rows keyed by `Commitment Unique Identifier` and `x_monitor`, in order of first arrival.
-  public private(set) var rows: [[String: String]] = []
+  private(set) var storage: [OGPRow] = []
   private var index: [String: Int] = [:]
   private var known: Set<String> = []
   private static let ogpOrder = Dictionary(uniqueKeysWithValues: OGPColumns.all.enumerated().map { ($1, $0) })
@@ -15,13 +15,22 @@ public struct Dataset: Sendable {
   /// An empty dataset.
   public init() {}
 
+  /// The rows, each as a dictionary of cells, in order of first arrival (made on each call).
+  public var rows: [[String: String]] { storage.map(\.dictionary) }
+
+  /// How many rows.
+  public var count: Int { storage.count }
+
   /// Adds a row; a later row for the same commitment by the same monitor (or from OGP's sheet, which
   /// has no `x_monitor`) replaces the earlier one. Two monitors of one commitment give two rows.
-  public mutating func add(_ row: [String: String]) { add(row, new: nil) }
+  public mutating func add(_ row: [String: String]) { add(OGPRow(row), new: nil) }
+
+  /// Adds a row made as an ``OGPRow``; the same rule as for a dictionary of cells.
+  public mutating func add(_ row: OGPRow) { add(row, new: nil) }
 
   /// Adds rows whose columns, together, are `columns` (worked out beforehand, so that adding many rows
   /// does not look up every column of every row again).
-  mutating func add(_ rows: [[String: String]], columns: Set<String>) {
+  mutating func add(_ rows: [OGPRow], columns: Set<String>) {
     // Only the columns not yet known can be new in a row: usually none, so no row is searched.
     var unknown = columns.subtracting(known)
     for row in rows {
@@ -32,8 +41,8 @@ public struct Dataset: Sendable {
   }
 
   /// Adds a row whose columns not known before are `new` (sorted), or are found when nil.
-  private mutating func add(_ row: [String: String], new: [String]?) {
-    let new = new ?? row.keys.filter { !known.contains($0) }.sorted()
+  private mutating func add(_ row: OGPRow, new: [String]?) {
+    let new = new ?? row.columns.filter { !known.contains($0) }.sorted()
     if !new.isEmpty {
       known.formUnion(new)
       headers += new
@@ -43,10 +52,10 @@ public struct Dataset: Sendable {
     }
     let id = (row[OGPColumns.id] ?? "") + "\u{1F}" + (row["x_monitor"] ?? "")
     if let at = index[id] {
-      rows[at] = row
+      storage[at] = row
     } else {
-      index[id] = rows.count
-      rows.append(row)
+      index[id] = storage.count
+      storage.append(row)
     }
   }
 
@@ -66,9 +75,13 @@ public struct Dataset: Sendable {
   /// from these, worked out once and on every core.
   func cells() -> [[String?]] {
     let chunk = 256
-    let (headers, rows) = (headers, rows)
+    let (headers, rows) = (headers, storage)
+    // Each header's OGP position, looked up once: an OGP cell is then read by position, not by name.
+    let positions = headers.map { OGPRow.position[$0] }
     let chunks = ParallelMap.map((rows.count + chunk - 1) / chunk, workers: ParallelMap.defaultWorkers) { c in
-      rows[c * chunk..<min(rows.count, (c + 1) * chunk)].map { row in headers.map { row[$0] } }
+      rows[c * chunk..<min(rows.count, (c + 1) * chunk)].map { row in
+        zip(headers, positions).map { header, at in at.map { row.cells[$0] } ?? row.extras[header] }
+      }
     }
     return chunks.flatMap { $0 }
   }

@@ -48,7 +48,7 @@ public enum OGPCodings {
   ]
 
   /// The numeric column's value for a row.
-  static func value(_ coding: Coding, _ row: [String: String]) -> String {
+  static func value(_ coding: Coding, _ row: OGPRow) -> String {
     let word = OGPDerivedColumns.cell(row, coding.text)
     if let code = coding.codes[word] { return String(code) }
     return OGPDerivedColumns.missingCode(word)

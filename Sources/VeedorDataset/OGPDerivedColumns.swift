@@ -6,7 +6,7 @@
 /// the cells ``OGPSheetExceptions`` lists) and for a report's rows alike.
 public enum OGPDerivedColumns {
   /// A row: values by OGP header.
-  public typealias Row = [String: String]
+  public typealias Row = OGPRow
   /// A rule: the column's value for a row, or nil when the row's own cell is kept (carried).
   typealias Rule = @Sendable (Row, Int?) -> String?
 
@@ -88,10 +88,22 @@ public enum OGPDerivedColumns {
     return row
   }
 
+  /// ``fill(_:keeping:activeAsOf:)`` of a dictionary of cells.
+  public static func fill(
+    _ row: [String: String], keeping kept: Set<String> = [], activeAsOf: Int? = nil
+  ) -> [String: String] {
+    fill(OGPRow(row), keeping: kept, activeAsOf: activeAsOf).dictionary
+  }
+
   /// One column's value by its rule, reading the row as it is (not recomputing the columns before it), or
   /// nil when the column is not derived or the rule keeps the row's own cell.
   public static func value(of column: String, in row: Row, activeAsOf: Int? = nil) -> String? {
     rules.first { $0.column == column }?.rule(row, activeAsOf)
+  }
+
+  /// ``value(of:in:activeAsOf:)`` in a dictionary of cells.
+  public static func value(of column: String, in row: [String: String], activeAsOf: Int? = nil) -> String? {
+    value(of: column, in: OGPRow(row), activeAsOf: activeAsOf)
   }
 
   /// A cell, trimmed; `ND` when the row lacks the column (as the dataset's CSV writes it).

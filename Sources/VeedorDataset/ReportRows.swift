@@ -13,12 +13,12 @@ public enum ReportRows {
   /// The same, as a set.
   static let assessmentColumnSet = Set(assessmentColumns)
   /// Every OGP column `ND`: where each row starts.
-  static let blankRow = Dictionary(uniqueKeysWithValues: OGPColumns.all.map { ($0, OGPColumns.notDetermined) })
-  /// The columns of ``blankRow``.
-  static let blankColumns = Set(blankRow.keys)
+  static let blankRow = OGPRow(every: OGPColumns.notDetermined)
+  /// Every OGP column.
+  static let ogpColumns = Set(OGPColumns.all)
 
   /// The rows of a report whose exact bytes hash to `reportSHA256`.
-  public static func rows(_ report: Report, reportSHA256: String) -> [[String: String]] {
+  public static func rows(_ report: Report, reportSHA256: String) -> [OGPRow] {
     let plan = report.plan
     var evidenceByID: [String: EvidenceRecord] = [:]
     for item in report.evidence { evidenceByID[item.record.id] = item.record }
@@ -50,21 +50,20 @@ public enum ReportRows {
     }
   }
 
-  /// Every column of rows made by ``rows(_:reportSHA256:)``. Such a row holds every OGP column (it starts
-  /// from ``blankRow`` and no column is taken out) and `x_` columns, so only its `x_` columns are hashed;
-  /// a row whose count says otherwise has every key looked at.
-  static func columns(of rows: [[String: String]]) -> Set<String> {
-    guard !rows.isEmpty else { return [] }
-    var columns = blankColumns
+  /// Every column of `rows`: OGP's columns where every row has them all (rows made by
+  /// ``rows(_:reportSHA256:)`` start from ``blankRow`` and no column is taken out), and each row's others.
+  static func columns(of rows: [OGPRow]) -> Set<String> {
+    var columns: Set<String> = []
+    var full = false
     for row in rows {
-      var extra = 0
-      for key in row.keys where key.utf8.starts(with: "x_".utf8) {
-        extra += 1
-        columns.insert(key)
+      if row.hasEveryOGPColumn {
+        full = true
+        columns.formUnion(row.extras.keys)
+      } else {
+        columns.formUnion(row.columns)
       }
-      if row.count - extra != blankRow.count { columns.formUnion(row.keys) }
     }
-    return columns
+    return full ? columns.union(ogpColumns) : columns
   }
 
   /// Writes the assessment columns of one commitment into `row`: each scale's current levels in OGP's
@@ -72,7 +71,7 @@ public enum ReportRows {
   /// value columns, level ids in `x_<scale>` for a scale OGP has no column for, or whose level OGP's sheet
   /// has no word for (the OGP column is then `ND`). Appends the evidence the current scores cite.
   static func assessment(
-    _ c: Report.CommitmentReport, rubricColumns: Set<String>, cited: inout [String], into row: inout [String: String]
+    _ c: Report.CommitmentReport, rubricColumns: Set<String>, cited: inout [String], into row: inout OGPRow
   ) {
     for column in assessmentColumns {
       row[column] = rubricColumns.contains(column) ? OGPColumns.notReviewed : OGPColumns.notDetermined
@@ -119,7 +118,7 @@ public enum ReportRows {
   /// `Full Text` `NA`, since a plan's description may be a summary rather than the commitment's own text
   /// (it is kept in `x_description`).
   static func identity(
-    _ c: Report.CommitmentReport, _ commitment: Commitment?, plan: ActionPlan, into row: inout [String: String]
+    _ c: Report.CommitmentReport, _ commitment: Commitment?, plan: ActionPlan, into row: inout OGPRow
   ) {
     let na = OGPColumns.notInPlan
     let planNumber = plan.id.reversed().prefix { $0.isNumber }.reversed()

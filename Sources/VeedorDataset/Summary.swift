@@ -21,7 +21,7 @@ public struct Summary: Codable, Sendable {
 
   /// The figures, each computed per row the way OGP's sheet computes it (``OGPDerived``): nil when
   /// the row is not assessed for it, else whether it counts. Never pooled across scales.
-  static let definitions: [(String, @Sendable ([String: String]) -> Bool?)] = [
+  static let definitions: [(String, @Sendable (OGPRow) -> Bool?)] = [
     (
       "verifiable",
       { row in OGPDerived.isCoded(row["Verifiable"]) ? ["Yes", "1"].contains(row["Verifiable"] ?? "") : nil }
@@ -45,7 +45,7 @@ public struct Summary: Codable, Sendable {
   ]
 
   /// A 0/1 value column: nil when not coded.
-  static func value(_ row: [String: String], _ column: String) -> Bool? {
+  static func value(_ row: OGPRow, _ column: String) -> Bool? {
     OGPDerived.isCoded(row[column]) ? row[column] == "1" : nil
   }
 
@@ -61,19 +61,20 @@ public struct Summary: Codable, Sendable {
   init(_ dataset: Dataset, workers: Int) {
     var order: [String] = []
     var groups: [String: [Int]] = [:]
-    for (i, row) in dataset.rows.enumerated() {
+    let rows = dataset.storage
+    for (i, row) in rows.enumerated() {
       let plan = row["Action Plan ID"] ?? "?"
       if groups[plan] == nil { order.append(plan) }
       groups[plan, default: []].append(i)
     }
     // Each row's answer to each figure, computed once for its plan's group and for the overall one.
-    let answers = Self.answers(dataset.rows, workers: workers)
-    plans = order.map { Self.group($0, dataset.rows, answers, groups[$0] ?? []) }
-    overall = Self.group("all", dataset.rows, answers, Array(dataset.rows.indices))
+    let answers = Self.answers(rows, workers: workers)
+    plans = order.map { Self.group($0, rows, answers, groups[$0] ?? []) }
+    overall = Self.group("all", rows, answers, Array(rows.indices))
   }
 
   /// Each row's answer to each figure of ``definitions`` (nil: not assessed for it), on `workers` threads.
-  static func answers(_ rows: [[String: String]], workers: Int) -> [[Bool?]] {
+  static func answers(_ rows: [OGPRow], workers: Int) -> [[Bool?]] {
     let chunk = 256
     return ParallelMap.map((rows.count + chunk - 1) / chunk, workers: workers) { c in
       ((c * chunk)..<min(rows.count, (c + 1) * chunk)).map { i in definitions.map { $0.1(rows[i]) } }
@@ -81,7 +82,7 @@ public struct Summary: Codable, Sendable {
   }
 
   /// The figures of the rows at `indices`, from their precomputed `answers`.
-  static func group(_ plan: String, _ rows: [[String: String]], _ answers: [[Bool?]], _ indices: [Int]) -> Group {
+  static func group(_ plan: String, _ rows: [OGPRow], _ answers: [[Bool?]], _ indices: [Int]) -> Group {
     var figures: [String: Figure] = [:]
     for (d, (id, _)) in definitions.enumerated() {
       var count = 0

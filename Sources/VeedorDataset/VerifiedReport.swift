@@ -26,7 +26,7 @@ struct VerifiedReport: Sendable {
   /// The ledger lines the checkpoint covers (as the report carries them).
   let ledgerLines: [String]
   /// Its OGP rows (``ReportRows``).
-  let rows: [[String: String]]
+  let rows: [OGPRow]
   /// Every column of those rows.
   let columns: Set<String>
   /// The first commitment outside what the trust file grants the signing key, with its member.

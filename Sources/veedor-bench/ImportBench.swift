@@ -103,7 +103,7 @@ struct ImportBench {
     let importTime = time {
       let result = try! DatasetImporter(inputs: [folder], trust: trust)
       try! result.write(to: root.appendingPathComponent("dataset"))
-      merged = result.dataset.rows.count
+      merged = result.dataset.count
     }
     var cliTime: Double?
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(

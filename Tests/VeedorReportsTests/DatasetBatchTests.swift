@@ -7,15 +7,15 @@ import VeedorPlan
 /// that adding them one by one gives: the same rows and the same column order.
 @Suite("dataset batches")
 struct DatasetBatchTests {
-  static func row(_ id: String, _ extras: [String]) -> [String: String] {
-    var row = [OGPColumns.id: id, "x_monitor": "SHA256:k"]
+  static func row(_ id: String, _ extras: [String]) -> OGPRow {
+    var row: OGPRow = [OGPColumns.id: id, "x_monitor": "SHA256:k"]
     for column in extras { row[column] = id }
     return row
   }
 
   @Test("columns new in a later row of a batch come after the earlier rows' columns, as row by row")
   func columnOrder() {
-    let batches: [[[String: String]]] = [
+    let batches: [[OGPRow]] = [
       [Self.row("A1", ["x_c", "x_a"]), Self.row("A2", ["x_b", "x_a"]), Self.row("A3", ["x_0"])],
       [Self.row("B1", ["x_a"]), Self.row("A2", ["x_z", "x_b"])],
       [Self.row("C1", [])],
@@ -24,7 +24,7 @@ struct DatasetBatchTests {
     var batched = Dataset()
     for batch in batches {
       for row in batch { oneByOne.add(row) }
-      batched.add(batch, columns: batch.reduce(into: Set<String>()) { $0.formUnion($1.keys) })
+      batched.add(batch, columns: batch.reduce(into: Set<String>()) { $0.formUnion($1.columns) })
       #expect(batched.headers == oneByOne.headers)
       #expect(batched.rows == oneByOne.rows)
     }
@@ -40,7 +40,7 @@ struct DatasetBatchTests {
     var second = ReportRows.blankRow
     second["x_monitor"] = "SHA256:k"
     second["x_completion"] = "substantial"
-    let union = { (rows: [[String: String]]) in rows.reduce(into: Set<String>()) { $0.formUnion($1.keys) } }
+    let union = { (rows: [OGPRow]) in rows.reduce(into: Set<String>()) { $0.formUnion($1.columns) } }
     #expect(ReportRows.columns(of: [first, second]) == union([first, second]))
     #expect(ReportRows.columns(of: [first, second]).count == ReportRows.blankRow.count + 3)
     // A row with a column that is neither OGP's nor an x_ column has every key looked at.
@@ -49,5 +49,9 @@ struct DatasetBatchTests {
     #expect(ReportRows.columns(of: [first, odd]) == union([first, odd]))
     #expect(ReportRows.columns(of: [first, odd]).contains("Extra"))
     #expect(ReportRows.columns(of: []).isEmpty)
+    // A row without every OGP column beside one with them all: each row's own columns count.
+    let partial: OGPRow = [OGPColumns.id: "P1", "x_monitor": "SHA256:k", "Extra": "2"]
+    #expect(ReportRows.columns(of: [partial, first]) == union([partial, first]))
+    #expect(ReportRows.columns(of: [partial]) == union([partial]))
   }
 }

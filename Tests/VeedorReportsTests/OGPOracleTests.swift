@@ -29,7 +29,7 @@ struct OGPOracleTests {
   /// Specificity ND, Verifiable Yes), which ../shared/docs/ogp-derived-columns.md counted as OGP's one
   /// departure from its formula, is starred by the 2017–2019 method's formula (verifiable, not specific).
   static func checkRows(_ rows: [[String: String]]) {
-    for row in rows {
+    for row in rows.map(OGPRow.init) {
       let id = "\(row["Action Plan ID"] ?? "") \(row["Commitment Title"]?.prefix(40) ?? "")"
       switch OGPDerived.highAmbition(row) {
       case nil: #expect(!OGPDerived.isCoded(row["High Ambition"]), "\(id)")

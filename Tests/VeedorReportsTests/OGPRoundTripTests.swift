@@ -138,7 +138,7 @@ struct OGPRoundTripTests {
     var report = try JSONDecoder().decode(Report.self, from: Data(contentsOf: f.report))
     let i = try #require(report.commitments.firstIndex { $0.id == "CLPLN0002" })
     let j = try #require(report.commitments[i].scores.firstIndex { $0.ogpColumn == "Completion (End Of Term)" })
-    func withWord(_ word: String) throws -> [String: String] {
+    func withWord(_ word: String) throws -> OGPRow {
       let score = report.commitments[i].scores[j]
       var entry = score.current
       entry.levels[0].ogp = word

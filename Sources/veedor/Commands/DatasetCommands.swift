@@ -51,7 +51,7 @@ struct ExportCommand: ParsableCommand {
     if let out {
       try POSIXFile.writeAtomically(data, to: URL(fileURLWithPath: out))
       Output.note(
-        "wrote \(dataset.rows.count) rows to \(out)", es: "se escribieron \(dataset.rows.count) filas en \(out)")
+        "wrote \(dataset.count) rows to \(out)", es: "se escribieron \(dataset.count) filas en \(out)")
     } else {
       FileHandle.standardOutput.write(data)
     }
@@ -112,9 +112,9 @@ struct ImportCommand: ParsableCommand {
         es: "veedor: rechazado \(refusal.file): \(refusal.spanishReason)")
     }
     Output.line(
-      "merged \(result.accepted.count) input(s), \(result.dataset.rows.count) commitments into \(folder.path); refused \(result.refused.count)",
+      "merged \(result.accepted.count) input(s), \(result.dataset.count) commitments into \(folder.path); refused \(result.refused.count)",
       es:
-        "se unieron \(result.accepted.count) archivo(s), \(result.dataset.rows.count) compromisos en \(folder.path); rechazados: \(result.refused.count)"
+        "se unieron \(result.accepted.count) archivo(s), \(result.dataset.count) compromisos en \(folder.path); rechazados: \(result.refused.count)"
     )
     if !result.clean { throw ExitCode(1) }
   }
