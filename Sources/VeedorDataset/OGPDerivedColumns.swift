@@ -82,10 +82,19 @@ public enum OGPDerivedColumns {
   /// computed too; without it, the row's cell is kept.
   public static func fill(_ row: Row, keeping kept: Set<String> = [], activeAsOf: Int? = nil) -> Row {
     var row = row
-    for (column, rule) in rules where !kept.contains(column) {
-      if let value = rule(row, activeAsOf) { row[column] = value }
-    }
+    fill(&row, keeping: kept, activeAsOf: activeAsOf)
     return row
+  }
+
+  /// Each rule's column's position among OGP's columns, looked up once.
+  private static let positions: [Int?] = rules.map { OGPRow.position[$0.column] }
+
+  /// ``fill(_:keeping:activeAsOf:)`` in place.
+  static func fill(_ row: inout Row, keeping kept: Set<String>, activeAsOf: Int?) {
+    for (i, (column, rule)) in rules.enumerated() where kept.isEmpty || !kept.contains(column) {
+      guard let value = rule(row, activeAsOf) else { continue }
+      if let at = positions[i] { row.set(value, at: at) } else { row[column] = value }
+    }
   }
 
   /// ``fill(_:keeping:activeAsOf:)`` of a dictionary of cells.

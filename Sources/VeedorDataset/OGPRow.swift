@@ -46,6 +46,9 @@ public struct OGPRow: Sendable, Hashable, ExpressibleByDictionaryLiteral {
     }
   }
 
+  /// Sets the cell of the OGP column at `position` in ``OGPColumns/all``.
+  mutating func set(_ value: String, at position: Int) { cells[position] = value }
+
   /// The row as a dictionary of cells.
   public var dictionary: [String: String] {
     var dictionary = extras

@@ -46,7 +46,8 @@ public enum ReportRows {
       // A rubric that scores relevance straight into `_Relevant` (the 2020 and 2021 methods' open
       // government lens) gives its own answer there, as OGP's sheet does for those plans; the value
       // columns beside it do not override it.
-      return OGPDerivedColumns.fill(row, keeping: keptByRubric, activeAsOf: year)
+      OGPDerivedColumns.fill(&row, keeping: keptByRubric, activeAsOf: year)
+      return row
     }
   }
 
