@@ -71,38 +71,26 @@ public struct Dataset: Sendable {
   /// The schema tag of `commitments.json`.
   public static let schemaVersion = "ogp-sheet-2024-07+x3"
 
-  /// Every row's cells in column order, nil where the row lacks the column: both files are written
-  /// from these, worked out once and on every core.
-  func cells() -> [[String?]] {
-    let chunk = 256
-    let (headers, rows) = (headers, storage)
-    // Each header's OGP position, looked up once: an OGP cell is then read by position, not by name.
-    let positions = headers.map { OGPRow.position[$0] }
-    let chunks = ParallelMap.map((rows.count + chunk - 1) / chunk, workers: ParallelMap.defaultWorkers) { c in
-      rows[c * chunk..<min(rows.count, (c + 1) * chunk)].map { row in
-        zip(headers, positions).map { header, at in at.map { row.cells[$0] } ?? row.extras[header] }
-      }
-    }
-    return chunks.flatMap { $0 }
-  }
+  /// Every row's cells in column order, read in place (``DatasetCells``).
+  func cells() -> DatasetCells { DatasetCells(headers: headers, rows: storage) }
 
-  private func csvBytes(_ cells: [[String?]]) -> [UInt8] {
-    var writer = CSVWriter(capacity: cells.count * headers.count * 8)
+  private func csvBytes(_ cells: DatasetCells) -> [UInt8] {
+    var writer = CSVWriter(capacity: cells.rows.count * headers.count * 8)
     writer.record(headers.map(SpreadsheetCell.neutralized))
-    for row in cells {
-      for (i, cell) in row.enumerated() {
-        if i > 0 { writer.separate() }
-        writer.field(SpreadsheetCell.neutralized(cell ?? OGPColumns.notDetermined))
+    for row in cells.rows {
+      for column in headers.indices {
+        if column > 0 { writer.separate() }
+        writer.field(SpreadsheetCell.neutralized(cells.cell(row, column) ?? OGPColumns.notDetermined))
       }
       writer.endRecord()
     }
     return writer.bytes
   }
 
-  private func jsonBytes(_ cells: [[String?]]) -> [UInt8] {
+  private func jsonBytes(_ cells: DatasetCells) -> [UInt8] {
     DatasetJSON.document(
       source: "OGP commitments sheet headers as published, with Veedor's x_ extensions",
-      schemaVersion: Self.schemaVersion, columns: headers, rows: cells)
+      schemaVersion: Self.schemaVersion, cells: cells)
   }
 
   /// Reads a dataset back from its CSV.
@@ -130,9 +118,9 @@ public struct Dataset: Sendable {
     try write(to: folder, besides: nil)
   }
 
-  /// Writes the two files, with `other` (work of the caller's, such as a summary) run beside them:
-  /// once every row's cells are worked out (on every core), the files and `other` each take a core
-  /// as one comes free (one level of parallel work, so none of it is held to a single thread).
+  /// Writes the two files, with `other` (work of the caller's, such as a summary) run beside them: the
+  /// files and `other` each take a core as one comes free (one level of parallel work, so none of it is
+  /// held to a single thread).
   func write(to folder: URL, besides other: (@Sendable () throws -> Void)?) throws {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let cells = cells()

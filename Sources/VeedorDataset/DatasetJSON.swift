@@ -14,7 +14,8 @@ struct DatasetJSON {
 
   /// The dataset document: `columns`, `rows`, `schema_version` and `source`, in that (sorted) order,
   /// followed by a newline.
-  static func document(source: String, schemaVersion: String, columns: [String], rows: [[String?]]) -> [UInt8] {
+  static func document(source: String, schemaVersion: String, cells: DatasetCells) -> [UInt8] {
+    let (columns, rows) = (cells.headers, cells.rows)
     var writer = DatasetJSON()
     writer.bytes.reserveCapacity(256 + columns.count * 48 + rows.count * (columns.count * 12 + 8))
     writer.raw("{\n  \"columns\" : ")
@@ -27,9 +28,9 @@ struct DatasetJSON {
       for (i, row) in rows.enumerated() {
         if i > 0 { writer.raw(",\n") }
         writer.raw("    [")
-        for (j, cell) in row.enumerated() {
+        for j in columns.indices {
           if j > 0 { writer.bytes.append(UInt8(ascii: ",")) }
-          if let cell { writer.string(cell) } else { writer.raw("null") }
+          if let cell = cells.cell(row, j) { writer.string(cell) } else { writer.raw("null") }
         }
         writer.bytes.append(UInt8(ascii: "]"))
       }
