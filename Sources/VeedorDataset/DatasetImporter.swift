@@ -64,7 +64,6 @@ public struct DatasetImporter: Sendable {
     workers: Int? = nil, progress: ((Int, Int) -> Void)? = nil
   ) throws(DatasetError) {
     self.workers = max(1, workers ?? ParallelMap.defaultWorkers)
-    BatchMemory.reserve()
     let files = Self.expand(inputs)
     let reports = files.filter { $0.pathExtension.lowercased() != "csv" }
     var trustFile: TrustFile?

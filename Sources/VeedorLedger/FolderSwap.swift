@@ -14,10 +14,11 @@ public enum FolderSwap {
   /// Builds a new folder with `build` and puts it where `target` is.
   ///
   /// With `keepOthers`, entries of the old folder that `build` did not write (e.g. a `keys/` folder
-  /// someone put inside a report folder) are copied into the new one first, as they are.
+  /// someone put inside a report folder) are copied into the new one first, as they are, those `keeping`
+  /// accepts (by name): a name the builder owns and chose not to write this time is left out.
   public static func replace(
-    _ target: URL, keepOthers: Bool = true, alreadyDurable: (String) -> Bool = { _ in false },
-    build: (URL) throws -> Void
+    _ target: URL, keepOthers: Bool = true, keeping: (String) -> Bool = { _ in true },
+    alreadyDurable: (String) -> Bool = { _ in false }, build: (URL) throws -> Void
   ) throws {
     let fm = FileManager.default
     let parent = target.deletingLastPathComponent()
@@ -30,7 +31,7 @@ public enum FolderSwap {
       let isLink = (try? fm.destinationOfSymbolicLink(atPath: target.path)) != nil
       if keepOthers && isFolder(target) && !isLink {
         let written = Set(try fm.contentsOfDirectory(atPath: staging.path))
-        for name in try fm.contentsOfDirectory(atPath: target.path) where !written.contains(name) {
+        for name in try fm.contentsOfDirectory(atPath: target.path) where !written.contains(name) && keeping(name) {
           try fm.copyItem(at: target.appendingPathComponent(name), to: staging.appendingPathComponent(name))
         }
       }

@@ -73,7 +73,12 @@ public enum SitePublisher {
     let previous = existing.contains(marker) ? site : nil
     final class Linked: @unchecked Sendable { var paths: Set<String> = [] }
     let linked = Linked()
-    try FolderSwap.replace(site, alreadyDurable: { linked.paths.contains($0) }) { staging in
+    // Progress pages are written afresh from the reports kept: when none is, the old ones must not stay.
+    let ownsProgress = { (name: String) in
+      name == "progress" || (name.hasPrefix("progress.") && name.hasSuffix(".html"))
+    }
+    try FolderSwap.replace(site, keeping: { !ownsProgress($0) }, alreadyDurable: { linked.paths.contains($0) }) {
+      staging in
       written = try build(
         report, verification, allProgress, keys, evidence, staging, trust, previous, &tiles)
       linked.paths = Set(tiles.linked.map { "\(logFolder)/\($0)" })

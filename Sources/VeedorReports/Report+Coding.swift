@@ -1,3 +1,4 @@
+import Foundation
 import VeedorPlan
 
 extension Report {
@@ -54,5 +55,38 @@ extension Report {
     try c.encodeIfPresent(cycle, forKey: .cycle)
     try c.encodeIfPresent(progress, forKey: .progress)
     try c.encode(try scaleWordings(), forKey: .scales)
+  }
+}
+
+extension Report {
+  /// Why bytes that do not read as a report of this format are not one, in English and Spanish: a
+  /// report of an earlier format is named as such (its monitor exports it again with this version).
+  public static func unreadable(_ data: Data) -> (en: String, es: String) {
+    struct Tag: Decodable { var format: String? }
+    switch (try? JSONDecoder().decode(Tag.self, from: data))?.format {
+    case let tag? where tag == formatTagV1 || tag == formatTagV2:
+      return (
+        "a \(tag) report, a format before this one: ask for it to be exported again with this version (\(formatTag))",
+        "un informe \(tag), un formato anterior a este: pida que se exporte de nuevo con esta versión (\(formatTag))"
+      )
+    default: return ("not a Veedor report", "no es un informe de Veedor")
+    }
+  }
+
+  /// The review window a report file names (nil when it names none), read alone: the same in this
+  /// format and the one before it, so a party replying with this version can reply to a draft exported
+  /// with the one before. Throws ``unreadable(_:)``'s reason for anything else.
+  public static func review(of data: Data) throws(ReportsError) -> ReviewInfo? {
+    struct Head: Decodable {
+      var format: String
+      var review: ReviewInfo?
+    }
+    guard let head = try? JSONDecoder().decode(Head.self, from: data),
+      head.format == formatTag || head.format == formatTagV2
+    else {
+      let why = unreadable(data)
+      throw ReportsError(.badInput, why.en, es: why.es)
+    }
+    return head.review
   }
 }

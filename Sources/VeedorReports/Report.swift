@@ -119,7 +119,9 @@ public struct Report: Codable, Sendable, Hashable {
     public var inReplyTo: String?
   }
 
-  /// The current score of a commitment on one scale, with the history behind it.
+  /// The current score of a commitment on one scale, with the history behind it. Encoded, it names its
+  /// scale and levels by id only: the wording travels in the report's `scales`, so a score encoded or
+  /// decoded outside a ``Report`` has none.
   public struct ScaleScore: Codable, Sendable, Hashable {
     /// Scale id.
     public var scale: String

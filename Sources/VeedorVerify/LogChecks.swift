@@ -96,7 +96,8 @@ enum LogChecks {
     // The proof must carry the report's own checkpoint note, byte for byte: its signature by the signer
     // was checked at the checkpoint step, so only the inclusion proof is left to check here.
     guard let proof = try? TlogProof(parsing: String(decoding: data, as: UTF8.self)), proof.index == lines.count - 1,
-      proof.checkpoint == report.inputs.checkpoint, proof.proves(entry: lines[proof.index], in: checkpoint)
+      proof.checkpoint.utf8.elementsEqual(report.inputs.checkpoint.utf8),
+      proof.proves(entry: lines[proof.index], in: checkpoint)
     else {
       return result.fail(
         name, "report.json.tlog-proof does not prove the last entry in the report's checkpoint note as carried",

@@ -100,6 +100,7 @@ struct ImportBench {
       for file in files { _ = try! JSONDecoder().decode(Report.self, from: Data(contentsOf: file)) }
     }
     var merged = 0
+    BatchMemory.reserve()  // as `veedor import` does
     let importTime = time {
       let result = try! DatasetImporter(inputs: [folder], trust: trust)
       try! result.write(to: root.appendingPathComponent("dataset"))

@@ -80,6 +80,16 @@ struct SiteProgressTests {
     let after = try String(contentsOf: site.appendingPathComponent("progress.html"), encoding: .utf8)
     #expect(!after.contains("2024-Q1 (del") && after.contains("2024-Q2 (del"))
     #expect(!FileManager.default.fileExists(atPath: served.path))
+    // The last one no longer verifying either, no progress page or folder is left on the site.
+    let last = site.appendingPathComponent("progress/progress-2024-Q2/report.json")
+    var lastBytes = try Data(contentsOf: last)
+    lastBytes[lastBytes.count / 2] ^= 0x01
+    try lastBytes.write(to: last)
+    let none = try f.veedor(["publish", "--out", site.path, "--report", report.path, "--keys", keys.path], at: at)
+    #expect(none.status == 0 && none.stderr.contains("progress-2024-Q2"), "\(none.stderr)")
+    let left = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.hasPrefix("progress") }
+    #expect(left.isEmpty, "\(left)")
+    #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path))
   }
 
   @Test(

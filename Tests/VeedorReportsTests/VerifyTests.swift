@@ -201,6 +201,27 @@ struct VerifyTests {
     expectFailure(try f.verify(url), step: "offline proof")
   }
 
+  @Test("the offline proof's note must be the report's checkpoint note byte for byte, not just equal as text")
+  func offlineProofNoteBytes() throws {
+    // A K in the note (its root or signature) is needed; a fresh key signs differently, so a few tries
+    // find one (each misses with chance about 1 in 8).
+    for _ in 0..<10 {
+      let f = try ReportFixture()
+      let copy = try f.copy()
+      let proofURL = copy.appendingPathComponent("report.json.tlog-proof")
+      let text = try String(contentsOf: proofURL, encoding: .utf8)
+      let note = try #require(text.range(of: "\n\n"))
+      guard let k = text[note.upperBound...].firstIndex(of: "K") else { continue }
+      var edited = text
+      edited.replaceSubrange(k...k, with: "\u{212A}")  // KELVIN SIGN: equal to K as Swift compares strings
+      #expect(edited == text && Data(edited.utf8) != Data(text.utf8))
+      try Data(edited.utf8).write(to: proofURL)
+      expectFailure(try f.verify(copy.appendingPathComponent("report.json")), step: "offline proof")
+      return
+    }
+    Issue.record("no K in ten checkpoint notes")
+  }
+
   /// Rewrites a tampered report and re-signs it with the monitor's own key, so only the later steps can catch it.
   func resign(_ url: URL, _ json: [String: Any], _ f: ReportFixture) throws {
     try resign(url, JSONSerialization.data(withJSONObject: json, options: [.sortedKeys]), f)

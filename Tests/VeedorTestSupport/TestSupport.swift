@@ -18,8 +18,12 @@ public enum TestSupport {
   /// The folder every temporary folder of this test process is made in, removed when the process exits
   /// (a run that crashes leaves it behind, to look at).
   public static let temporaryRoot: URL = {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("vt-\(getpid())")
-    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    // A new folder of its own (mkdtemp), never one already there under a name that can be guessed.
+    var template = Array((FileManager.default.temporaryDirectory.path + "/vt-XXXXXX").utf8CString)
+    guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+      fatalError("cannot make a temporary folder: \(String(cString: strerror(errno)))")
+    }
+    let url = URL(fileURLWithPath: String(cString: made))
     atexit { TestSupport.removeTemporaryRoot() }
     return url
   }()
@@ -34,7 +38,6 @@ public enum TestSupport {
         chmod(url.path, 0o700)
       }
     }
-    chmod(temporaryRoot.path, 0o700)
     try? manager.removeItem(at: temporaryRoot)
   }
 

@@ -138,10 +138,12 @@ struct Reconcile: ParsableCommand {
     var levels = Score.list(theirLevel ?? "")
     var proof: ReconciliationRecord.ReviewerProof?
     if let reviewerReport {
-      guard let data = try? Data(contentsOf: URL(fileURLWithPath: reviewerReport)),
-        let report = try? JSONDecoder().decode(Report.self, from: data)
-      else {
+      guard let data = try? Data(contentsOf: URL(fileURLWithPath: reviewerReport)) else {
         throw WorkspaceError(.badInput, "not a Veedor report", es: "no es un informe de Veedor", file: reviewerReport)
+      }
+      guard let report = try? JSONDecoder().decode(Report.self, from: data) else {
+        let why = Report.unreadable(data)
+        throw WorkspaceError(.badInput, why.en, es: why.es, file: reviewerReport)
       }
       guard let (found, theirs) = report.reviewerProof(commitment: commitment, scale: scale) else {
         throw WorkspaceError(

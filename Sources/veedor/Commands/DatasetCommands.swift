@@ -89,6 +89,7 @@ struct ImportCommand: ParsableCommand {
 
   func run() throws {
     let showProgress = isatty(2) == 1
+    BatchMemory.reserve()
     let result = try DatasetImporter(
       inputs: inputs.map { URL(fileURLWithPath: $0) }, trust: trust.map { URL(fileURLWithPath: $0) },
       maxBytes: maxReportSize << 20

@@ -72,10 +72,14 @@ struct ReplyCommand: ParsableCommand {
     private func draftCheckpoint() throws -> (Int, String) {
       if let report {
         let url = URL(fileURLWithPath: report)
-        guard let data = try? BoundedRead.contents(of: url, limit: 256 << 20),
-          let parsed = try? JSONDecoder().decode(Report.self, from: data)
-        else { throw WorkspaceError(.badInput, "not a Veedor report", es: "no es un informe de Veedor", file: report) }
-        guard let review = parsed.review, review.draft else {
+        guard let data = try? BoundedRead.contents(of: url, limit: 256 << 20) else {
+          throw WorkspaceError(.badInput, "not a Veedor report", es: "no es un informe de Veedor", file: report)
+        }
+        let found: Report.ReviewInfo?
+        do { found = try Report.review(of: data) } catch {
+          throw WorkspaceError(.badInput, error.message, es: error.messageES, file: report)
+        }
+        guard let review = found, review.draft else {
           throw WorkspaceError(
             .badInput, "is not a draft open for replies", es: "no es un borrador abierto a respuestas", file: report)
         }
