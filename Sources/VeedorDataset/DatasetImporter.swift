@@ -254,14 +254,14 @@ public struct DatasetImporter: Sendable {
   }
 
   private func writeFiles(to folder: URL) throws {
-    // The summary and log are independent of the dataset's two files: written beside them.
-    try dataset.write(to: folder) { try writeSummaryAndLog(to: folder) }
+    // The summary's figures first, on every core; then writing it and the log runs beside the dataset's
+    // two files (left to the end, it kept one core busy while the other had nothing to do).
+    let summary = Summary(dataset, workers: workers)
+    try dataset.write(to: folder) { try writeSummaryAndLog(summary, to: folder) }
   }
 
   /// Writes `summary.json`, `summary.md` and `import-log.json`.
-  private func writeSummaryAndLog(to folder: URL) throws {
-    // One thread: it runs beside the dataset's files, already one task of parallel work.
-    let summary = Summary(dataset, workers: 1)
+  private func writeSummaryAndLog(_ summary: Summary, to folder: URL) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     struct Log: Encodable {
