@@ -117,6 +117,8 @@ struct ImportCommand: ParsableCommand {
       es:
         "se unieron \(result.accepted.count) archivo(s), \(result.dataset.count) compromisos en \(folder.path); rechazados: \(result.refused.count)"
     )
-    if !result.clean { throw ExitCode(1) }
+    // Everything is written and said: the process ends here, without first letting go of every row,
+    // report and page of memory it holds one by one (the system takes them back at once).
+    withExtendedLifetime(result) { Foundation.exit(result.clean ? 0 : 1) }
   }
 }
