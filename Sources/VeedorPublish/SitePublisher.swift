@@ -73,11 +73,11 @@ public enum SitePublisher {
     let previous = existing.contains(marker) ? site : nil
     final class Linked: @unchecked Sendable { var paths: Set<String> = [] }
     let linked = Linked()
-    // Progress pages are written afresh from the reports kept: when none is, the old ones must not stay.
-    let ownsProgress = { (name: String) in
-      name == "progress" || (name.hasPrefix("progress.") && name.hasSuffix(".html"))
-    }
-    try FolderSwap.replace(site, keeping: { !ownsProgress($0) }, alreadyDurable: { linked.paths.contains($0) }) {
+    // Progress pages are written afresh from the reports kept: when none is, the old site's must not
+    // stay. Only the names this command writes, and only in a site it made: anything else is kept.
+    let progressNames: Set<String> = ["progress", SitePage.file("progress", .es), SitePage.file("progress", .en)]
+    let owned = { (name: String) in previous != nil && progressNames.contains(name) }
+    try FolderSwap.replace(site, keeping: { !owned($0) }, alreadyDurable: { linked.paths.contains($0) }) {
       staging in
       written = try build(
         report, verification, allProgress, keys, evidence, staging, trust, previous, &tiles)

@@ -45,6 +45,21 @@ struct SiteTests {
     }
   }
 
+  @Test("--force into a folder the publisher did not make keeps its other files, a progress/ folder included")
+  func forceKeepsOthers() throws {
+    let f = try ReportFixture()
+    try ReportFixture.run(["key", "export", "--key", f.key, "--out", f.ws + "/public", "-w", f.ws])
+    let site = TestSupport.temporaryFolder().appendingPathComponent("site")
+    try FileManager.default.createDirectory(
+      at: site.appendingPathComponent("progress"), withIntermediateDirectories: true)
+    try Data("pdf".utf8).write(to: site.appendingPathComponent("progress/2023.pdf"))
+    try Data("mine".utf8).write(to: site.appendingPathComponent("progress.html"))
+    try ReportFixture.run(["publish", "-w", f.ws, "--out", site.path, "--report", f.out.path, "--force"])
+    #expect(try String(contentsOf: site.appendingPathComponent("progress/2023.pdf"), encoding: .utf8) == "pdf")
+    #expect(try String(contentsOf: site.appendingPathComponent("progress.html"), encoding: .utf8) == "mine")
+    #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path))
+  }
+
   @Test("both languages, correct lang attributes, and every link resolves inside the site or is absolute")
   func linksResolve() throws {
     let f = try ReportFixture()

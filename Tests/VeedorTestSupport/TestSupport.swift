@@ -20,10 +20,11 @@ public enum TestSupport {
   public static let temporaryRoot: URL = {
     // A new folder of its own (mkdtemp), never one already there under a name that can be guessed.
     var template = Array((FileManager.default.temporaryDirectory.path + "/vt-XXXXXX").utf8CString)
-    guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-      fatalError("cannot make a temporary folder: \(String(cString: strerror(errno)))")
+    let made = template.withUnsafeMutableBufferPointer { buffer in
+      mkdtemp(buffer.baseAddress!).map { String(cString: $0) }
     }
-    let url = URL(fileURLWithPath: String(cString: made))
+    guard let made else { fatalError("cannot make a temporary folder: \(String(cString: strerror(errno)))") }
+    let url = URL(fileURLWithPath: made)
     atexit { TestSupport.removeTemporaryRoot() }
     return url
   }()
