@@ -3,10 +3,10 @@ import Testing
 import VeedorReports
 import VeedorTestSupport
 
-/// Files of the format before this one (`veedor-report/2`) in the commands that read a report someone
-/// else exported: a draft's review window still reads, and a reviewer's report is refused naming its
-/// format, in both languages.
-@Suite("Reports of the format before this one")
+/// The commands that read a report someone else exported: with a file of the format before this one
+/// (`veedor-report/2`) a draft's review window still reads, and a reviewer's report is refused naming its
+/// format, in both languages; a path that is not a regular file is refused without being waited on.
+@Suite("Reports someone else exported")
 struct EarlierFormatTests {
   /// The report at `url` as the format before this one writes it: the tag, and no `scales`.
   static func asEarlierFormat(_ url: URL) throws -> URL {
@@ -45,5 +45,18 @@ struct EarlierFormatTests {
     let words = lang == "es" ? "un formato anterior a este" : "a format before this one"
     #expect(result.stderr.contains("\(Report.formatTagV2)") && result.stderr.contains(words), "\(result.stderr)")
     #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+  }
+
+  @Test("a reviewer's report that is not a regular file is refused at once, not waited on")
+  func reviewerReportNotAFile() throws {
+    let f = try ReportFixture()
+    let fifo = TestSupport.temporaryFolder("fifo").appendingPathComponent("report.json")
+    #expect(mkfifo(fifo.path, 0o600) == 0)
+    let result = try ReportFixture.run(
+      [
+        "reconcile", "CLPLN0001", "verifiable", "--reviewer", "revisora", "--reviewer-report", fifo.path,
+        "--stands", "monitor", "--rationale", "x", "-w", f.ws,
+      ], status: 2)
+    #expect(result.stderr.contains("not a Veedor report"), "\(result.stderr)")
   }
 }

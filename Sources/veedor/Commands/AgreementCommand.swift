@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VeedorAgreement
 import VeedorErrors
+import VeedorLedger
 import VeedorRecords
 import VeedorReports
 import VeedorVerify
@@ -138,7 +139,8 @@ struct Reconcile: ParsableCommand {
     var levels = Score.list(theirLevel ?? "")
     var proof: ReconciliationRecord.ReviewerProof?
     if let reviewerReport {
-      guard let data = try? Data(contentsOf: URL(fileURLWithPath: reviewerReport)) else {
+      // Read as `reply template --report` reads a report: a regular file, within a bound.
+      guard let data = try? BoundedRead.contents(of: URL(fileURLWithPath: reviewerReport), limit: 256 << 20) else {
         throw WorkspaceError(.badInput, "not a Veedor report", es: "no es un informe de Veedor", file: reviewerReport)
       }
       guard let report = try? JSONDecoder().decode(Report.self, from: data) else {
