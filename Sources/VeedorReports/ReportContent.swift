@@ -81,8 +81,9 @@ struct ReportContent {
   private func scores(_ scales: [Scale], subject: String, sheet: ScoreSheet) -> ([Report.ScaleScore], [String]) {
     var scores: [Report.ScaleScore] = []
     var missing: [String] = []
+    let kept = rubric.applicable(sheet)
     for scale in scales {
-      let applies = rubric.requirement(of: scale, on: sheet)
+      let applies = rubric.requirement(of: scale, onApplicable: kept)
       guard var score = scaleScore(scale, subject: subject) else {
         // One whose prerequisite is unscored is still missing.
         if applies != .no { missing.append(scale.id) }
