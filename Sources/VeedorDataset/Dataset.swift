@@ -10,7 +10,6 @@ public struct Dataset: Sendable {
   private(set) var storage: [OGPRow] = []
   private var index: [String: Int] = [:]
   private var known: Set<String> = []
-  private static let ogpOrder = Dictionary(uniqueKeysWithValues: OGPColumns.all.enumerated().map { ($1, $0) })
 
   /// An empty dataset.
   public init() {}
@@ -46,7 +45,7 @@ public struct Dataset: Sendable {
     if !new.isEmpty {
       known.formUnion(new)
       headers += new
-      let order = Self.ogpOrder
+      let order = OGPRow.position
       let extras = headers.filter { order[$0] == nil }
       headers = headers.filter { order[$0] != nil }.sorted { order[$0, default: 0] < order[$1, default: 0] } + extras
     }

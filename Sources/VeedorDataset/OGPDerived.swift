@@ -1,3 +1,5 @@
+import VeedorErrors
+
 /// OGP's derived columns, computed from a row's IRM codings the way OGP's commitments sheet computes
 /// them (rules and their check against the sheet: ../shared/docs/ogp-derived-columns.md).
 ///
@@ -7,11 +9,11 @@ public enum OGPDerived {
   /// Whether a cell holds a coding rather than a missing-value code (empty, `NA`, `ND`, `NR`).
   public static func isCoded(_ value: String?) -> Bool {
     guard let value else { return false }
-    return !["", "NA", "ND", "NR"].contains(OGPDerivedColumns.trimmed(value))
+    return !["", "NA", "ND", "NR"].contains(PlainText.trimmingSpaces(value))
   }
 
   static func value(_ row: OGPRow, _ column: String) -> String? {
-    row[column].map(OGPDerivedColumns.trimmed)
+    row[column].map(PlainText.trimmingSpaces)
   }
 
   /// The three core values; technology alone does not make a commitment relevant for a star.

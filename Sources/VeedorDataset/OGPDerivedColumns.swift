@@ -1,3 +1,5 @@
+import VeedorErrors
+
 /// The columns of OGP's commitments sheet that OGP computes from a row's other columns, computed the
 /// way OGP's sheet computes them. The rules, and how each was checked against all 558 rows of OGP's
 /// sheet, are in docs/formats.md ("OGP's derived columns").
@@ -117,19 +119,7 @@ public enum OGPDerivedColumns {
 
   /// A cell, trimmed; `ND` when the row lacks the column (as the dataset's CSV writes it).
   static func cell(_ row: Row, _ column: String) -> String {
-    row[column].map(trimmed) ?? OGPColumns.notDetermined
-  }
-
-  /// A value without leading or trailing whitespace (`CharacterSet.whitespaces`); a value that starts and
-  /// ends with a printable ASCII character other than a space is returned as it is, without asking Foundation.
-  static func trimmed(_ value: String) -> String {
-    let scalars = value.unicodeScalars
-    if let first = scalars.first, let last = scalars.last, (0x21...0x7E).contains(first.value),
-      (0x21...0x7E).contains(last.value)
-    {
-      return value
-    }
-    return value.trimmingCharacters(in: .whitespaces)
+    row[column].map(PlainText.trimmingSpaces) ?? OGPColumns.notDetermined
   }
 
   /// Whether a cell holds a coding rather than a missing-value code.

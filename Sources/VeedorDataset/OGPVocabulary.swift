@@ -1,4 +1,5 @@
 import Foundation
+import VeedorErrors
 
 /// The words OGP's commitments sheet writes in its coded columns (July 2024 export, all 558 rows),
 /// besides the missing-value codes `NA`, `ND` and `NR`. A value Veedor writes under one of these
@@ -35,15 +36,10 @@ public enum OGPVocabulary {
     guard let known = words[column] else { return value }
     // Two ASCII texts are matched byte by byte, ignoring ASCII case, which is what Foundation answers
     // for ASCII text; anything else is left to Foundation.
-    let asciiValue = value.utf8.allSatisfy { $0 < 0x80 }
+    let asciiValue = PlainText.isASCII(value)
     return known.first { word in
-      guard asciiValue, word.utf8.allSatisfy({ $0 < 0x80 }) else {
-        return word.caseInsensitiveCompare(value) == .orderedSame
-      }
-      return word.utf8.count == value.utf8.count && zip(word.utf8, value.utf8).allSatisfy { lower($0) == lower($1) }
+      guard asciiValue, PlainText.isASCII(word) else { return word.caseInsensitiveCompare(value) == .orderedSame }
+      return PlainText.equalIgnoringASCIICase(word, value)
     }
   }
-
-  /// An ASCII byte with upper-case letters made lower-case.
-  private static func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
 }

@@ -59,18 +59,33 @@ extension Report {
 }
 
 extension Report {
-  /// Why bytes that do not read as a report of this format are not one, in English and Spanish: a
-  /// report of an earlier format is named as such (its monitor exports it again with this version).
-  public static func unreadable(_ data: Data) -> (en: String, es: String) {
+  /// The format tag a file names, read alone whatever the rest holds; nil when it names none.
+  public static func formatTag(of data: Data) -> String? {
     struct Tag: Decodable { var format: String? }
-    switch (try? JSONDecoder().decode(Tag.self, from: data))?.format {
-    case let tag? where tag == formatTagV1 || tag == formatTagV2:
+    return (try? JSONDecoder().decode(Tag.self, from: data))?.format
+  }
+
+  /// Why a report of an earlier format is not read, in English and Spanish; nil for any other tag.
+  public static func earlierFormat(_ tag: String?) -> (en: String, es: String)? {
+    switch tag {
+    case formatTagV1?:
       return (
-        "a \(tag) report, a format before this one: ask for it to be exported again with this version (\(formatTag))",
-        "un informe \(tag), un formato anterior a este: pida que se exporte de nuevo con esta versión (\(formatTag))"
+        "a \(formatTagV1) report carries only the ledger entries it cites, so what it shows cannot be re-derived; ask the monitor to export it again with this version (\(formatTag))",
+        "un informe \(formatTagV1) trae solo las entradas del registro que cita, así que lo que muestra no se puede volver a derivar; pida al evaluador que lo exporte de nuevo con esta versión (\(formatTag))"
       )
-    default: return ("not a Veedor report", "no es un informe de Veedor")
+    case formatTagV2?:
+      return (
+        "a \(formatTagV2) report is the format before this one (it repeats each level's wording in every score); ask the monitor to export it again with this version (\(formatTag))",
+        "un informe \(formatTagV2) es el formato anterior a este (repite la redacción de cada nivel en cada puntuación); pida al evaluador que lo exporte de nuevo con esta versión (\(formatTag))"
+      )
+    default: return nil
     }
+  }
+
+  /// Why bytes that do not read as a report of this format are not one, in English and Spanish: a
+  /// report of an earlier format is named as such (``earlierFormat(_:)``).
+  public static func unreadable(_ data: Data) -> (en: String, es: String) {
+    earlierFormat(formatTag(of: data)) ?? ("not a Veedor report", "no es un informe de Veedor")
   }
 
   /// The review window a report file names (nil when it names none), read alone: the same in this

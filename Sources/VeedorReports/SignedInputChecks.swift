@@ -95,12 +95,6 @@ enum SignedInputChecks {
     }
   }
 
-  /// Whether `text` is empty or only whitespace and newlines (trimming them leaves nothing); a printable
-  /// ASCII character anywhere answers at once, without Foundation.
-  static func isBlank(_ text: String) -> Bool {
-    !text.utf8.contains { (0x21...0x7E).contains($0) } && text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-  }
-
   private static func check(
     _ score: ScoreRecord, state: LedgerState, rubric: Rubric, subjects: Set<String>, plan: String, field: String
   ) throws(ReportsError) {
@@ -121,7 +115,7 @@ enum SignedInputChecks {
         .integrity, "levels \(score.levels) are not the rubric's ids in order",
         es: "los niveles \(score.levels) no son los ids de la rúbrica en orden", field: field)
     }
-    if scale.rationaleRequired && isBlank(score.rationale) {
+    if scale.rationaleRequired && PlainText.isBlank(score.rationale) {
       throw ReportsError(
         .integrity, "scale '\(scale.id)' requires a rationale", es: "la escala '\(scale.id)' exige un fundamento",
         field: field)

@@ -1,4 +1,5 @@
 import Foundation
+import VeedorErrors
 
 /// The stage of the action-plan cycle at which a scale is assessed.
 public enum Phase: String, Codable, Sendable, CaseIterable, Hashable {
@@ -67,33 +68,14 @@ public struct Scale: Codable, Sendable, Hashable {
 
   /// The level with the given id or one of its aliases or labels, ignoring case.
   public func level(matching text: String) -> Level? {
-    let key = Self.trimmed(text).lowercased()
-    let asciiKey = key.utf8.allSatisfy { $0 < 0x80 }
-    let same = { (value: String) in Self.lowercased(value, equals: key, asciiKey: asciiKey) }
+    let key = PlainText.trimmingSpaces(text).lowercased()
+    let asciiKey = PlainText.isASCII(key)
+    // Two ASCII texts are compared byte by byte (String equality of ASCII text is byte equality).
+    let same = { (value: String) in
+      asciiKey && PlainText.isASCII(value) ? PlainText.equalIgnoringASCIICase(value, key) : value.lowercased() == key
+    }
     return levels.first { level in
       same(level.id) || same(level.label.en) || same(level.label.es) || level.aliases.contains(where: same)
     }
-  }
-
-  /// `text` without leading or trailing spaces and tabs (`CharacterSet.whitespaces`); a text that starts
-  /// and ends with a printable ASCII character other than a space is returned as it is.
-  static func trimmed(_ text: String) -> String {
-    if let first = text.utf8.first, let last = text.utf8.last, (0x21...0x7E).contains(first),
-      (0x21...0x7E).contains(last)
-    {
-      return text
-    }
-    return text.trimmingCharacters(in: .whitespaces)
-  }
-
-  /// Whether `value.lowercased() == key`. When both are ASCII the bytes are compared (String equality
-  /// of ASCII text is byte equality); otherwise it is asked as written.
-  static func lowercased(_ value: String, equals key: String, asciiKey: Bool) -> Bool {
-    let bytes = value.utf8
-    guard asciiKey, bytes.allSatisfy({ $0 < 0x80 }) else { return value.lowercased() == key }
-    return bytes.count == key.utf8.count
-      && zip(bytes, key.utf8).allSatisfy { byte, expected in
-        ((0x41...0x5A).contains(byte) ? byte | 0x20 : byte) == expected
-      }
   }
 }

@@ -39,7 +39,6 @@ enum ContentChecks {
   /// report of this format; only a report that does not decode is parsed again for its tag alone.
   static func decodeFull(_ bytes: Data, _ result: inout ReportVerification) -> Report? {
     let name = StepName.format
-    struct Tag: Decodable { var format: String? }
     do {
       let report = try JSONDecoder().decode(Report.self, from: bytes)
       guard report.format == Report.formatTag else {
@@ -49,7 +48,7 @@ enum ContentChecks {
       result.pass(name, Report.formatTag, es: Report.formatTag)
       return report
     } catch {
-      let tag = (try? JSONDecoder().decode(Tag.self, from: bytes))?.format
+      let tag = Report.formatTag(of: bytes)
       guard tag == Report.formatTag else {
         wrongFormat(tag, &result)
         return nil
@@ -65,20 +64,8 @@ enum ContentChecks {
   /// apart: it cannot be re-derived; so is one of the format before this one).
   private static func wrongFormat(_ tag: String?, _ result: inout ReportVerification) {
     let name = StepName.format
-    if tag == Report.formatTagV1 {
-      result.fail(
-        name,
-        "a \(Report.formatTagV1) report carries only the ledger entries it cites, so what it shows cannot be re-derived; ask the monitor to export it again with this version (\(Report.formatTag))",
-        es:
-          "un informe \(Report.formatTagV1) trae solo las entradas del registro que cita, así que lo que muestra no se puede volver a derivar; pida al evaluador que lo exporte de nuevo con esta versión (\(Report.formatTag))"
-      )
-    } else if tag == Report.formatTagV2 {
-      result.fail(
-        name,
-        "a \(Report.formatTagV2) report is the format before this one (it repeats each level's wording in every score); ask the monitor to export it again with this version (\(Report.formatTag))",
-        es:
-          "un informe \(Report.formatTagV2) es el formato anterior a este (repite la redacción de cada nivel en cada puntuación); pida al evaluador que lo exporte de nuevo con esta versión (\(Report.formatTag))"
-      )
+    if let why = Report.earlierFormat(tag) {
+      result.fail(name, why.en, es: why.es)
     } else {
       result.fail(
         name, "not a \(Report.formatTag) report (format: \(tag ?? "missing"))",

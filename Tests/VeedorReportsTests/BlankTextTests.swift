@@ -1,7 +1,6 @@
 import Foundation
 import Testing
-
-@testable import VeedorReports
+import VeedorErrors
 
 /// A rationale is blank when trimming whitespace and newlines leaves nothing; a printable ASCII
 /// character answers at once, and every other text gets Foundation's answer.
@@ -15,10 +14,10 @@ struct BlankTextTests {
     ]
     for text in texts {
       #expect(
-        SignedInputChecks.isBlank(text) == text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+        PlainText.isBlank(text) == text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
         "\(text.debugDescription)")
     }
-    #expect(SignedInputChecks.isBlank(" \n\t"))
-    #expect(!SignedInputChecks.isBlank(" x "))
+    #expect(PlainText.isBlank(" \n\t"))
+    #expect(!PlainText.isBlank(" x "))
   }
 }

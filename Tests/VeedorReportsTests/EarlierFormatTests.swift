@@ -42,7 +42,7 @@ struct EarlierFormatTests {
         "reconcile", "CLPLN0001", "verifiable", "--reviewer", "revisora", "--reviewer-report", earlier.path,
         "--stands", "monitor", "--rationale", "x", "--lang", lang, "-w", f.ws,
       ], status: 2)
-    let words = lang == "es" ? "un formato anterior a este" : "a format before this one"
+    let words = lang == "es" ? "el formato anterior a este" : "the format before this one"
     #expect(result.stderr.contains("\(Report.formatTagV2)") && result.stderr.contains(words), "\(result.stderr)")
     #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
   }

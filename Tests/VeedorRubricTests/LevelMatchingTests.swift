@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VeedorErrors
 
 @testable import VeedorRubric
 
@@ -52,7 +53,7 @@ struct LevelMatchingTests {
   @Test("trimming keeps what Foundation keeps")
   func trimming() {
     for text in ["a", " a", "a ", "\ta\t", "\u{A0}a", "a\u{2003}", "a b", "", " ", "\u{301}a", "a\n"] {
-      #expect(Scale.trimmed(text) == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+      #expect(PlainText.trimmingSpaces(text) == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
     }
   }
 }
