@@ -10,6 +10,8 @@ public struct Dataset: Sendable {
   private(set) var storage: [OGPRow] = []
   private var index: [String: Int] = [:]
   private var known: Set<String> = []
+  /// Whether every OGP column is among `known`.
+  private var knowsEveryOGPColumn = false
 
   /// An empty dataset.
   public init() {}
@@ -29,9 +31,10 @@ public struct Dataset: Sendable {
 
   /// Adds rows whose columns, together, are `columns` (worked out beforehand, so that adding many rows
   /// does not look up every column of every row again).
-  mutating func add(_ rows: [OGPRow], columns: Set<String>) {
+  mutating func add(_ rows: [OGPRow], columns: ReportRows.Columns) {
     // Only the columns not yet known can be new in a row: usually none, so no row is searched.
-    var unknown = columns.subtracting(known)
+    var unknown = columns.others.subtracting(known)
+    if columns.everyOGPColumn && !knowsEveryOGPColumn { unknown.formUnion(ReportRows.ogpColumns.subtracting(known)) }
     for row in rows {
       let new = unknown.filter { row[$0] != nil }
       unknown.subtract(new)
@@ -44,10 +47,11 @@ public struct Dataset: Sendable {
     let new = new ?? row.columns.filter { !known.contains($0) }.sorted()
     if !new.isEmpty {
       known.formUnion(new)
+      knowsEveryOGPColumn = ReportRows.ogpColumns.isSubset(of: known)
       headers += new
       let order = OGPRow.position
       let extras = headers.filter { order[$0] == nil }
-      headers = headers.filter { order[$0] != nil }.sorted { order[$0, default: 0] < order[$1, default: 0] } + extras
+      headers = headers.filter { order[$0] != nil }.sorted { (order[$0] ?? 0) < (order[$1] ?? 0) } + extras
     }
     let id = (row[OGPColumns.id] ?? "") + "\u{1F}" + (row["x_monitor"] ?? "")
     if let at = index[id] {
@@ -109,6 +113,7 @@ public struct Dataset: Sendable {
     }
     dataset.headers = header
     dataset.known = Set(header)
+    dataset.knowsEveryOGPColumn = ReportRows.ogpColumns.isSubset(of: dataset.known)
     return dataset
   }
 

@@ -4,7 +4,7 @@
 /// looking each one up.
 public struct OGPRow: Sendable, Hashable, ExpressibleByDictionaryLiteral {
   /// Each OGP column's position in ``OGPColumns/all``.
-  static let position = Dictionary(uniqueKeysWithValues: OGPColumns.all.enumerated().map { ($1, $0) })
+  static let position = ColumnIndex(OGPColumns.all)
 
   /// OGP's columns, in OGP's order: nil where the row lacks the column.
   private(set) var cells: [String?]
@@ -29,10 +29,10 @@ public struct OGPRow: Sendable, Hashable, ExpressibleByDictionaryLiteral {
     for (column, value) in elements { self[column] = value }
   }
 
-  /// A row holding every OGP column with the same value.
-  init(every value: String) {
+  /// A row holding every OGP column with the same value, with room for `room` other columns.
+  init(every value: String, room: Int = 0) {
     cells = Array(repeating: value, count: OGPColumns.all.count)
-    extras = [:]
+    extras = Dictionary(minimumCapacity: room)
   }
 
   /// The cell of a column, nil when the row lacks it.

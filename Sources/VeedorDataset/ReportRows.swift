@@ -13,7 +13,7 @@ public enum ReportRows {
   /// The same, as a set.
   static let assessmentColumnSet = Set(assessmentColumns)
   /// Every OGP column `ND`: where each row starts.
-  static let blankRow = OGPRow(every: OGPColumns.notDetermined)
+  static let blankRow = OGPRow(every: OGPColumns.notDetermined, room: 32)
   /// Every OGP column.
   static let ogpColumns = Set(OGPColumns.all)
 
@@ -32,12 +32,14 @@ public enum ReportRows {
       ("x_ledger_checkpoint", "\(report.checkpoint.origin) \(report.checkpoint.size) \(report.checkpoint.root)"),
       ("x_rubric", "\(report.rubric.id) \(report.rubric.version)"),
     ]
+    let planColumns = planIdentity(plan)
     return report.commitments.map { c in
       var row = blankRow
       var cited: [String] = []
       assessment(c, rubricColumns: rubricColumns, cited: &cited, into: &row)
       // Identity and provenance are written after the assessment, so nothing a rubric names can overwrite them.
-      identity(c, commitments[c.id], plan: plan, into: &row)
+      for (column, value) in planColumns { row[column] = value }
+      identity(c, commitments[c.id], into: &row)
       for (column, value) in provenance { row[column] = value }
       var seen: Set<String> = []
       row["x_evidence"] = cited.filter { seen.insert($0).inserted }.compactMap { evidenceByID[$0] }.map {
@@ -51,20 +53,29 @@ public enum ReportRows {
     }
   }
 
-  /// Every column of `rows`: OGP's columns where every row has them all (rows made by
+  /// The columns of some rows: every OGP column when `everyOGPColumn`, and `others`.
+  struct Columns: Sendable {
+    /// Whether a row has every OGP column.
+    var everyOGPColumn = false
+    /// The other columns; with every column of a row that lacks some of OGP's.
+    var others: Set<String> = []
+    /// Every column.
+    var all: Set<String> { everyOGPColumn ? others.union(ogpColumns) : others }
+  }
+
+  /// Every column of `rows`: OGP's columns where a row has them all (rows made by
   /// ``rows(_:reportSHA256:)`` start from ``blankRow`` and no column is taken out), and each row's others.
-  static func columns(of rows: [OGPRow]) -> Set<String> {
-    var columns: Set<String> = []
-    var full = false
+  static func columns(of rows: [OGPRow]) -> Columns {
+    var columns = Columns()
     for row in rows {
       if row.hasEveryOGPColumn {
-        full = true
-        columns.formUnion(row.extras.keys)
+        columns.everyOGPColumn = true
+        columns.others.formUnion(row.extras.keys)
       } else {
-        columns.formUnion(row.columns)
+        columns.others.formUnion(row.columns)
       }
     }
-    return full ? columns.union(ogpColumns) : columns
+    return columns
   }
 
   /// Writes the assessment columns of one commitment into `row`: each scale's current levels in OGP's
@@ -114,23 +125,30 @@ public enum ReportRows {
     }
   }
 
-  /// The identity columns of one commitment, in OGP's words: `National Or Local` only as OGP's sheet
-  /// writes it (National, Legacy Local, Other; another level is `ND`, kept in `x_national_or_local`), and
-  /// `Full Text` `NA`, since a plan's description may be a summary rather than the commitment's own text
-  /// (it is kept in `x_description`).
-  static func identity(
-    _ c: Report.CommitmentReport, _ commitment: Commitment?, plan: ActionPlan, into row: inout OGPRow
-  ) {
+  /// The identity columns every row of a plan shares, in OGP's words: `National Or Local` only as OGP's
+  /// sheet writes it (National, Legacy Local, Other; another level is `ND`, kept in `x_national_or_local`),
+  /// and `Full Text` `NA`, since a plan's description may be a summary rather than the commitment's own
+  /// text (it is kept in `x_description`).
+  static func planIdentity(_ plan: ActionPlan) -> [(column: String, value: String)] {
     let na = OGPColumns.notInPlan
     let planNumber = plan.id.reversed().prefix { $0.isNumber }.reversed()
     let level = plan.level.map { OGPVocabulary.ogpSpelling($0, in: "National Or Local") ?? OGPColumns.notDetermined }
+    return [
+      ("Country/Locality", plan.member), ("Code", plan.memberCode ?? na), ("Action Plan ID", plan.id),
+      ("Action Plan Number", planNumber.isEmpty ? na : String(Int(String(planNumber)) ?? 0)),
+      ("National Or Local", level ?? na),
+      ("Year Of Submission", (plan.submitted ?? plan.start).map { String($0.year) } ?? na),
+      ("Action Plan End Year", plan.end.map { String($0.year) } ?? na), ("Full Text", na),
+      ("x_national_or_local", plan.level ?? ""),
+    ]
+  }
+
+  /// The identity columns of one commitment, in OGP's words (the plan's own are ``planIdentity(_:)``).
+  static func identity(_ c: Report.CommitmentReport, _ commitment: Commitment?, into row: inout OGPRow) {
+    let na = OGPColumns.notInPlan
     let columns: KeyValuePairs<String, String> = [
-      OGPColumns.id: c.id, "Country/Locality": plan.member, "Code": plan.memberCode ?? na, "Action Plan ID": plan.id,
-      "Action Plan Number": planNumber.isEmpty ? na : String(Int(String(planNumber)) ?? 0),
-      "Commitment Number": commitment?.number ?? na, "National Or Local": level ?? na,
-      "Year Of Submission": (plan.submitted ?? plan.start).map { String($0.year) } ?? na,
-      "Action Plan End Year": plan.end.map { String($0.year) } ?? na,
-      "Commitment Title": c.title.en ?? c.title.es ?? na, "Full Text": na,
+      OGPColumns.id: c.id, "Commitment Number": commitment?.number ?? na,
+      "Commitment Title": c.title.en ?? c.title.es ?? na,
       "Start Date": ogpDate(commitment?.start), "End Date": ogpDate(commitment?.end),
       "Lead Institution": commitment?.leadInstitution ?? na,
       "Supporting Institution(s)": commitment.map {
@@ -138,7 +156,7 @@ public enum ReportRows {
       } ?? na,
       "URL": c.url ?? na,
       "x_start_date_iso": commitment?.start?.description ?? "", "x_end_date_iso": commitment?.end?.description ?? "",
-      "x_title_es": c.title.es ?? "", "x_national_or_local": plan.level ?? "",
+      "x_title_es": c.title.es ?? "",
       "x_description": commitment?.description.map { $0.en ?? $0.es ?? "" } ?? "",
     ]
     for (column, value) in columns { row[column] = value }

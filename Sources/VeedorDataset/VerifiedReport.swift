@@ -28,7 +28,7 @@ struct VerifiedReport: Sendable {
   /// Its OGP rows (``ReportRows``).
   let rows: [OGPRow]
   /// Every column of those rows.
-  let columns: Set<String>
+  let columns: ReportRows.Columns
   /// The first commitment outside what the trust file grants the signing key, with its member.
   let outOfScope: (commitment: String, member: String)?
 

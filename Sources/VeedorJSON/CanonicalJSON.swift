@@ -46,6 +46,18 @@ extension CanonicalJSON {
 }
 
 extension CanonicalJSON {
+  /// ``decode(_:from:)`` of a document in which no object names a key twice; nil otherwise too. For
+  /// files whose meaning `JSONDecoder` defines: where a key is repeated, the caller's fallback to it
+  /// reads the file its own way, and every other file reads the same either way.
+  public static func decodeUnrepeated<T: Decodable>(_ type: T.Type, from bytes: some ContiguousBytes) -> T? {
+    bytes.withUnsafeBytes { raw in
+      guard let tree = JSONTree.parse(raw.bindMemory(to: UInt8.self)), !tree.repeatsAKey else { return nil }
+      return try? TreeDecoder.decode(type, from: tree)
+    }
+  }
+}
+
+extension CanonicalJSON {
   /// `T` read by the canonical reader, or by `JSONDecoder` where that reader declines; nil when neither
   /// reads it. For files any JSON writer may have written (no canonical form is asked of them).
   public static func read<T: Decodable>(_ type: T.Type, from data: Data) -> T? {

@@ -118,3 +118,20 @@ extension JSONTreeParser {
     }
   }
 }
+
+extension JSONTree {
+  /// Whether any object in the value names a key twice, as Swift compares strings (so also two
+  /// spellings of one key that are canonically equivalent).
+  var repeatsAKey: Bool {
+    switch self {
+    case .array(let items): return items.contains { $0.repeatsAKey }
+    case .object(let members):
+      if members.count > 1 {
+        var seen = Set<String>(minimumCapacity: members.count)
+        for member in members where !seen.insert(member.key).inserted { return true }
+      }
+      return members.contains { $0.value.repeatsAKey }
+    default: return false
+    }
+  }
+}

@@ -47,16 +47,20 @@ struct TreeKeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
   }
   // A missing key or `null` is nil, as `JSONDecoder`; spelled out so no call builds an `Optional` type at run time.
   func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
-    try present(key).map(TreeDecoder.string)
+    guard let value = present(key) else { return nil }
+    return try TreeDecoder.string(value)
   }
   func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
-    try present(key).map { try TreeDecoder.integer($0, Int.self) }
+    guard let value = present(key) else { return nil }
+    return try TreeDecoder.integer(value, Int.self)
   }
   func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
-    try present(key).map(TreeDecoder.bool)
+    guard let value = present(key) else { return nil }
+    return try TreeDecoder.bool(value)
   }
   func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-    try present(key).map { try TreeDecoder.decode(type, from: $0) }
+    guard let value = present(key) else { return nil }
+    return try TreeDecoder.decode(type, from: value)
   }
 
   /// The member named `key` unless it is missing or `null`.

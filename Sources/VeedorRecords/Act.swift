@@ -217,14 +217,27 @@ public struct Act: Codable, Sendable, Hashable {
     self.time = Act.timestamp(time)
   }
 
+  /// Each record field's name, and whether an act carries it.
+  private static let records: [(name: String, carried: @Sendable (Act) -> Bool)] = [
+    ("plan", { $0.plan != nil }), ("evidence", { $0.evidence != nil }), ("score", { $0.score != nil }),
+    ("note", { $0.note != nil }), ("monitor", { $0.monitor != nil }), ("party", { $0.party != nil }),
+    ("review", { $0.review != nil }), ("reply", { $0.reply != nil }), ("answer", { $0.answer != nil }),
+    ("reconciliation", { $0.reconciliation != nil }), ("milestone", { $0.milestone != nil }),
+    ("milestoneChange", { $0.milestoneChange != nil }), ("checkin", { $0.checkin != nil }),
+  ]
+
   /// The names of the records this act carries (`plan`, `score`, …).
-  public var recordFields: [String] {
-    [
-      ("plan", plan != nil), ("evidence", evidence != nil), ("score", score != nil), ("note", note != nil),
-      ("monitor", monitor != nil), ("party", party != nil), ("review", review != nil), ("reply", reply != nil),
-      ("answer", answer != nil), ("reconciliation", reconciliation != nil), ("milestone", milestone != nil),
-      ("milestoneChange", milestoneChange != nil), ("checkin", checkin != nil),
-    ].filter(\.1).map(\.0)
+  public var recordFields: [String] { Self.records.filter { $0.carried(self) }.map(\.name) }
+
+  /// Whether ``recordFields`` is [``expectedRecordField``], found without building the list.
+  public var carriesOnlyItsRecord: Bool {
+    let expected = expectedRecordField
+    var count = 0
+    for record in Self.records where record.carried(self) {
+      guard record.name == expected else { return false }
+      count += 1
+    }
+    return count == 1
   }
 
   /// The one record field an act of this type carries.

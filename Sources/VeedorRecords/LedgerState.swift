@@ -110,6 +110,8 @@ public struct LedgerState: Sendable, Codable {
   public mutating func replay<Lines: Collection<Data>>(more lines: Lines, file: String) throws(RecordsError) {
     WorkCounter.add("entries decoded", lines.count)
     let all = Array(lines)
+    // Acts are large values: room for them all at once, rather than copying them as the array grows.
+    if keepsRecords { acts.reserveCapacity(acts.count + all.count) }
     var from = 0
     while from < all.count {
       let upto = min(from + LineDecoding.batch, all.count)
@@ -173,7 +175,7 @@ public struct LedgerState: Sendable, Codable {
         field: "type")
     }
     // Exactly the record its type names: no other record rides along for a reader to pick up.
-    guard act.recordFields == [act.expectedRecordField] else {
+    guard act.carriesOnlyItsRecord else {
       throw RecordsError(
         .integrity,
         "a \(act.type.rawValue) entry must carry exactly '\(act.expectedRecordField)' (it carries \(act.recordFields))",

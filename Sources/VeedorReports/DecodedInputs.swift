@@ -22,6 +22,21 @@ final class DecodedInputs: @unchecked Sendable {
     return plan
   }
 
+  /// Inputs hashed lately, with their digests: many reports of one import carry the same rubric bytes.
+  private var digests: [(bytes: Data, sha256: String)] = []
+
+  /// ``ReportInputs/sha256(_:)`` of `bytes`, taken from an earlier call with equal bytes when there was
+  /// one (comparing bytes costs a tenth of hashing them).
+  func sha256(_ bytes: Data) -> String {
+    if let known = lock.withLock({ digests.first { $0.bytes == bytes }?.sha256 }) { return known }
+    let digest = ReportInputs.sha256(bytes)
+    lock.withLock {
+      if digests.count >= 4 { digests.removeFirst() }
+      digests.append((bytes, digest))
+    }
+    return digest
+  }
+
   /// The rubric for these bytes, decoded once.
   func rubric(sha256: String, _ make: () throws(ReportsError) -> Rubric) throws(ReportsError) -> Rubric {
     if let cached = lock.withLock({ rubrics[sha256] }) { return cached }

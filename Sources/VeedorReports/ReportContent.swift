@@ -11,6 +11,8 @@ struct ReportContent {
   private var seqOf: [String: Int] = [:]
   /// Time of each score entry by score id.
   private var timeOf: [String: String] = [:]
+  /// Each commitment's current levels (made once: the commitments and the aggregates both read them).
+  private var sheets: [String: ScoreSheet] = [:]
 
   init(plan: ActionPlan, rubric: Rubric, state: LedgerState) {
     self.plan = plan
@@ -23,7 +25,13 @@ struct ReportContent {
         timeOf[score.id] = act.time
       }
     }
+    for commitment in plan.commitments where sheets[commitment.id] == nil {
+      sheets[commitment.id] = state.sheet(for: commitment.id)
+    }
   }
+
+  /// The current levels of one commitment (or of the plan, by its id).
+  private func sheet(_ id: String) -> ScoreSheet { sheets[id] ?? state.sheet(for: id) }
 
   /// Every evidence item with the entry that records it.
   func evidence() -> [Report.EvidenceItem] {
@@ -33,7 +41,7 @@ struct ReportContent {
   /// The rubric's aggregates over the plan's commitments.
   func aggregates() -> [Report.Aggregate] {
     let titles = Dictionary(rubric.aggregates.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
-    return rubric.aggregateValues(over: plan.commitments.map { state.sheet(for: $0.id) }).map {
+    return rubric.aggregateValues(over: plan.commitments.map { sheet($0.id) }).map {
       Report.Aggregate(title: titles[$0.id] ?? LocalizedText(en: $0.id, es: $0.id), value: $0)
     }
   }
@@ -44,7 +52,7 @@ struct ReportContent {
   }
 
   private func commitment(_ commitment: Commitment) -> Report.CommitmentReport {
-    let sheet = state.sheet(for: commitment.id)
+    let sheet = self.sheet(commitment.id)
     let (scores, missing) = scores(rubric.scales, subject: commitment.id, sheet: sheet)
     var indicators: [String: Truth] = [:]
     for (indicator, truth) in rubric.indicatorValues(for: sheet) {

@@ -69,12 +69,14 @@ public enum ReportDerivation {
         .integrity, "is not the plan.json the ledger's first entry pins",
         es: "no es el plan.json que fija la primera entrada del registro", field: "inputs.plan")
     }
-    guard ReportInputs.sha256(rubricBytes) == pinned.rubricSHA256 else {
+    guard DecodedInputs.shared.sha256(rubricBytes) == pinned.rubricSHA256 else {
       throw ReportsError(
         .integrity, "is not the rubric.json the ledger's first entry pins",
         es: "no es el rubric.json que fija la primera entrada del registro", field: "inputs.rubric")
     }
     let plan = try DecodedInputs.shared.plan(sha256: pinned.sha256) { () throws(ReportsError) -> ActionPlan in
+      // The canonical reader where it reads the plan as `JSONDecoder` does; `JSONDecoder` otherwise.
+      if let plan = CanonicalJSON.decodeUnrepeated(ActionPlan.self, from: planBytes) { return plan }
       do { return try PlanImporter.decodeJSON(planBytes, file: "inputs.plan") } catch {
         throw ReportsError(.integrity, String(describing: error), es: spanishText(error), field: "inputs.plan")
       }
@@ -96,8 +98,7 @@ public enum ReportDerivation {
     // `generated` is the signer's claim, but never one the ledger contradicts.
     let lastTime = state.acts.last?.time ?? ""
     guard
-      generated.range(of: #"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"#, options: .regularExpression)
-        != nil,
+      Self.isUTCTime(generated),
       generated >= lastTime
     else {
       throw ReportsError(
@@ -157,6 +158,22 @@ public enum ReportDerivation {
         es: "no está firmado por quien firma el informe con el origen \(checkpoint.origin)", field: "inputs.checkpoint")
     }
     return checkpoint
+  }
+
+  /// Whether `text` matches `^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$` as Foundation's
+  /// regular expressions read it. Twenty bytes of that form answer at once; any other text is asked of
+  /// the expression (whose `$` also matches before a final line end).
+  static func isUTCTime(_ text: String) -> Bool {
+    let shape = Array("dddd-dd-ddTdd:dd:ddZ".utf8)
+    if text.utf8.count == shape.count,
+      zip(text.utf8, shape).allSatisfy({ byte, want in
+        want == UInt8(ascii: "d") ? (0x30...0x39).contains(byte) : byte == want
+      })
+    {
+      return true
+    }
+    return text.range(of: #"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"#, options: .regularExpression)
+      != nil
   }
 
   /// The exact bytes of `report.json`: sorted keys, no indentation (the Markdown and HTML are for

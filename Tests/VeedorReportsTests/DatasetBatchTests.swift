@@ -24,12 +24,33 @@ struct DatasetBatchTests {
     var batched = Dataset()
     for batch in batches {
       for row in batch { oneByOne.add(row) }
-      batched.add(batch, columns: batch.reduce(into: Set<String>()) { $0.formUnion($1.columns) })
+      batched.add(batch, columns: ReportRows.columns(of: batch))
       #expect(batched.headers == oneByOne.headers)
       #expect(batched.rows == oneByOne.rows)
     }
     #expect(batched.headers.suffix(6) == ["x_a", "x_c", "x_monitor", "x_b", "x_0", "x_z"])
     #expect(batched.rows.count == 5)
+  }
+
+  @Test("rows with every OGP column after rows without them, batched, give the dataset row by row gives")
+  func everyOGPColumn() {
+    var full = ReportRows.blankRow
+    full[OGPColumns.id] = "F1"
+    full["x_monitor"] = "SHA256:k"
+    full["x_b"] = "1"
+    var later = full
+    later[OGPColumns.id] = "F2"
+    later["x_a"] = "2"
+    let batches: [[OGPRow]] = [[Self.row("A1", ["x_c"])], [full], [later, Self.row("A2", ["x_d"])]]
+    var oneByOne = Dataset()
+    var batched = Dataset()
+    for batch in batches {
+      for row in batch { oneByOne.add(row) }
+      batched.add(batch, columns: ReportRows.columns(of: batch))
+      #expect(batched.headers == oneByOne.headers)
+      #expect(batched.rows == oneByOne.rows)
+    }
+    #expect(batched.headers.count == OGPColumns.all.count + 5)
   }
 
   @Test("a report's columns, counted from its x_ columns, are every key of its rows")
@@ -41,17 +62,17 @@ struct DatasetBatchTests {
     second["x_monitor"] = "SHA256:k"
     second["x_completion"] = "substantial"
     let union = { (rows: [OGPRow]) in rows.reduce(into: Set<String>()) { $0.formUnion($1.columns) } }
-    #expect(ReportRows.columns(of: [first, second]) == union([first, second]))
-    #expect(ReportRows.columns(of: [first, second]).count == ReportRows.blankRow.count + 3)
+    #expect(ReportRows.columns(of: [first, second]).all == union([first, second]))
+    #expect(ReportRows.columns(of: [first, second]).all.count == ReportRows.blankRow.count + 3)
     // A row with a column that is neither OGP's nor an x_ column has every key looked at.
     var odd = second
     odd["Extra"] = "1"
-    #expect(ReportRows.columns(of: [first, odd]) == union([first, odd]))
-    #expect(ReportRows.columns(of: [first, odd]).contains("Extra"))
-    #expect(ReportRows.columns(of: []).isEmpty)
+    #expect(ReportRows.columns(of: [first, odd]).all == union([first, odd]))
+    #expect(ReportRows.columns(of: [first, odd]).all.contains("Extra"))
+    #expect(ReportRows.columns(of: []).all.isEmpty)
     // A row without every OGP column beside one with them all: each row's own columns count.
     let partial: OGPRow = [OGPColumns.id: "P1", "x_monitor": "SHA256:k", "Extra": "2"]
-    #expect(ReportRows.columns(of: [partial, first]) == union([partial, first]))
-    #expect(ReportRows.columns(of: [partial]) == union([partial]))
+    #expect(ReportRows.columns(of: [partial, first]).all == union([partial, first]))
+    #expect(ReportRows.columns(of: [partial]).all == union([partial]))
   }
 }

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+import VeedorJSON
+import VeedorPlan
+import VeedorRecords
+import VeedorTestSupport
+
+@testable import VeedorDataset
+@testable import VeedorReports
+
+/// The import's shortcuts give the answers of the slower ways they stand in for: column look-ups by
+/// bytes, the plan read by the canonical reader, the `generated` time check, CSV quoting eight bytes at
+/// a time, and an act's one record found without listing its records.
+@Suite("Import fast paths")
+struct ImportFastPathTests {
+  @Test("a column is found by its bytes exactly where the dictionary finds it, odd spellings included")
+  func columnIndex() {
+    let columns = OGPColumns.all
+    let dictionary = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
+    let index = ColumnIndex(columns)
+    var asked =
+      columns + columns.map { $0.lowercased() } + columns.map { $0 + " " } + columns.map { String($0.dropLast()) }
+    // A Kelvin sign is canonically equal to K, and é may be one scalar or two: the dictionary decides.
+    asked += ["", "x_monitor", "\u{212A}", "Caf\u{E9}", "Cafe\u{301}", String(repeating: "a", count: 300)]
+    for name in asked { #expect(index[name] == dictionary[name], "\(name.debugDescription)") }
+    let odd = ColumnIndex(["Ke\u{301}y", "K", "Plain"])
+    #expect(odd["K\u{E9}y"] == 0)
+    #expect(odd["\u{212A}"] == 1)
+    #expect(odd["Plain"] == 2)
+    #expect(odd["plain"] == nil)
+  }
+
+  @Test("the plan read by the canonical reader is the plan JSONDecoder reads; a repeated key is left to it")
+  func planReader() throws {
+    // The bundled Peñalolén plan, as stored (indented, non-ASCII text, dates, milestones).
+    let bytes = try Data(contentsOf: TestSupport.packageRoot.appendingPathComponent("evidence/plan.json"))
+    let plan = try PlanImporter.decodeJSON(bytes, file: "plan.json")
+    let fast = try #require(CanonicalJSON.decodeUnrepeated(ActionPlan.self, from: bytes))
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    #expect(try encoder.encode(fast) == encoder.encode(plan))
+    #expect(CanonicalJSON.decodeUnrepeated([String: String].self, from: Data(#"{"a":"1","a":"2"}"#.utf8)) == nil)
+    #expect(
+      CanonicalJSON.decodeUnrepeated([[String: String]].self, from: Data(#"[{"b":"1"},{"a":"1","a":"2"}]"#.utf8)) == nil
+    )
+    // Two spellings of one key are one key to Swift, and so repeated.
+    #expect(
+      CanonicalJSON.decodeUnrepeated([String: String].self, from: Data("{\"\u{E9}\":\"1\",\"e\u{301}\":\"2\"}".utf8))
+        == nil)
+    #expect(
+      CanonicalJSON.decodeUnrepeated([String: String].self, from: Data(#"{"a":"1","b":"2"}"#.utf8)) == [
+        "a": "1", "b": "2",
+      ])
+  }
+
+  @Test("the generated time is checked as the regular expression checks it")
+  func utcTime() {
+    let pattern = #"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"#
+    let texts = [
+      "2024-01-31T12:00:00Z", "2024-01-31T12:00:00Z\n", "2024-01-31T12:00:00Z\r\n", "2024-01-31T12:00:00z",
+      "2024-01-31 12:00:00Z", "2024-1-31T12:00:00Z", "２０２４-01-31T12:00:00Z", "2024-01-31T12:00:00Z ",
+      "x2024-01-31T12:00:00Z", "2024-01-31T12:00:0aZ", "", "9999-99-99T99:99:99Z", "2024-01-31T12:00:00Z\u{2028}",
+      "\n2024-01-31T12:00:00Z", "2024/01/31T12:00:00Z", "0000-00-00T00:00:00Z",
+    ]
+    for text in texts {
+      #expect(
+        ReportDerivation.isUTCTime(text) == (text.range(of: pattern, options: .regularExpression) != nil),
+        "\(text.debugDescription)")
+    }
+  }
+
+  @Test("a field is quoted when any byte needs it, wherever it falls in an eight-byte run")
+  func csvQuoting() throws {
+    for length in 0..<20 {
+      for special in ["\"", "\n", "\r", ","] {
+        for at in 0..<max(1, length) {
+          var bytes = Array(repeating: Character("a"), count: length)
+          if length > 0 { bytes[at] = Character(special) }
+          let field = String(bytes)
+          var writer = CSVWriter()
+          writer.field(field)
+          let written = String(decoding: writer.bytes, as: UTF8.self)
+          #expect(written.hasPrefix("\"") == (length > 0), "\(field.debugDescription)")
+          let text = CSV.encode([[field, "x"]])
+          #expect(try CSV.parse(Data(text.utf8), file: "t.csv").map(\.fields) == [[field, "x"]])
+        }
+      }
+    }
+    var semicolons = CSVWriter(separator: ";")
+    semicolons.field("abcdefgh,ijklmnop")
+    #expect(semicolons.bytes == Array("abcdefgh,ijklmnop".utf8))
+    semicolons.separate()
+    semicolons.field("abcdefghijklmn;p")
+    #expect(String(decoding: semicolons.bytes, as: UTF8.self) == "abcdefgh,ijklmnop;\"abcdefghijklmn;p\"")
+  }
+
+  @Test("an act carries only its record exactly when its records are that one")
+  func oneRecord() throws {
+    let line = Data(
+      #"{"plan":{"commitments":1,"id":"P","rubric":"r","rubricSHA256":"00","rubricVersion":"1","sha256":"00"},"seq":0,"time":"2024-01-01T00:00:00Z","type":"plan.imported"}"#
+        .utf8)
+    var act = try JSONDecoder().decode(Act.self, from: line)
+    #expect(act.carriesOnlyItsRecord == (act.recordFields == [act.expectedRecordField]))
+    #expect(act.carriesOnlyItsRecord)
+    act.note = NoteRecord(commitment: nil, text: "extra")
+    #expect(act.carriesOnlyItsRecord == (act.recordFields == [act.expectedRecordField]))
+    #expect(!act.carriesOnlyItsRecord)
+    act.plan = nil
+    #expect(!act.carriesOnlyItsRecord)
+    act.type = .note
+    #expect(act.carriesOnlyItsRecord)
+    act.note = nil
+    #expect(!act.carriesOnlyItsRecord)
+    #expect(act.recordFields.isEmpty)
+  }
+}
