@@ -33,8 +33,11 @@ public struct Dataset: Sendable {
   /// does not look up every column of every row again).
   mutating func add(_ rows: [OGPRow], columns: ReportRows.Columns) {
     // Only the columns not yet known can be new in a row: usually none, so no row is searched.
-    var unknown = columns.others.subtracting(known)
-    if columns.everyOGPColumn && !knowsEveryOGPColumn { unknown.formUnion(ReportRows.ogpColumns.subtracting(known)) }
+    // `filter` asks `known` about each of the few columns; `subtracting` would walk every known column.
+    var unknown = columns.others.filter { !known.contains($0) }
+    if columns.everyOGPColumn && !knowsEveryOGPColumn {
+      unknown.formUnion(ReportRows.ogpColumns.filter { !known.contains($0) })
+    }
     for row in rows {
       let new = unknown.filter { row[$0] != nil }
       unknown.subtract(new)
@@ -134,9 +137,9 @@ public struct Dataset: Sendable {
       do {
         switch i {
         case 0:
-          try POSIXFile.writeAtomically(Data(csvBytes(cells)), to: folder.appendingPathComponent("commitments.csv"))
+          try POSIXFile.writeAtomically(csvBytes(cells), to: folder.appendingPathComponent("commitments.csv"))
         case 1:
-          try POSIXFile.writeAtomically(Data(jsonBytes(cells)), to: folder.appendingPathComponent("commitments.json"))
+          try POSIXFile.writeAtomically(jsonBytes(cells), to: folder.appendingPathComponent("commitments.json"))
         default: try other?()
         }
         return nil

@@ -44,8 +44,10 @@ extension DatasetImporter {
         files.append(input)
         continue
       }
-      let found = (FileManager.default.enumerator(atPath: input.path)?.compactMap { $0 as? String } ?? [])
-        .filter { $0.hasSuffix("report.json") }.sorted()
+      let found =
+        (FolderWalk.paths(under: input.path, endingWith: "report.json")
+        ?? (FileManager.default.enumerator(atPath: input.path)?.compactMap { $0 as? String } ?? [])
+        .filter { $0.hasSuffix("report.json") }).sorted()
       files += found.map { input.appendingPathComponent($0) }
     }
     return files

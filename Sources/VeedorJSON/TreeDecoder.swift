@@ -32,6 +32,11 @@ struct TreeDecoder: Decoder {
     if T.self == Int.self { return try integer(value, Int.self) as! T }
     if T.self == Bool.self { return try bool(value) as! T }
     if T.self == Double.self { return try double(value) as! T }
+    // Lists of strings as `Array`'s own decoding reads them, without a container.
+    if T.self == [String].self {
+      guard case .array(let items) = value else { throw Unsupported(reason: "not an array") }
+      return try items.map(string) as! T
+    }
     if T.self == Date.self || T.self == Data.self || T.self == URL.self || T.self == Decimal.self
       || T.self == Float.self
     {

@@ -22,6 +22,12 @@ struct TreeEncoder: Encoder {
     if T.self == Int.self { return set(slot, .literal, String(value as! Int), context) }
     if T.self == Bool.self { return set(slot, .literal, (value as! Bool) ? "true" : "false", context) }
     if T.self == Double.self { return set(slot, .literal, literal(value as! Double, context), context) }
+    // Lists of strings (levels, evidence ids) as `Array`'s own encoding writes them, without a container.
+    if T.self == [String].self {
+      if !context.become(.array, slot) { context.unsupported = true }
+      for item in value as! [String] { _ = context.child(of: slot, .string, item) }
+      return
+    }
     if T.self == Date.self || T.self == Data.self || T.self == URL.self || T.self == Decimal.self
       || T.self == Float.self
     {

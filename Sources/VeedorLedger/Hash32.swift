@@ -33,6 +33,20 @@ struct Hash32: Hashable, Sendable {
   /// The hash as `Data`.
   var data: Data { withUnsafeBytes(of: self) { Data($0) } }
 
+  /// Lowercase hexadecimal digits of the hash (as `Data.hexString` writes them).
+  var hexString: String {
+    let digits: StaticString = "0123456789abcdef"
+    return withUnsafeBytes(of: self) { bytes in
+      String(unsafeUninitializedCapacity: 64) { out in
+        for (i, byte) in bytes.enumerated() {
+          out[2 * i] = digits.utf8Start[Int(byte >> 4)]
+          out[2 * i + 1] = digits.utf8Start[Int(byte & 0x0F)]
+        }
+        return 64
+      }
+    }
+  }
+
   /// `SHA-256(0x00 || entry)`.
   static func leaf<D: DataProtocol>(_ entry: D) -> Hash32 {
     var hasher = SHA256()

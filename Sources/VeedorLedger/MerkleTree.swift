@@ -53,6 +53,9 @@ public struct MerkleTree: Sendable {
   /// The leaf hash at an index.
   public func leafHash(at index: Int) -> Data { levels[0][index].data }
 
+  /// Every leaf hash, in lowercase hex (as ledger entries name the entry before them in `prev`).
+  public var leafHexes: [String] { levels[0].map(\.hexString) }
+
   /// Appends one leaf hash, updating the interior nodes it completes (O(log n)).
   public mutating func append(leafHash: Data) {
     levels[0].append(Hash32(leafHash))

@@ -10,7 +10,7 @@ import VeedorErrors
 /// Small POSIX helpers for durable writes: write-all, fsync, atomic replace.
 public enum POSIXFile {
   /// Writes all bytes to a descriptor, retrying short writes.
-  public static func writeAll(_ fd: Int32, _ data: Data, path: String) throws(LedgerError) {
+  public static func writeAll(_ fd: Int32, _ data: some ContiguousBytes, path: String) throws(LedgerError) {
     var failure: Int32 = 0
     data.withUnsafeBytes { raw in
       guard var base = raw.baseAddress else { return }
@@ -80,7 +80,9 @@ public enum POSIXFile {
   ///
   /// With `durable: false` nothing is fsynced: a reader still sees the old file or the new one, never a
   /// mix, but after a power loss the file may be older or damaged (for caches checked before use).
-  public static func writeAtomically(_ data: Data, to url: URL, mode: mode_t = 0o644, durable: Bool = true)
+  public static func writeAtomically(
+    _ data: some ContiguousBytes, to url: URL, mode: mode_t = 0o644, durable: Bool = true
+  )
     throws(LedgerError)
   {
     let temp = url.deletingLastPathComponent()

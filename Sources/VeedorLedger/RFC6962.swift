@@ -18,6 +18,11 @@ public enum RFC6962 {
     Hash32.leaf(entry).data
   }
 
+  /// ``leafHash(_:)`` in lowercase hex.
+  public static func leafHex<D: DataProtocol>(_ entry: D) -> String {
+    Hash32.leaf(entry).hexString
+  }
+
   /// The hash of an interior node from its two children.
   public static func nodeHash(_ left: Data, _ right: Data) -> Data {
     var hasher = SHA256()

@@ -98,16 +98,20 @@ public struct LedgerState: Sendable, Codable {
 
   /// Replays ledger lines; a line that does not fit the history is an integrity error.
   public static func replay<Lines: Collection<Data>>(
-    _ lines: Lines, file: String, keepingRecords: Bool = true
+    _ lines: Lines, file: String, keepingRecords: Bool = true, leaves: [String]? = nil
   ) throws(RecordsError) -> LedgerState {
     var state = LedgerState(keepingRecords: keepingRecords)
-    try state.replay(more: lines, file: file)
+    try state.replay(more: lines, file: file, leaves: leaves)
     return state
   }
 
   /// Replays lines that follow the ones this state has seen, numbering them from ``count`` + 1: each
   /// must decode, be in canonical form, link to the line before it and fit the history.
-  public mutating func replay<Lines: Collection<Data>>(more lines: Lines, file: String) throws(RecordsError) {
+  /// With `leaves`, the lines' RFC 6962 leaf hashes in hex, one for one, already computed from these
+  /// very lines (a report's lines were hashed to check its checkpoint's root).
+  public mutating func replay<Lines: Collection<Data>>(
+    more lines: Lines, file: String, leaves: [String]? = nil
+  ) throws(RecordsError) {
     WorkCounter.add("entries decoded", lines.count)
     let all = Array(lines)
     // Acts are large values: room for them all at once, rather than copying them as the array grows.
@@ -115,7 +119,8 @@ public struct LedgerState: Sendable, Codable {
     var from = 0
     while from < all.count {
       let upto = min(from + LineDecoding.batch, all.count)
-      for decoded in LineDecoding.decode(all[from..<upto]) {
+      let known = leaves.flatMap { $0.count == all.count ? $0[from..<upto] : nil }
+      for decoded in LineDecoding.decode(all[from..<upto], leaves: known) {
         let number = count + 1
         let act: Act
         let leaf: String

@@ -22,8 +22,9 @@ enum LineDecoding {
   /// Below this many lines one core decodes them (spreading costs more than it saves).
   static let parallelFrom = 2_048
 
-  /// Decodes `lines` (one batch), on every core when there are many.
-  static func decode(_ lines: ArraySlice<Data>) -> [Decoded] {
+  /// Decodes `lines` (one batch), on every core when there are many; `leaves`, when given, are their
+  /// leaf hashes in hex, one for one.
+  static func decode(_ lines: ArraySlice<Data>, leaves: ArraySlice<String>? = nil) -> [Decoded] {
     let count = lines.count
     let workers = count < parallelFrom ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
     var out = [Decoded](repeating: .invalid, count: count)
@@ -34,7 +35,7 @@ enum LineDecoding {
         var fallback: Fallback?
         var i = worker
         while i < count {
-          target[i] = decodeOne(lines[start + i], &fallback)
+          target[i] = decodeOne(lines[start + i], leaves.map { $0[$0.startIndex + i] }, &fallback)
           i += workers
         }
       }
@@ -50,17 +51,17 @@ enum LineDecoding {
     let encoder = Act.lineEncoder()
   }
 
-  private static func decodeOne(_ line: Data, _ fallback: inout Fallback?) -> Decoded {
+  private static func decodeOne(_ line: Data, _ leaf: String?, _ fallback: inout Fallback?) -> Decoded {
     // Read without `JSONDecoder`'s boxing, and taken only when written back canonically it is the
     // line; anything else goes the long way below, which gives the same verdict and error.
     if let act = CanonicalJSON.decode(Act.self, from: line), CanonicalJSON.encodes(act, as: line) {
-      return .act(act, leaf: RFC6962.leafHash(line).hexString)
+      return .act(act, leaf: leaf ?? RFC6962.leafHex(line))
     }
     let coders = fallback ?? Fallback()
     fallback = coders
     guard let act = try? coders.decoder.decode(Act.self, from: line) else { return .invalid }
     // One meaning for every reader: no duplicate or unknown keys, no other spacing or escaping.
     guard (try? act.line(using: coders.encoder)) == line else { return .notCanonical }
-    return .act(act, leaf: RFC6962.leafHash(line).hexString)
+    return .act(act, leaf: leaf ?? RFC6962.leafHex(line))
   }
 }

@@ -29,15 +29,17 @@ public enum ReportDerivation {
   }
 
   /// Refuses ledger lines that are not exactly the checkpoint's tree: as many as it covers, hashing
-  /// to its root (so none is missing, extra, reordered or altered).
-  public static func checkCompleteness(_ lines: [Data], _ checkpoint: Checkpoint) throws(ReportsError) {
+  /// to its root (so none is missing, extra, reordered or altered). Returns their leaf hashes in hex.
+  @discardableResult
+  public static func checkCompleteness(_ lines: [Data], _ checkpoint: Checkpoint) throws(ReportsError) -> [String] {
     guard lines.count == checkpoint.size else {
       throw ReportsError(
         .integrity, "the report carries \(lines.count) ledger lines; the checkpoint signed \(checkpoint.size)",
         es: "el informe trae \(lines.count) líneas del registro; el punto de control firmó \(checkpoint.size)",
         field: "inputs.ledger")
     }
-    guard (try? MerkleTree(entries: lines).root()) == checkpoint.root else {
+    let tree = MerkleTree(entries: lines)
+    guard (try? tree.root()) == checkpoint.root else {
       throw ReportsError(
         .integrity,
         "the \(lines.count) ledger lines do not hash to the checkpoint root (not the ledger's first \(lines.count) entries)",
@@ -45,17 +47,19 @@ public enum ReportDerivation {
           "el hash de las \(lines.count) líneas del registro no da la raíz del punto de control (no son las primeras \(lines.count) entradas del registro)",
         field: "inputs.ledger")
     }
+    return tree.leafHexes
   }
 
   /// Derives the report from inputs whose `checkpoint` has been checked with ``signedCheckpoint(_:signer:)``
   /// and whose `lines` (the decoded `inputs.ledger`) with ``checkCompleteness(_:_:)``, so a verifier
-  /// that reports those checks as steps does not hash the ledger twice.
+  /// that reports those checks as steps does not hash the ledger twice (`leaves`, the hex leaf hashes
+  /// that check returned, spare replay hashing the lines again).
   public static func derive(
     inputs: ReportInputs, lines: [Data], checkpoint: Checkpoint, signer: Data, generated: String,
-    form: Report.FormRequest? = nil, progress: Report.ProgressRequest? = nil
+    form: Report.FormRequest? = nil, progress: Report.ProgressRequest? = nil, leaves: [String]? = nil
   ) throws(ReportsError) -> Report {
     let state: LedgerState
-    do { state = try LedgerState.replay(lines, file: "inputs.ledger") } catch {
+    do { state = try LedgerState.replay(lines, file: "inputs.ledger", leaves: leaves) } catch {
       throw ReportsError(
         .integrity, error.message, es: error.messageES, field: "inputs.ledger[\((error.line ?? 1) - 1)]")
     }

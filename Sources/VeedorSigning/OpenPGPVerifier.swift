@@ -7,6 +7,13 @@ public enum OpenPGPVerifier {
   /// Whether `armoured` is a valid v4 EdDSA/SHA-256 binary-document signature of `message` by the
   /// raw Ed25519 `publicKey`. Any other shape is refused.
   public static func verify(_ armoured: String, message: Data, publicKey: Data) -> Bool {
+    var digest: Data?
+    return verify(armoured, message: message, publicKey: publicKey, messageSHA256: &digest)
+  }
+
+  /// ``verify(_:message:publicKey:)``, also setting `messageSHA256` to the SHA-256 of `message` alone once
+  /// the signature reads far enough to hash it: the two digests share one pass over the message.
+  public static func verify(_ armoured: String, message: Data, publicKey: Data, messageSHA256: inout Data?) -> Bool {
     guard let packet = dearmor(armoured), var body = signaturePacket(packet),
       let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey)
     else { return false }
@@ -24,7 +31,12 @@ public enum OpenPGPVerifier {
     var trailer = Data([4, 0xFF])
     let n = UInt32(sigpart.count)
     trailer += Data([UInt8(n >> 24), UInt8(n >> 16 & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n & 0xFF)])
-    let digest = Data(SHA256.hash(data: message + sigpart + trailer))
+    var hasher = SHA256()
+    hasher.update(data: message)
+    messageSHA256 = Data(hasher.finalize())
+    hasher.update(data: sigpart)
+    hasher.update(data: trailer)
+    let digest = Data(hasher.finalize())
     guard digest.prefix(2) == left16 else { return false }
     let signature = Data(repeating: 0, count: 32 - r.count) + r + Data(repeating: 0, count: 32 - s.count) + s
     return key.isValidSignature(signature, for: digest)

@@ -88,11 +88,15 @@ enum ContentChecks {
     }
   }
 
-  /// The carried ledger lines, when they are exactly the checkpoint's tree: complete and unaltered.
-  static func entries(_ inputs: ReportInputs, _ checkpoint: Checkpoint, _ result: inout ReportVerification) -> [Data]? {
+  /// The carried ledger lines, when they are exactly the checkpoint's tree: complete and unaltered;
+  /// with their leaf hashes in hex.
+  static func entries(
+    _ inputs: ReportInputs, _ checkpoint: Checkpoint, _ result: inout ReportVerification
+  ) -> (lines: [Data], leaves: [String])? {
     let name = StepName.entries
     let lines = inputs.ledgerLines
-    do { try ReportDerivation.checkCompleteness(lines, checkpoint) } catch {
+    let leaves: [String]
+    do { leaves = try ReportDerivation.checkCompleteness(lines, checkpoint) } catch {
       result.fail(name, error.message, es: error.messageES)
       return nil
     }
@@ -101,14 +105,14 @@ enum ContentChecks {
       es:
         "se traen las \(lines.count) entradas; son las primeras \(lines.count) del registro (la raíz RFC 6962 coincide)"
     )
-    return lines
+    return (lines, leaves)
   }
 
   /// The re-derived report, when deriving it from its (already checked) inputs gives back exactly its
   /// bytes: then it is the report the file holds, field for field.
   static func content(
-    _ head: ReportHead, _ lines: [Data], _ checkpoint: Checkpoint, _ bytes: Data, _ signer: Data,
-    _ result: inout ReportVerification
+    _ head: ReportHead, _ lines: [Data], _ leaves: [String], _ checkpoint: Checkpoint, _ bytes: Data,
+    _ signer: Data, _ result: inout ReportVerification
   ) -> Report? {
     let name = StepName.content
     let report: Report
@@ -116,7 +120,7 @@ enum ContentChecks {
     do {
       report = try ReportDerivation.derive(
         inputs: head.inputs, lines: lines, checkpoint: checkpoint, signer: signer, generated: head.generated,
-        form: head.form, progress: head.progress)
+        form: head.form, progress: head.progress, leaves: leaves)
       derived = try ReportDerivation.encode(report)
     } catch {
       result.fail(name, error.description, es: error.spanishDescription)

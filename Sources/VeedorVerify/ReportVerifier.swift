@@ -78,14 +78,14 @@ public enum ReportVerifier {
     var result = start
     guard let bytes = readReport(reportURL, options.maxBytes, &result) else { return result }
     result.files["report.json"] = bytes
-    result.sha256 = ReportInputs.sha256(bytes)
-    guard let signer = SignatureChecks(url: reportURL, bytes: bytes, trust: trust, now: options.now).run(&result)
-    else { return result }
+    let signer = SignatureChecks(url: reportURL, bytes: bytes, trust: trust, now: options.now).run(&result)
+    if result.sha256 == nil { result.sha256 = ReportInputs.sha256(bytes) }
+    guard let signer else { return result }
     result.signer = signer.hexString
     guard let head = ContentChecks.decode(bytes, &result) else { return result }
     guard let checkpoint = ContentChecks.checkpoint(head.inputs, signer, &result),
-      let lines = ContentChecks.entries(head.inputs, checkpoint, &result),
-      let report = ContentChecks.content(head, lines, checkpoint, bytes, signer, &result)
+      let (lines, leaves) = ContentChecks.entries(head.inputs, checkpoint, &result),
+      let report = ContentChecks.content(head, lines, leaves, checkpoint, bytes, signer, &result)
     else {
       ContentChecks.recheck(bytes, &result)
       return result

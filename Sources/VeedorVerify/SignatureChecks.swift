@@ -68,7 +68,12 @@ struct SignatureChecks {
     let ascURL = URL(fileURLWithPath: url.path + ".asc")
     if let asc = try? BoundedRead.contents(of: ascURL, limit: ReportVerifier.maxSignatureBytes) {
       result.files["report.json.asc"] = asc
-      guard OpenPGPVerifier.verify(String(decoding: asc, as: UTF8.self), message: bytes, publicKey: signer) else {
+      var digest: Data?
+      let valid = OpenPGPVerifier.verify(
+        String(decoding: asc, as: UTF8.self), message: bytes, publicKey: signer, messageSHA256: &digest)
+      // The report's own SHA-256 came with the signature's: the bytes are not hashed again for it.
+      if let digest { result.sha256 = digest.hexString }
+      guard valid else {
         result.fail(
           name, "\(ascURL.lastPathComponent) does not verify over report.json by the same key",
           es: "\(ascURL.lastPathComponent) no se verifica sobre report.json con la misma clave")

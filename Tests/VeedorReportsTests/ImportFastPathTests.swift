@@ -94,6 +94,66 @@ struct ImportFastPathTests {
     #expect(String(decoding: semicolons.bytes, as: UTF8.self) == "abcdefgh,ijklmnop;\"abcdefghijklmn;p\"")
   }
 
+  @Test("the folder walk finds what FileManager's enumerator finds: nested, hidden, linked, odd names")
+  func folderWalk() throws {
+    let root = TestSupport.temporaryFolder("walk")
+    let fm = FileManager.default
+    for folder in ["a/b/c", ".hidden/x", "d.report.json", "e", "deep/1/2/3/4/5"] {
+      try fm.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+    }
+    for file in [
+      "report.json", "a/report.json", "a/b/c/report.json", ".hidden/x/report.json", "e/xreport.json",
+      "e/report.json.sig", "e/REPORT.JSON", "deep/1/2/3/4/5/report.json", "e/línea report.json",
+      "e/with\nnewline report.json", "d.report.json/report.json",
+    ] {
+      try Data("{}".utf8).write(to: root.appendingPathComponent(file))
+    }
+    // Links are listed, not followed: to a folder, to a file, dangling, and one back to the root.
+    try fm.createSymbolicLink(atPath: root.appendingPathComponent("linked").path, withDestinationPath: "a")
+    try fm.createSymbolicLink(
+      atPath: root.appendingPathComponent("e/link.report.json").path, withDestinationPath: "../report.json")
+    try fm.createSymbolicLink(
+      atPath: root.appendingPathComponent("e/gone-report.json").path, withDestinationPath: "nowhere")
+    try fm.createSymbolicLink(atPath: root.appendingPathComponent("deep/loop").path, withDestinationPath: "..")
+    let expected = (fm.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? [])
+      .filter { $0.hasSuffix("report.json") }.sorted()
+    let walked = try #require(FolderWalk.paths(under: root.path, endingWith: "report.json")).sorted()
+    #expect(walked == expected)
+    #expect(walked.count >= 9)
+    #expect(FolderWalk.paths(under: root.appendingPathComponent("missing").path, endingWith: "report.json") == nil)
+  }
+
+  @Test("strings are escaped as JSONEncoder escapes them, appended to what is already written")
+  func stringEscapes() throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.withoutEscapingSlashes]
+    var generator = SystemRandomNumberGenerator()
+    let alphabet: [Unicode.Scalar] =
+      (0..<0x20).map { Unicode.Scalar(UInt8($0)) } + ["\"", "\\", "/", "a", "Z", " ", "\u{7F}", "é", "\u{2028}", "😀"]
+    var all: [UInt8] = []
+    var allExpected: [UInt8] = []
+    for round in 0..<2_000 {
+      var text = ""
+      let length = round < 64 ? round : Int.random(in: 0..<300, using: &generator)
+      for _ in 0..<length {
+        // Long plain runs between escapes, and runs of nothing but escapes.
+        let plain = Int.random(in: 0..<4, using: &generator) == 0
+        text.unicodeScalars.append(plain ? "x" : alphabet.randomElement(using: &generator)!)
+      }
+      var bytes = Array("prefix".utf8)
+      JSONString.append(text, to: &bytes)
+      let expected = Array("prefix".utf8) + (try encoder.encode(text))
+      guard bytes == expected else {
+        Issue.record("\(text.debugDescription): \(String(decoding: bytes, as: UTF8.self))")
+        return
+      }
+      // One buffer for every string too, grown as it goes.
+      JSONString.append(text, to: &all)
+      allExpected += expected.dropFirst(6)
+    }
+    #expect(all == allExpected)
+  }
+
   @Test("an act carries only its record exactly when its records are that one")
   func oneRecord() throws {
     let line = Data(
