@@ -33,6 +33,12 @@ extension DatasetImporter {
     return zip(files, results).map { ($0, $1.0, $1.1) }
   }
 
+  /// The order of found paths: as Swift orders strings, and two spellings Swift holds equal (`K` and the
+  /// Kelvin sign, `é` in one scalar or two) by their UTF-8 bytes, so no order is left to the folder walk.
+  static func precedes(_ a: String, _ b: String) -> Bool {
+    a != b ? a < b : a.utf8.lexicographicallyPrecedes(b.utf8)
+  }
+
   /// The inputs with folders replaced by the `report.json` files they hold (searched recursively, in a
   /// stable order). A sheet CSV is imported only when named itself: a folder of reports may also hold
   /// the monitor's own `commitments.csv` export, or any CSV someone dropped there.
@@ -47,7 +53,7 @@ extension DatasetImporter {
       let found =
         (FolderWalk.paths(under: input.path, endingWith: "report.json")
         ?? (FileManager.default.enumerator(atPath: input.path)?.compactMap { $0 as? String } ?? [])
-        .filter { $0.hasSuffix("report.json") }).sorted()
+        .filter { $0.hasSuffix("report.json") }).sorted(by: Self.precedes)
       files += found.map { input.appendingPathComponent($0) }
     }
     return files

@@ -2,12 +2,17 @@ import Foundation
 
 /// The entries under a folder, read with `opendir` and `readdir`: what `FileManager`'s enumerator lists
 /// for a path (every file, folder and symbolic link below it, as paths relative to it; links are listed,
-/// not followed), without an object per entry. Where anything cannot be read, nil, and the caller asks
-/// `FileManager`, so an odd folder gets its answer.
+/// not followed), without an object per entry. Where anything cannot be read, or the folder named is
+/// itself a symbolic link (which that enumerator does not enter), nil, and the caller asks `FileManager`,
+/// so an odd folder gets its answer.
 enum FolderWalk {
   /// The relative paths under `root` whose last component ends with `suffix`, in no set order; nil
   /// when a folder cannot be opened or an entry's kind cannot be told.
   static func paths(under root: String, endingWith suffix: String) -> [String]? {
+    var named = root
+    while named.count > 1 && named.hasSuffix("/") { named.removeLast() }
+    var info = stat()
+    guard lstat(named, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
     var found: [String] = []
     var pending: [String] = [""]
     while let relative = pending.popLast() {

@@ -63,10 +63,18 @@ struct TreeDecoder: Decoder {
     return number
   }
 
-  /// A finite double.
+  /// A finite double; not one that rounds to zero from digits that are not all zero (`1e-400`), which
+  /// `JSONDecoder` refuses as not fitting.
   static func double(_ value: JSONTree) throws -> Double {
     guard case .number(let text) = value, let number = Double(text), number.isFinite else {
       throw Unsupported(reason: "not a finite number")
+    }
+    if number == 0,
+      text.utf8.prefix(while: { $0 != UInt8(ascii: "e") && $0 != UInt8(ascii: "E") }).contains(where: {
+        (UInt8(ascii: "1")...UInt8(ascii: "9")).contains($0)
+      })
+    {
+      throw Unsupported(reason: "rounds to zero")
     }
     return number
   }

@@ -51,6 +51,20 @@ struct ImportFastPathTests {
       CanonicalJSON.decodeUnrepeated([String: String].self, from: Data(#"{"a":"1","b":"2"}"#.utf8)) == [
         "a": "1", "b": "2",
       ])
+    // A number that rounds to zero from digits that are not zero does not fit, as JSONDecoder says.
+    for text in [
+      "1e-400", "-1e-400", "2e-324",
+      "0.0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000001",
+      "4.9e-324", "1e-310", "0e-400", "0.0", "-0", "1e400",
+    ] {
+      let bytes = Data("{\"w\":\(text)}".utf8)
+      let foundation = try? JSONDecoder().decode([String: Double].self, from: bytes)
+      let fast = CanonicalJSON.decodeUnrepeated([String: Double].self, from: bytes)
+      #expect(fast == nil || fast == foundation, "\(text)")
+      #expect(foundation != nil || fast == nil, "\(text)")
+    }
+    #expect(CanonicalJSON.decodeUnrepeated([String: Double].self, from: Data(#"{"w":1e-400}"#.utf8)) == nil)
+    #expect(CanonicalJSON.decodeUnrepeated([String: Double].self, from: Data(#"{"w":0e-400}"#.utf8)) == ["w": 0])
   }
 
   @Test("the generated time is checked as the regular expression checks it")
@@ -121,6 +135,29 @@ struct ImportFastPathTests {
     #expect(walked == expected)
     #expect(walked.count >= 9)
     #expect(FolderWalk.paths(under: root.appendingPathComponent("missing").path, endingWith: "report.json") == nil)
+    // A folder named through a link is not entered by FileManager's enumerator: the walk leaves it to it.
+    for named in ["linked", "linked/"] {
+      let path = root.path + "/" + named
+      #expect(FolderWalk.paths(under: path, endingWith: "report.json") == nil)
+      let files = DatasetImporter.expand([URL(fileURLWithPath: path)])
+      #expect(files.isEmpty == (fm.enumerator(atPath: path)?.allObjects.isEmpty ?? true))
+    }
+  }
+
+  @Test("reports found are ordered as strings, and spellings Swift holds equal by their bytes")
+  func foundOrder() throws {
+    let root = TestSupport.temporaryFolder("order")
+    for folder in ["b", "\u{212A}", "K", "a", "e\u{301}", "\u{E9}"] {
+      let at = root.appendingPathComponent(folder)
+      try FileManager.default.createDirectory(at: at, withIntermediateDirectories: true)
+      try Data("{}".utf8).write(to: at.appendingPathComponent("report.json"))
+    }
+    let found = DatasetImporter.expand([root]).map { $0.deletingLastPathComponent().lastPathComponent }
+    #expect(found.count == 6)
+    for (a, b) in zip(found, found.dropFirst()) {
+      #expect(
+        a < b || (a == b && a.utf8.lexicographicallyPrecedes(b.utf8)), "\(a.debugDescription) \(b.debugDescription)")
+    }
   }
 
   @Test("strings are escaped as JSONEncoder escapes them, appended to what is already written")
