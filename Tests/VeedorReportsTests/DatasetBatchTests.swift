@@ -13,13 +13,8 @@ struct DatasetBatchTests {
     return row
   }
 
-  @Test("columns new in a later row of a batch come after the earlier rows' columns, as row by row")
-  func columnOrder() {
-    let batches: [[OGPRow]] = [
-      [Self.row("A1", ["x_c", "x_a"]), Self.row("A2", ["x_b", "x_a"]), Self.row("A3", ["x_0"])],
-      [Self.row("B1", ["x_a"]), Self.row("A2", ["x_z", "x_b"])],
-      [Self.row("C1", [])],
-    ]
+  /// The dataset of `batches` added batch by batch, checked after each against the rows added one by one.
+  static func addedInBatches(_ batches: [[OGPRow]]) -> Dataset {
     var oneByOne = Dataset()
     var batched = Dataset()
     for batch in batches {
@@ -28,6 +23,17 @@ struct DatasetBatchTests {
       #expect(batched.headers == oneByOne.headers)
       #expect(batched.rows == oneByOne.rows)
     }
+    return batched
+  }
+
+  @Test("columns new in a later row of a batch come after the earlier rows' columns, as row by row")
+  func columnOrder() {
+    let batches: [[OGPRow]] = [
+      [Self.row("A1", ["x_c", "x_a"]), Self.row("A2", ["x_b", "x_a"]), Self.row("A3", ["x_0"])],
+      [Self.row("B1", ["x_a"]), Self.row("A2", ["x_z", "x_b"])],
+      [Self.row("C1", [])],
+    ]
+    let batched = Self.addedInBatches(batches)
     #expect(batched.headers.suffix(6) == ["x_a", "x_c", "x_monitor", "x_b", "x_0", "x_z"])
     #expect(batched.rows.count == 5)
   }
@@ -42,14 +48,7 @@ struct DatasetBatchTests {
     later[OGPColumns.id] = "F2"
     later["x_a"] = "2"
     let batches: [[OGPRow]] = [[Self.row("A1", ["x_c"])], [full], [later, Self.row("A2", ["x_d"])]]
-    var oneByOne = Dataset()
-    var batched = Dataset()
-    for batch in batches {
-      for row in batch { oneByOne.add(row) }
-      batched.add(batch, columns: ReportRows.columns(of: batch))
-      #expect(batched.headers == oneByOne.headers)
-      #expect(batched.rows == oneByOne.rows)
-    }
+    let batched = Self.addedInBatches(batches)
     #expect(batched.headers.count == OGPColumns.all.count + 5)
   }
 
