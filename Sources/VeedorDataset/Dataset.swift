@@ -9,8 +9,10 @@ public struct Dataset: Sendable {
   /// Rows keyed by `Commitment Unique Identifier` and `x_monitor`, in order of first arrival.
   private(set) var storage: [OGPRow] = []
   private var index: [String: Int] = [:]
-  private var known: Set<String> = []
-  /// Whether every OGP column is among `known`.
+  private var known: Set<String> = [] {
+    didSet { knowsEveryOGPColumn = ReportRows.ogpColumns.isSubset(of: known) }
+  }
+  /// Whether every OGP column is among `known` (kept as `known` changes, which is seldom).
   private var knowsEveryOGPColumn = false
 
   /// An empty dataset.
@@ -50,7 +52,6 @@ public struct Dataset: Sendable {
     let new = new ?? row.columns.filter { !known.contains($0) }.sorted()
     if !new.isEmpty {
       known.formUnion(new)
-      knowsEveryOGPColumn = ReportRows.ogpColumns.isSubset(of: known)
       headers += new
       let order = OGPRow.position
       let extras = headers.filter { order[$0] == nil }
@@ -116,7 +117,6 @@ public struct Dataset: Sendable {
     }
     dataset.headers = header
     dataset.known = Set(header)
-    dataset.knowsEveryOGPColumn = ReportRows.ogpColumns.isSubset(of: dataset.known)
     return dataset
   }
 

@@ -40,8 +40,9 @@ extension DatasetImporter {
   }
 
   /// The inputs with folders replaced by the `report.json` files they hold (searched recursively, in a
-  /// stable order). A sheet CSV is imported only when named itself: a folder of reports may also hold
-  /// the monitor's own `commitments.csv` export, or any CSV someone dropped there.
+  /// stable order). A folder named through a symbolic link is searched where the link leads (links
+  /// inside it are not followed). A sheet CSV is imported only when named itself: a folder of reports
+  /// may also hold the monitor's own `commitments.csv` export, or any CSV someone dropped there.
   static func expand(_ inputs: [URL]) -> [URL] {
     var files: [URL] = []
     for input in inputs {
@@ -50,9 +51,11 @@ extension DatasetImporter {
         files.append(input)
         continue
       }
+      // Listing a link itself finds nothing: its target is listed, and the files keep the name given.
+      let listed = input.resolvingSymlinksInPath().path
       let found =
-        (FolderWalk.paths(under: input.path, endingWith: "report.json")
-        ?? (FileManager.default.enumerator(atPath: input.path)?.compactMap { $0 as? String } ?? [])
+        (FolderWalk.paths(under: listed, endingWith: "report.json")
+        ?? (FileManager.default.enumerator(atPath: listed)?.compactMap { $0 as? String } ?? [])
         .filter { $0.hasSuffix("report.json") }).sorted(by: Self.precedes)
       files += found.map { input.appendingPathComponent($0) }
     }

@@ -72,7 +72,7 @@ public struct ChainScan: Sendable {
                 let at = LinePick.find(prevKey, in: next).map { $0 + prevKey.count }
                 linked = at.map { $0 + 64 <= next.count && Self.isHex(of: leaf, next, at: $0) } ?? false
               } else {
-                linked = leaf.data.hexString == lastLeaf
+                linked = leaf.hexString == lastLeaf
               }
               guard linked else {
                 good = false

@@ -34,18 +34,7 @@ struct Hash32: Hashable, Sendable {
   var data: Data { withUnsafeBytes(of: self) { Data($0) } }
 
   /// Lowercase hexadecimal digits of the hash (as `Data.hexString` writes them).
-  var hexString: String {
-    let digits: StaticString = "0123456789abcdef"
-    return withUnsafeBytes(of: self) { bytes in
-      String(unsafeUninitializedCapacity: 64) { out in
-        for (i, byte) in bytes.enumerated() {
-          out[2 * i] = digits.utf8Start[Int(byte >> 4)]
-          out[2 * i + 1] = digits.utf8Start[Int(byte & 0x0F)]
-        }
-        return 64
-      }
-    }
-  }
+  var hexString: String { withUnsafeBytes(of: self, RFC6962.hex) }
 
   /// `SHA-256(0x00 || entry)`.
   static func leaf<D: DataProtocol>(_ entry: D) -> Hash32 {

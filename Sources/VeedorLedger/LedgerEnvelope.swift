@@ -18,6 +18,6 @@ public struct LedgerEnvelope: Codable, Sendable, Hashable {
 
   /// The envelope the next entry after these lines must carry.
   public static func next(after lines: [Data], type: String) -> LedgerEnvelope {
-    LedgerEnvelope(seq: lines.count, prev: lines.last.map { RFC6962.leafHash($0).hexString }, type: type)
+    LedgerEnvelope(seq: lines.count, prev: lines.last.map { RFC6962.leafHex($0) }, type: type)
   }
 }

@@ -156,7 +156,7 @@ public struct LedgerFile: Sendable {
     // one, or unreadable (which checks nothing), never one ahead of the ledger.
     if let last = lines.last {
       try? POSIXFile.writeAtomically(
-        Data("\(count) \(RFC6962.leafHash(last).hexString)\n".utf8), to: headFile, durable: false)
+        Data("\(count) \(RFC6962.leafHex(last))\n".utf8), to: headFile, durable: false)
     }
     return count
   }
@@ -167,7 +167,7 @@ public struct LedgerFile: Sendable {
   /// Refuses a ledger whose line at the recorded head changed since Veedor wrote it (a hand edit).
   public func checkHead(_ contents: Contents) throws(LedgerError) {
     guard let (count, hash) = recordedHead() else { return }
-    guard count <= contents.lines.count, RFC6962.leafHash(contents.lines[count - 1]).hexString == hash else {
+    guard count <= contents.lines.count, RFC6962.leafHex(contents.lines[count - 1]) == hash else {
       throw .badLine(
         path: url.path, line: min(count, contents.lines.count + 1),
         reason: Phrase(

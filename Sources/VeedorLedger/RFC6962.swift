@@ -32,6 +32,18 @@ public enum RFC6962 {
     return Data(hasher.finalize())
   }
 
+  /// Lowercase hexadecimal digits of some bytes (``Foundation/Data/hexString`` and leaf hashes).
+  static func hex(_ bytes: UnsafeRawBufferPointer) -> String {
+    let digits: StaticString = "0123456789abcdef"
+    return String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+      for (i, byte) in bytes.enumerated() {
+        out[2 * i] = digits.utf8Start[Int(byte >> 4)]
+        out[2 * i + 1] = digits.utf8Start[Int(byte & 0x0f)]
+      }
+      return bytes.count * 2
+    }
+  }
+
   /// The largest power of two strictly smaller than `n`; requires `n > 1`.
   static func split(_ n: Int) -> Int {
     var k = 1
@@ -42,18 +54,7 @@ public enum RFC6962 {
 
 extension Data {
   /// Lowercase hexadecimal digits of the bytes.
-  public var hexString: String {
-    let digits: StaticString = "0123456789abcdef"
-    return String(unsafeUninitializedCapacity: count * 2) { out in
-      withUnsafeBytes { bytes in
-        for (i, byte) in bytes.enumerated() {
-          out[2 * i] = digits.utf8Start[Int(byte >> 4)]
-          out[2 * i + 1] = digits.utf8Start[Int(byte & 0x0f)]
-        }
-      }
-      return count * 2
-    }
-  }
+  public var hexString: String { withUnsafeBytes(RFC6962.hex) }
 
   /// Bytes from hexadecimal text (either case); nil when the text is not hex.
   public init?(hex: String) {

@@ -163,7 +163,7 @@ public struct LedgerState: Sendable, Codable {
       throw RecordsError(.integrity, "cannot encode the entry", es: "no se puede codificar la entrada", field: "type")
     }
     try apply(act)
-    lastLeaf = RFC6962.leafHash(line).hexString
+    lastLeaf = RFC6962.leafHex(line)
     return line
   }
 

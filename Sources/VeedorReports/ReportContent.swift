@@ -80,7 +80,7 @@ struct ReportContent {
   /// the rubric asks none.
   func process() -> Report.ProcessReport? {
     guard let questions = rubric.planScales, !questions.isEmpty else { return nil }
-    let (scores, missing) = scores(questions, subject: plan.id, sheet: state.sheet(for: plan.id))
+    let (scores, missing) = scores(questions, subject: plan.id, sheet: sheet(plan.id))
     return Report.ProcessReport(subject: plan.id, scores: scores, missing: missing)
   }
 

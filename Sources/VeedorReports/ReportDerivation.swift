@@ -22,10 +22,10 @@ public enum ReportDerivation {
   ) throws(ReportsError) -> Report {
     let checkpoint = try signedCheckpoint(inputs.checkpoint, signer: signer)
     let lines = inputs.ledgerLines
-    try checkCompleteness(lines, checkpoint)
+    let leaves = try checkCompleteness(lines, checkpoint)
     return try derive(
       inputs: inputs, lines: lines, checkpoint: checkpoint, signer: signer, generated: generated, form: form,
-      progress: progress)
+      progress: progress, leaves: leaves)
   }
 
   /// Refuses ledger lines that are not exactly the checkpoint's tree: as many as it covers, hashing
@@ -164,13 +164,15 @@ public enum ReportDerivation {
     return checkpoint
   }
 
+  /// The plain form of a UTC time, `d` standing for a digit.
+  private static let utcShape = Array("dddd-dd-ddTdd:dd:ddZ".utf8)
+
   /// Whether `text` matches `^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$` as Foundation's
   /// regular expressions read it. Twenty bytes of that form answer at once; any other text is asked of
   /// the expression (whose `$` also matches before a final line end).
   static func isUTCTime(_ text: String) -> Bool {
-    let shape = Array("dddd-dd-ddTdd:dd:ddZ".utf8)
-    if text.utf8.count == shape.count,
-      zip(text.utf8, shape).allSatisfy({ byte, want in
+    if text.utf8.count == utcShape.count,
+      zip(text.utf8, utcShape).allSatisfy({ byte, want in
         want == UInt8(ascii: "d") ? (0x30...0x39).contains(byte) : byte == want
       })
     {

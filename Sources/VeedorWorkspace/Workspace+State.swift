@@ -42,7 +42,7 @@ extension Workspace {
   private func snapshotState(fd: Int32?) -> (state: LedgerState, size: Int, changed: Bool)? {
     guard let snapshot = LedgerSnapshot.load(from: snapshotFile),
       let tail = try? ledger.tail(after: snapshot.size, fd: fd), tail.rest.tornTail == nil,
-      RFC6962.leafHash(tail.lastLine).hexString == snapshot.state.lastLeaf
+      RFC6962.leafHex(tail.lastLine) == snapshot.state.lastLeaf
     else { return nil }
     var state = snapshot.state
     guard (try? state.replay(more: tail.rest.lines, file: ledgerPath)) != nil else { return nil }
@@ -52,7 +52,7 @@ extension Workspace {
         guard head.leaf == snapshot.state.lastLeaf else { return nil }
       } else {
         guard since > 0, since <= tail.rest.lines.count,
-          RFC6962.leafHash(tail.rest.lines[tail.rest.lines.startIndex + since - 1]).hexString == head.leaf
+          RFC6962.leafHex(tail.rest.lines[tail.rest.lines.startIndex + since - 1]) == head.leaf
         else { return nil }
       }
     }

@@ -91,7 +91,7 @@ struct LedgerBench {
     var previous: Data?
     let padding = String(repeating: "x", count: 60)
     for i in 0..<count {
-      let prev = previous.map { RFC6962.leafHash($0).hexString } ?? ""
+      let prev = previous.map { RFC6962.leafHex($0) } ?? ""
       let line = Data(
         "{\"note\":{\"text\":\"benchmark entry \(i) \(padding)\"},\"prev\":\"\(prev)\",\"seq\":\(i),\"type\":\"note\"}"
           .utf8)

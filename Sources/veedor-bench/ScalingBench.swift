@@ -22,7 +22,7 @@ struct ScalingBench {
     var evidence = try LedgerState.replay(lines, file: "ledger").evidence.count
     let time = Date(timeIntervalSince1970: 1_700_000_000)
     let encoder = Act.lineEncoder()
-    var previous = lines.last.map { RFC6962.leafHash($0).hexString }
+    var previous = lines.last.map { RFC6962.leafHex($0) }
     while lines.count < size {
       var act = Act(after: [], type: lines.count % 2 == 0 ? .evidenceAdded : .note, time: time)
       act.seq = lines.count
@@ -37,7 +37,7 @@ struct ScalingBench {
         act.note = NoteRecord(commitment: "CLPLN0002", text: "Check-in \(lines.count)")
       }
       let line = try act.line(using: encoder)
-      previous = RFC6962.leafHash(line).hexString
+      previous = RFC6962.leafHex(line)
       lines.append(line)
     }
     try Data(lines.map { $0 + Data([0x0A]) }.joined()).write(to: ledger)
